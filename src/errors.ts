@@ -1,0 +1,26 @@
+/** Machine-readable reason a cx-metrics function refused its input. */
+export type CxErrorCode = 'EMPTY_INPUT' | 'INVALID_VALUE' | 'INVALID_OPTION' | 'INSUFFICIENT_DATA';
+
+/**
+ * The one error type cx-metrics throws for bad input.
+ *
+ * `code` says what kind of problem it is; `index` and `value` name the element at fault when one
+ * element is; the message names the function and what it needs, e.g.
+ * `nps: score at index 3 is 11; expected an integer from 0 to 10`.
+ *
+ * @example
+ * try { nps([]) } catch (e) { if (e instanceof CxMetricsError) e.code } // => 'EMPTY_INPUT'
+ */
+export class CxMetricsError extends Error {
+  override readonly name = 'CxMetricsError';
+  readonly code: CxErrorCode;
+  readonly index?: number;
+  readonly value?: unknown;
+
+  constructor(code: CxErrorCode, message: string, details: { index?: number; value?: unknown } = {}) {
+    super(message);
+    this.code = code;
+    if (details.index !== undefined) this.index = details.index;
+    if ('value' in details) this.value = details.value;
+  }
+}

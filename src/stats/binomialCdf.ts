@@ -1,0 +1,13 @@
+import betainc from '@stdlib/math-base-special-betainc';
+
+/**
+ * P(K ≤ k) for K ~ Binomial(n, p), through I_{1−p}(n − k, k + 1) (Abramowitz & Stegun 26.5.24).
+ * @internal
+ */
+export function binomialCdf(k: number, n: number, p: number): number {
+  if (k < 0) return 0;
+  if (k >= n) return 1;
+  if (p <= 0) return 1;
+  if (p >= 1) return 0;
+  return betainc(1 - p, n - k, k + 1);
+}

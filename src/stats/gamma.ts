@@ -1,0 +1,94 @@
+import gammaln from '@stdlib/math-base-special-gammaln';
+import gammaQuantileStart from '@stdlib/stats-base-dists-gamma-quantile';
+import { regularizedGamma } from './incompleteGamma.ts';
+import { invertCdf } from './invertCdf.ts';
+import { checkPositive, checkProbability } from './validate.ts';
+
+function parts(shape: number) {
+  return {
+    cdf: (x: number) => regularizedGamma(shape, x).p,
+    sf: (x: number) => regularizedGamma(shape, x).q,
+    pdf: (x: number) => Math.exp((shape - 1) * Math.log(x) - x - gammaln(shape)),
+    lower: 0,
+    upper: Number.POSITIVE_INFINITY,
+  };
+}
+
+/**
+ * Gamma cumulative distribution function P(X ≤ x) for shape k and scale 1: the regularized
+ * lower incomplete gamma function P(k, x) (series / continued fraction with Loader's
+ * saddle-point prefactor; see incompleteGamma.ts).
+ *
+ * @param x - the point (≤ 0 gives 0)
+ * @param shape - shape k > 0
+ * @returns P(X ≤ x)
+ * @throws CxMetricsError INVALID_VALUE when shape is not a finite number > 0
+ * @example
+ * gammaCdf(1, 1) // => 0.6321205588285577 (1 − e⁻¹)
+ */
+export function gammaCdf(x: number, shape: number): number {
+  checkPositive('gammaCdf', 'shape', shape);
+  if (Number.isNaN(x)) return Number.NaN;
+  if (x <= 0) return 0;
+  if (x === Number.POSITIVE_INFINITY) return 1;
+  return regularizedGamma(shape, x).p;
+}
+
+/**
+ * Gamma quantile for shape k and scale 1: the x with P(k, x) = p.
+ *
+ * Newton iteration on the regularized incomplete gamma function, started from stdlib's
+ * `gammaincinv`-based quantile, which alone is about 5e-5 off for shapes in the thousands. Agrees with scipy's `gamma.ppf` to 1e-10 relative for shapes from 0.01 to
+ * 1e5 (test/fixtures/distributions.json).
+ *
+ * @param p - probability in [0, 1]
+ * @param shape - shape k > 0
+ * @returns the quantile (0 at p = 0, Infinity at p = 1)
+ * @throws CxMetricsError INVALID_VALUE when p is outside [0, 1] or shape is not > 0
+ * @example
+ * gammaQuantile(0.5, 1) // => 0.6931471805599453 (ln 2)
+ */
+export function gammaQuantile(p: number, shape: number): number {
+  checkProbability('gammaQuantile', 'p', p);
+  checkPositive('gammaQuantile', 'shape', shape);
+  return gammaQuantileUnchecked(p, shape);
+}
+
+/** @internal p and shape already validated; `q` = 1 − p when known exactly. */
+export function gammaQuantileUnchecked(p: number, shape: number, q: number = 1 - p): number {
+  return invertCdf(p, parts(shape), gammaQuantileStart(p, shape, 1), q);
+}
+
+/**
+ * Chi-square cumulative distribution function with `df` degrees of freedom: P(df/2, x/2).
+ *
+ * @param x - the point
+ * @param df - degrees of freedom > 0
+ * @returns P(X ≤ x)
+ * @throws CxMetricsError INVALID_VALUE when df is not a finite number > 0
+ * @example
+ * chiSquareCdf(3.841458820694124, 1) // => 0.95 (to 1e-15)
+ */
+export function chiSquareCdf(x: number, df: number): number {
+  checkPositive('chiSquareCdf', 'df', df);
+  return gammaCdf(x / 2, df / 2);
+}
+
+/**
+ * Chi-square quantile with `df` degrees of freedom: twice the gamma quantile with shape df/2.
+ *
+ * Accurate to 1e-10 relative at large df (8002 degrees of freedom appears in the exact Poisson
+ * interval for 4000 events, where stdlib's own chi-square quantile is 5e-5 off).
+ *
+ * @param p - probability in [0, 1]
+ * @param df - degrees of freedom > 0 (fractional allowed)
+ * @returns the quantile
+ * @throws CxMetricsError INVALID_VALUE when p is outside [0, 1] or df is not > 0
+ * @example
+ * chiSquareQuantile(0.95, 1) // => 3.841458820694124
+ */
+export function chiSquareQuantile(p: number, df: number): number {
+  checkProbability('chiSquareQuantile', 'p', p);
+  checkPositive('chiSquareQuantile', 'df', df);
+  return 2 * gammaQuantileUnchecked(p, df / 2);
+}

@@ -1,0 +1,112 @@
+import { CxMetricsError } from '../errors.ts';
+import type { CxWarning, Estimate, RandomOptions } from '../types.ts';
+import { normalCdf, normalQuantile } from './normal.ts';
+import { quantileSorted } from './quantile.ts';
+import { resolveRng } from './rng.ts';
+import { finiteValues, meanAndVariance } from './sample.ts';
+import { tUpperQuantile } from './studentT.ts';
+import { checkConfidence, checkOneOf } from './validate.ts';
+
+export type MeanMethod = 't' | 'bootstrap-bca';
+
+export interface MeanIntervalOptions extends RandomOptions {
+  /** Confidence level in (0, 1); 0.95 by default. */
+  confidence?: number;
+  /** `'t'` (default) or `'bootstrap-bca'`. */
+  method?: MeanMethod;
+  /** Bootstrap resamples for `'bootstrap-bca'`; 10 000 by default. */
+  resamples?: number;
+}
+
+/**
+ * Confidence interval for a mean.
+ *
+ * - `'t'` (default): x̄ ± t₁₋α/₂,ₙ₋₁ · s/√n, Student (1908). Exact for normal data and close for
+ *   sums of bounded scores such as CSAT/CES answers at moderate n. Agrees with scipy's
+ *   `t.interval` to 1e-9 (test/fixtures).
+ * - `'bootstrap-bca'`: bias-corrected and accelerated percentile bootstrap, Efron (1987),
+ *   doi:10.1080/01621459.1987.10478410, with the jackknife acceleration; seeded. Better for skewed
+ *   data (durations, spend) than t. O(n · resamples).
+ *
+ * @param values - finite numbers, at least 2 (not mutated)
+ * @param options - `confidence`, `method`, and for the bootstrap `resamples`, `seed` or `rng`
+ * @returns Estimate with value = x̄, standardError = s/√n; ZERO_VARIANCE warning when all values
+ *   are equal (the interval is then the single point)
+ * @throws CxMetricsError INSUFFICIENT_DATA for fewer than 2 values; INVALID_VALUE (with index) for a
+ *   non-finite value; INVALID_OPTION for a bad confidence, method or resamples
+ * @example
+ * meanInterval([5, 7, 10]).lower // => 1.0817238537224494 (to 1e-12)
+ */
+export function meanInterval(values: ArrayLike<number>, options: MeanIntervalOptions = {}): Estimate {
+  const fn = 'meanInterval';
+  const x = finiteValues(fn, values);
+  const confidence = checkConfidence(fn, options.confidence ?? 0.95);
+  const method = checkOneOf(fn, 'method', options.method ?? 't', ['t', 'bootstrap-bca'] as const);
+  const n = x.length;
+  if (n < 2) {
+    throw new CxMetricsError(
+      n === 0 ? 'EMPTY_INPUT' : 'INSUFFICIENT_DATA',
+      `${fn}: needs at least 2 values to estimate a spread, got ${n}`,
+    );
+  }
+  const { mean, variance } = meanAndVariance(x);
+  const standardError = Math.sqrt(variance / n);
+  const warnings: CxWarning[] = [];
+  if (variance === 0) {
+    warnings.push({ code: 'ZERO_VARIANCE', message: `${fn}: all ${n} values are equal; the interval is one point` });
+    return { value: mean, lower: mean, upper: mean, confidence, method, n, standardError, warnings };
+  }
+  if (method === 't') {
+    const spread = tUpperQuantile((1 - confidence) / 2, n - 1) * standardError;
+    return { value: mean, lower: mean - spread, upper: mean + spread, confidence, method, n, standardError, warnings };
+  }
+  const resamples = options.resamples ?? 10_000;
+  if (!Number.isInteger(resamples) || resamples < 100) {
+    throw new CxMetricsError('INVALID_OPTION', `${fn}: resamples is ${String(resamples)}; expected a whole number ≥ 100`, {
+      value: resamples,
+    });
+  }
+  const rng = resolveRng(fn, options);
+  const { lower, upper } = bcaMean(x, mean, confidence, resamples, rng);
+  return { value: mean, lower, upper, confidence, method, n, standardError, warnings };
+}
+
+function bcaMean(
+  x: Float64Array,
+  mean: number,
+  confidence: number,
+  resamples: number,
+  rng: () => number,
+): { lower: number; upper: number } {
+  const n = x.length;
+  const boot = new Float64Array(resamples);
+  let below = 0;
+  for (let b = 0; b < resamples; b++) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += x[Math.floor(rng() * n)] as number;
+    const m = sum / n;
+    boot[b] = m;
+    // Ties count half, so a discrete statistic is not biased by the ≤ / < choice.
+    if (m < mean) below += 1;
+    else if (m === mean) below += 0.5;
+  }
+  boot.sort();
+  const z0 = normalQuantile(Math.min(1 - 1 / resamples, Math.max(1 / resamples, below / resamples)));
+  // Jackknife acceleration; the leave-one-out means are (S − xᵢ)/(n − 1).
+  let total = 0;
+  for (let i = 0; i < n; i++) total += x[i] as number;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < n; i++) {
+    const d = total / n - (total - (x[i] as number)) / (n - 1);
+    num += d * d * d;
+    den += d * d;
+  }
+  const a = den === 0 ? 0 : num / (6 * den ** 1.5);
+  const zAlpha = normalQuantile((1 - confidence) / 2);
+  const adjusted = (z: number) => normalCdf(z0 + (z0 + z) / (1 - a * (z0 + z)));
+  return {
+    lower: quantileSorted(boot, adjusted(zAlpha)),
+    upper: quantileSorted(boot, adjusted(-zAlpha)),
+  };
+}

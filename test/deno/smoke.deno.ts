@@ -1,0 +1,43 @@
+/// <reference lib="deno.ns" />
+// Deno smoke test: the same call through the TypeScript source and through the built ESM bundle.
+// Run by .ci/run (scripts/ci/deno-smoke.sh) after the build: `deno test` with read access only.
+// Bare specifiers (zod, simple-statistics, @stdlib/*) resolve from package.json + node_modules
+// (Deno's "manual" node_modules mode for package.json projects), so nothing is downloaded.
+// Named *.deno.ts so vitest's 'test/**/*.test.ts' never collects it.
+import assert from 'node:assert/strict';
+// @ts-types="../../dist/index.d.ts"
+import * as built from '../../dist/index.js';
+import * as source from '../../src/index.ts';
+
+const scores = [10, 9, 8, 7, 6, 0, 10, null];
+const expected = 14.285714285714285; // (3 promoters − 2 detractors) / 7 answered × 100
+
+function close(actual: number, target: number, tolerance = 1e-12): boolean {
+  return Math.abs(actual - target) <= tolerance * Math.max(1, Math.abs(target));
+}
+
+Deno.test('nps from src/index.ts runs under Deno', () => {
+  const result = source.nps(scores);
+  assert.ok(close(result.value, expected), `value ${result.value}, expected ≈ ${expected}`);
+  assert.equal(result.skipped, 1);
+  assert.ok(Number.isFinite(result.lower) && Number.isFinite(result.upper), 'finite interval');
+  assert.ok(result.lower <= result.value && result.value <= result.upper, 'lower ≤ value ≤ upper');
+});
+
+Deno.test('nps from dist/index.js runs under Deno and agrees with the source', () => {
+  const fromSource = source.nps(scores);
+  const fromBuild = built.nps(scores);
+  assert.ok(close(fromBuild.value, expected), `value ${fromBuild.value}, expected ≈ ${expected}`);
+  assert.ok(Number.isFinite(fromBuild.lower) && Number.isFinite(fromBuild.upper), 'finite interval');
+  assert.equal(fromBuild.value, fromSource.value);
+  assert.equal(fromBuild.lower, fromSource.lower);
+  assert.equal(fromBuild.upper, fromSource.upper);
+  assert.equal(fromBuild.method, fromSource.method);
+});
+
+Deno.test('errors from dist/index.js are CxMetricsError', () => {
+  assert.throws(
+    () => built.nps([11]),
+    (error: unknown) => error instanceof built.CxMetricsError,
+  );
+});
