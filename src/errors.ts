@@ -9,7 +9,9 @@ export type CxErrorCode = 'EMPTY_INPUT' | 'INVALID_VALUE' | 'INVALID_OPTION' | '
  * `nps: score at index 3 is 11; expected an integer from 0 to 10`.
  *
  * @example
- * try { nps([]) } catch (e) { if (e instanceof CxMetricsError) e.code } // => 'EMPTY_INPUT'
+ * const error = (() => { try { nps([null]) } catch (e) { return e } })()
+ * error instanceof CxMetricsError // => true
+ * error.code // => 'EMPTY_INPUT'
  */
 export class CxMetricsError extends Error {
   override readonly name = 'CxMetricsError';

@@ -51,6 +51,7 @@ export interface NpsOptions<T = unknown> extends NpsIntervalOptions {
 }
 
 export interface NpsResult extends Estimate {
+  method: NpsMethod;
   /** Answers in each group (unweighted counts). */
   promoters: number;
   passives: number;
@@ -77,7 +78,9 @@ export interface NpsResult extends Estimate {
  * Interval methods (see docs/nps.md):
  * - `'adjusted-wald'` (default): add 0.75 detractors, 1.5 passives and 0.75 promoters (n + 3),
  *   then Wald on the adjusted shares, clipped to [−100, 100]; the point estimate stays the
- *   unadjusted NPS. Rocks (2016), "Interval estimation for the 'net promoter score'", The American
+ *   unadjusted NPS. Because the interval is centred on the adjusted NPS, it can exclude the sample
+ *   NPS when nearly every answer is in one extreme group: at 95% only for n = 1, below about 84%
+ *   confidence at any n (an ESTIMATE_OUTSIDE_INTERVAL warning says so). Rocks (2016), "Interval estimation for the 'net promoter score'", The American
  *   Statistician 70(4):365–372, doi:10.1080/00031305.2016.1158124; Sauro & Lewis, Quantifying the
  *   User Experience (2nd ed., 2016).
  * - `'wald'`: NPS ± z·√Var. Zero width when every answer is in one group.
@@ -182,7 +185,7 @@ export function nps<T = unknown>(scores: ScoreInput<T>, options: NpsOptions<T> =
  *   0; INVALID_OPTION for a bad method or confidence
  * @example
  * npsFromCounts({ promoters: 5, passives: 3, detractors: 2 }).value // => 30
- * npsFromCounts({ promoters: 5, passives: 3, detractors: 2 }, { method: 'wald' }).upper // => 78.41... (to 1e-4)
+ * npsFromCounts({ promoters: 5, passives: 3, detractors: 2 }, { method: 'wald' }).upper // => 78.40753950185255 (to 1e-12)
  */
 export function npsFromCounts(counts: NpsCounts, options: NpsIntervalOptions = {}): NpsResult {
   const fn = 'npsFromCounts';
@@ -317,7 +320,7 @@ function npsEstimate(
   if (n < 30) {
     warnings.push({
       code: 'SMALL_SAMPLE',
-      message: `${fn}: only ${round(n)} answers; an NPS this uncertain (±${round((upper - lower) / 2)} points) is rarely worth reporting alone`,
+      message: `${fn}: only ${round(n)} answer${n === 1 ? '' : 's'}; the interval spans ${(upper - lower).toFixed(1)} points, too wide to report this NPS alone`,
     });
   }
   if (value < lower - 1e-9 || value > upper + 1e-9) {

@@ -1,8 +1,11 @@
 import { CxMetricsError } from '../errors.ts';
 import { describe } from '../stats/validate.ts';
 
-/** How a score is read from a record: a property name or a function. */
-export type ScoreAccessor<T> = keyof T | ((record: T, index: number) => number | null | undefined);
+/** Property names of T whose values are scores (numbers, or null/undefined when skipped). */
+export type ScoreKey<T> = { [K in keyof T]-?: T[K] extends number | null | undefined ? K : never }[keyof T];
+
+/** How a score is read from a record: the name of a numeric property, or a function. */
+export type ScoreAccessor<T> = ScoreKey<T> | ((record: T, index: number) => number | null | undefined);
 
 /** Input accepted by the survey metrics: scores (null/undefined = skipped) or records. */
 export type ScoreInput<T = unknown> = ArrayLike<number | null | undefined> | ArrayLike<T>;

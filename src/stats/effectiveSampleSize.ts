@@ -14,7 +14,7 @@ import { describe } from './validate.ts';
  *   index) for a negative, NaN, infinite or non-numeric weight
  * @example
  * effectiveSampleSize([1, 1, 1, 1]) // => 4
- * effectiveSampleSize([1, 1, 1, 5]) // => 2.2857142857142856
+ * effectiveSampleSize([1, 1, 1, 5]) // => 2.2857142857142856 (to 1e-15)
  */
 export function effectiveSampleSize(weights: ArrayLike<number>): number {
   for (let i = 0; i < weights.length; i++) {

@@ -35,7 +35,7 @@ export interface MeanIntervalOptions extends RandomOptions {
  * @throws CxMetricsError INSUFFICIENT_DATA for fewer than 2 values; INVALID_VALUE (with index) for a
  *   non-finite value; INVALID_OPTION for a bad confidence, method or resamples
  * @example
- * meanInterval([5, 7, 10]).lower // => 1.0817238537224494 (to 1e-12)
+ * meanInterval([5, 7, 10]).lower // => 1.0817238539575582 (to 1e-14)
  */
 export function meanInterval(values: ArrayLike<number>, options: MeanIntervalOptions = {}): Estimate {
   const fn = 'meanInterval';

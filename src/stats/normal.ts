@@ -31,7 +31,7 @@ export function normalCdf(x: number): number {
  * @returns z with Φ(z) = p (−Infinity at 0, Infinity at 1)
  * @throws CxMetricsError INVALID_VALUE when p is not in [0, 1]
  * @example
- * normalQuantile(0.975) // => 1.959963984540054
+ * normalQuantile(0.975) // => 1.959963984540054 (to 1e-15)
  */
 export function normalQuantile(p: number): number {
   checkProbability('normalQuantile', 'p', p);

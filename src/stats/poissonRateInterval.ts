@@ -24,7 +24,7 @@ export interface PoissonRateIntervalOptions {
  * @throws CxMetricsError INVALID_VALUE for a negative or fractional event count or a non-positive
  *   exposure; INVALID_OPTION for confidence outside (0, 1)
  * @example
- * poissonRateInterval(10, 1000).upper // => 0.018390356942354 (to 1e-12)
+ * poissonRateInterval(10, 1000).upper // => 0.018390356042017778 (to 1e-14)
  */
 export function poissonRateInterval(
   events: number,

@@ -50,7 +50,9 @@ export interface ProportionIntervalOptions {
  *   numbers or successes > n; INVALID_OPTION for an unknown method or confidence outside (0, 1)
  * @example
  * const ci = proportionInterval(42, 50)
- * // => { value: 0.84, lower: 0.7148..., upper: 0.9166..., method: 'wilson', n: 50, ... }
+ * ci.value // => 0.84
+ * ci.lower // => 0.7148578393696502 (to 1e-14)
+ * ci.upper // => 0.9166257932196661 (to 1e-14)
  */
 export function proportionInterval(successes: number, n: number, options: ProportionIntervalOptions = {}): Estimate {
   const fn = 'proportionInterval';

@@ -79,6 +79,9 @@ describe('nps', () => {
     const records = [10, 9, 7, 3, 0].map((score) => ({ score }));
     expect(nps(records, { accessor: 'score' })).toEqual(plain);
     expect(nps(records, { accessor: (r) => r.score })).toEqual(plain);
+    const tagged = [{ channel: 'web', score: 9 as number | null }];
+    // @ts-expect-error — 'channel' holds text, not scores: rejected at compile time
+    expect(() => nps(tagged, { accessor: 'channel' })).toThrow('nps: score at index 0 is "web"');
   });
 
   it('supports custom scales and cut-offs', () => {

@@ -1,0 +1,107 @@
+/**
+ * Plain-text formatting for the demo report: fixed decimals, percentages, intervals, aligned
+ * tables, warnings. ASCII only, so the output lines up in any terminal or log.
+ */
+import type { CxWarning, Estimate, NpsResult } from '../src/index.ts';
+
+/** A number with fixed decimals; `-0.0` prints as `0.0`. */
+export function fixed(x: number, digits = 1): string {
+  const s = x.toFixed(digits);
+  return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
+}
+
+/** A share 0..1 as a percentage with one decimal: `0.482` → `48.2%`. */
+export function percent(share: number): string {
+  return `${fixed(100 * share)}%`;
+}
+
+/** A sample size: whole numbers as is, effective (weighted) sizes with one decimal. */
+export function count(n: number): string {
+  return Number.isInteger(n) ? String(n) : fixed(n);
+}
+
+/** A confidence level as a percentage: `0.95` → `95%`, `0.975` → `97.5%`. */
+export function confidenceLabel(confidence: number): string {
+  return `${Number((100 * confidence).toFixed(4))}%`;
+}
+
+/** `adjusted-wald 95%` */
+export function methodLabel(e: Pick<Estimate, 'method' | 'confidence'>): string {
+  return `${e.method} ${confidenceLabel(e.confidence)}`;
+}
+
+/** `[27.1, 36.8]`, with the bounds padded to the given widths so a column of intervals aligns. */
+export function interval(lower: number, upper: number, widths: [number, number] = [0, 0]): string {
+  return `[${fixed(lower).padStart(widths[0])}, ${fixed(upper).padStart(widths[1])}]`;
+}
+
+/** Widths that align the lower and upper bounds of several intervals. */
+export function intervalWidths(estimates: readonly Pick<Estimate, 'lower' | 'upper'>[]): [number, number] {
+  let lo = 0;
+  let hi = 0;
+  for (const e of estimates) {
+    lo = Math.max(lo, fixed(e.lower).length);
+    hi = Math.max(hi, fixed(e.upper).length);
+  }
+  return [lo, hi];
+}
+
+/** `NPS  32.0  [27.1, 36.8]  adjusted-wald 95%  n=412  skipped=9` */
+export function npsLine(r: NpsResult): string {
+  return `NPS  ${fixed(r.value)}  ${interval(r.lower, r.upper)}  ${methodLabel(r)}  n=${count(r.n)}  skipped=${r.skipped}`;
+}
+
+/** `promoters 250 (48.0%)   passives 101 (19.4%)   detractors 61 (14.8%)` */
+export function npsGroupsLine(r: NpsResult): string {
+  return [
+    `promoters ${r.promoters} (${percent(r.shares.promoters)})`,
+    `passives ${r.passives} (${percent(r.shares.passives)})`,
+    `detractors ${r.detractors} (${percent(r.shares.detractors)})`,
+  ].join('   ');
+}
+
+export interface Column {
+  header: string;
+  align?: 'left' | 'right';
+}
+
+/**
+ * An aligned plain-text table: a header row, a rule, then one line per row. Cells are strings
+ * already formatted; columns are separated by two spaces and left-aligned unless told otherwise.
+ */
+export function table(columns: readonly Column[], rows: readonly (readonly string[])[], indent = '  '): string[] {
+  const widths = columns.map((c, k) => Math.max(c.header.length, ...rows.map((row) => (row[k] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    indent +
+    columns
+      .map((c, k) => {
+        const cell = cells[k] ?? '';
+        const width = widths[k] ?? 0;
+        return c.align === 'right' ? cell.padStart(width) : cell.padEnd(width);
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(columns.map((c) => c.header)), indent + widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+}
+
+/** `count (share%)` for a table cell. */
+export function countWithShare(n: number, share: number): string {
+  return `${n} (${percent(share)})`;
+}
+
+/** Warnings as indented lines, each prefixed with the row it belongs to: `! phone: SMALL_SAMPLE ...`. */
+export function warningLines(
+  items: readonly { label: string; warnings: readonly CxWarning[] }[],
+  indent = '  ',
+): string[] {
+  const lines: string[] = [];
+  for (const { label, warnings } of items) {
+    for (const w of warnings) lines.push(`${indent}! ${label}: ${w.code} - ${w.message}`);
+  }
+  return lines;
+}
+
+/** A section title underlined with `-`. */
+export function heading(title: string): string[] {
+  return [title, '-'.repeat(title.length)];
+}
