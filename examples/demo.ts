@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CxMetricsError, NPS_SCALE, type NpsResult, type NpsScale, nps } from '../src/index.ts';
+import { npsResponseSchema, parseRows } from '../src/schemas/index.ts';
 import { CsvError, readCsvTable } from './csv.ts';
 import {
   confidenceLabel,
@@ -67,63 +68,46 @@ interface NpsSurvey {
   problems: RowProblem[];
 }
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
-
-/** A score cell: blank (or only spaces) is a skipped answer → null, never 0. */
-function parseScore(cell: string, scale: NpsScale): Parsed<number | null> {
-  const text = cell.trim();
-  if (text === '') return { ok: true, value: null };
-  if (!/^[+-]?\d+(\.\d+)?$/.test(text)) return { ok: false, message: `score ${JSON.stringify(cell)} is not a number` };
-  const score = Number(text);
-  if (!Number.isInteger(score) || score < scale.min || score > scale.max) {
-    return {
-      ok: false,
-      message: `score ${JSON.stringify(cell)} is not a whole number from ${scale.min} to ${scale.max}`,
-    };
-  }
-  return { ok: true, value: score };
-}
-
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-
-/** An ISO-8601 date or date-time; one without an offset is read as UTC (never as local time). */
-function parseTimestamp(cell: string): Parsed<Date> {
-  const text = cell.trim();
-  const match = ISO_8601.exec(text);
-  const zoned = match !== null && (match[1] !== undefined || text.length === 10) ? text : `${text}Z`;
-  const time = match === null ? Number.NaN : Date.parse(zoned);
-  if (Number.isNaN(time)) {
-    return { ok: false, message: `submitted_at ${JSON.stringify(cell)} is not an ISO-8601 date-time` };
-  }
-  return { ok: true, value: new Date(time) };
-}
-
-function loadNpsSurvey(file: string, scale: NpsScale = NPS_SCALE): NpsSurvey {
+/**
+ * Read the CSV and validate every row with the library's schema (cx-metrics/schemas): a blank
+ * score cell is a skipped answer (never 0), numeric strings become numbers, timestamps must be
+ * ISO-8601 (no offset = UTC). Bad rows are collected with their reasons, never dropped silently.
+ */
+function loadNpsSurvey(file: string): NpsSurvey {
   const { rows } = readCsvTable(readFileSync(file, 'utf8'), NPS_COLUMNS);
-  const responses: NpsResponse[] = [];
-  const problems: RowProblem[] = [];
-  for (const { line, values } of rows) {
-    const cell = (name: (typeof NPS_COLUMNS)[number]): string => values[name] ?? '';
-    const id = cell('id').trim();
-    const score = parseScore(cell('score'), scale);
-    const submittedAt = parseTimestamp(cell('submitted_at'));
-    const messages = [score, submittedAt].flatMap((p) => (p.ok ? [] : [p.message]));
-    if (!score.ok || !submittedAt.ok) {
-      problems.push({ line, id, message: messages.join('; ') });
-      continue;
-    }
-    responses.push({
-      line,
-      id,
-      respondentId: cell('respondent_id').trim(),
-      submittedAt: submittedAt.value,
-      month: submittedAt.value.toISOString().slice(0, 7),
-      channel: cell('channel').trim() || '(none)',
-      score: score.value,
-      comment: cell('comment'),
-    });
+  const records = rows.map(({ values }) => ({
+    id: values.id,
+    respondentId: values.respondent_id,
+    submittedAt: values.submitted_at,
+    channel: values.channel,
+    score: values.score,
+    comment: values.comment,
+  }));
+  const parsed = parseRows(records, npsResponseSchema);
+  const lineOf = (index: number): number => (rows[index] as (typeof rows)[number]).line;
+  const problems = new Map<number, RowProblem>();
+  for (const error of parsed.errors) {
+    const field = error.path.join('.') || 'row';
+    const message = `${field}: ${error.message}`;
+    const known = problems.get(error.index);
+    if (known) known.message += `; ${message}`;
+    else problems.set(error.index, { line: lineOf(error.index), id: records[error.index]?.id?.trim() ?? '', message });
   }
-  return { file, scale, rowCount: rows.length, responses, problems };
+  const responses = parsed.data.map((r, i): NpsResponse => {
+    const index = parsed.rows[i] as number;
+    return {
+      line: lineOf(index),
+      id: r.id ?? '',
+      respondentId: r.respondentId ?? '',
+      submittedAt: r.submittedAt,
+      month: r.submittedAt.toISOString().slice(0, 7),
+      channel: r.channel?.trim() || '(none)',
+      score: r.score ?? null,
+      comment: r.comment ?? '',
+    };
+  });
+  // npsResponseSchema checks the standard 0–10 scale, so that is the scale of the report.
+  return { file, scale: NPS_SCALE, rowCount: rows.length, responses, problems: [...problems.values()] };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -155,7 +155,10 @@ export function nps<T = unknown>(scores: ScoreInput<T>, options: NpsOptions<T> =
   if (read.weighted) {
     n = kishEffectiveSize(usedWeights);
     if (n === 0) {
-      throw new CxMetricsError('EMPTY_INPUT', `${fn}: every answered score has weight 0; expected a positive total weight`);
+      throw new CxMetricsError(
+        'EMPTY_INPUT',
+        `${fn}: every answered score has weight 0; expected a positive total weight`,
+      );
     }
     const sumWeights = weighted.promoters + weighted.passives + weighted.detractors;
     const scaleToN = n / sumWeights;
@@ -190,9 +193,13 @@ export function nps<T = unknown>(scores: ScoreInput<T>, options: NpsOptions<T> =
 export function npsFromCounts(counts: NpsCounts, options: NpsIntervalOptions = {}): NpsResult {
   const fn = 'npsFromCounts';
   if (counts === null || typeof counts !== 'object') {
-    throw new CxMetricsError('INVALID_VALUE', `${fn}: expected { promoters, passives, detractors }, got ${describe(counts)}`, {
-      value: counts,
-    });
+    throw new CxMetricsError(
+      'INVALID_VALUE',
+      `${fn}: expected { promoters, passives, detractors }, got ${describe(counts)}`,
+      {
+        value: counts,
+      },
+    );
   }
   const promoters = checkCount(fn, 'promoters', counts.promoters);
   const passives = checkCount(fn, 'passives', counts.passives);
@@ -216,9 +223,13 @@ function resolveIntervalOptions(fn: string, options: NpsIntervalOptions): Interv
   const confidence = checkConfidence(fn, options.confidence ?? 0.95);
   const resamples = options.resamples ?? 10_000;
   if (!Number.isInteger(resamples) || resamples < 100) {
-    throw new CxMetricsError('INVALID_OPTION', `${fn}: resamples is ${describe(resamples)}; expected a whole number ≥ 100`, {
-      value: resamples,
-    });
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: resamples is ${describe(resamples)}; expected a whole number ≥ 100`,
+      {
+        value: resamples,
+      },
+    );
   }
   const random = method === 'bootstrap' || method === 'bayes';
   return { method, confidence, resamples, rng: random ? resolveRng(fn, options) : undefined };
@@ -226,9 +237,13 @@ function resolveIntervalOptions(fn: string, options: NpsIntervalOptions): Interv
 
 function resolveScale(fn: string, scale: Partial<NpsScale> | undefined): NpsScale {
   if (scale !== undefined && (scale === null || typeof scale !== 'object')) {
-    throw new CxMetricsError('INVALID_OPTION', `${fn}: scale must be an object { min, max, detractorMax, promoterMin }`, {
-      value: scale,
-    });
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: scale must be an object { min, max, detractorMax, promoterMin }`,
+      {
+        value: scale,
+      },
+    );
   }
   const s = { ...NPS_SCALE, ...scale };
   for (const key of ['min', 'max', 'detractorMax', 'promoterMin'] as const) {
@@ -290,7 +305,14 @@ function npsEstimate(
           message: `${fn}: every answer is in one group, so the Wald interval has zero width; use 'adjusted-wald' or 'tango'`,
         });
       }
-      ({ lower, upper } = clipInterval(fn, 100 * (centre - z * standardError), 100 * (centre + z * standardError), -100, 100, warnings));
+      ({ lower, upper } = clipInterval(
+        fn,
+        100 * (centre - z * standardError),
+        100 * (centre + z * standardError),
+        -100,
+        100,
+        warnings,
+      ));
       break;
     }
     case 'tango': {

@@ -67,10 +67,14 @@ export function readScores(fn: string, input: unknown, options: ReadScoresOption
     if (weights !== undefined) {
       const wi = weights[i];
       if (typeof wi !== 'number' || !Number.isFinite(wi) || wi < 0) {
-        throw new CxMetricsError('INVALID_VALUE', `${fn}: weight at index ${i} is ${describe(wi)}; expected a finite number ≥ 0`, {
-          index: i,
-          value: wi,
-        });
+        throw new CxMetricsError(
+          'INVALID_VALUE',
+          `${fn}: weight at index ${i} is ${describe(wi)}; expected a finite number ≥ 0`,
+          {
+            index: i,
+            value: wi,
+          },
+        );
       }
       w = wi;
     }
@@ -109,9 +113,14 @@ function makeAccessor(fn: string, accessor: unknown): (item: unknown, index: num
   if (accessor === undefined) return (item) => item;
   if (typeof accessor === 'function') return accessor as (item: unknown, index: number) => unknown;
   if (typeof accessor === 'string' || typeof accessor === 'number' || typeof accessor === 'symbol') {
-    return (item) => (item !== null && typeof item === 'object' ? (item as Record<PropertyKey, unknown>)[accessor] : item);
+    return (item) =>
+      item !== null && typeof item === 'object' ? (item as Record<PropertyKey, unknown>)[accessor] : item;
   }
-  throw new CxMetricsError('INVALID_OPTION', `${fn}: accessor must be a property name or a function (record, index) => score`, {
-    value: accessor,
-  });
+  throw new CxMetricsError(
+    'INVALID_OPTION',
+    `${fn}: accessor must be a property name or a function (record, index) => score`,
+    {
+      value: accessor,
+    },
+  );
 }

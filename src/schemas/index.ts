@@ -18,18 +18,36 @@ function cellToScore(value: unknown): unknown {
   return value;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/** An ISO-8601 string to a Date; a date-time without an offset is read as UTC, never local time. */
+function isoToDate(text: string): Date | undefined {
+  const match = ISO_DATE.exec(text.trim());
+  if (match === null) return undefined;
+  const [, day, time, offset] = match;
+  const date = new Date(time === undefined ? `${day}T00:00:00Z` : `${day}T${time}${offset ?? 'Z'}`);
+  // Reject calendar overflow such as 2026-02-31, which Date would roll into March.
+  if (Number.isNaN(date.getTime())) return date;
+  const shifted = new Date(date.getTime() + offsetMinutes(offset) * 60_000).toISOString().slice(0, 10);
+  return shifted === day ? date : new Date(Number.NaN);
+}
+
+function offsetMinutes(offset: string | undefined): number {
+  if (offset === undefined || offset.toUpperCase() === 'Z') return 0;
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const digits = offset.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+}
 
 /**
- * A timestamp as an ISO-8601 string, epoch milliseconds or a Date, parsed to a Date. Strings
- * that are not ISO-8601 (such as "05/01/2026", which engines read differently) are rejected.
+ * A timestamp as an ISO-8601 string, epoch milliseconds or a Date, parsed to a Date. A date-time
+ * without an offset is taken as UTC, so results never depend on the machine's time zone. Strings
+ * that are not ISO-8601 (such as "05/01/2026", which engines read differently) and impossible
+ * dates (2026-02-31) are rejected.
  */
 export const timestampSchema = z.preprocess(
   (value) => {
-    if (typeof value === 'string') {
-      const trimmed = value.trim();
-      return ISO_DATE.test(trimmed) ? new Date(trimmed.replace(' ', 'T')) : value;
-    }
+    if (typeof value === 'string') return isoToDate(value) ?? value;
     if (typeof value === 'number' && Number.isFinite(value)) return new Date(value);
     return value;
   },
@@ -114,7 +132,11 @@ export function parseRows<S extends z.ZodType>(
       kept.push(index);
     } else {
       for (const issue of result.error.issues) {
-        errors.push({ index, path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: issue.message });
+        errors.push({
+          index,
+          path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+          message: issue.message,
+        });
       }
     }
   });
@@ -135,7 +157,9 @@ export function parseRows<S extends z.ZodType>(
 export function parseRowsOrThrow<S extends z.ZodType>(rows: readonly unknown[], schema: S): z.output<S>[] {
   const { data, errors } = parseRows(rows, schema);
   if (errors.length > 0) {
-    const lines = errors.map((e) => `  row ${e.index}${e.path.length > 0 ? `, ${e.path.join('.')}` : ''}: ${e.message}`);
+    const lines = errors.map(
+      (e) => `  row ${e.index}${e.path.length > 0 ? `, ${e.path.join('.')}` : ''}: ${e.message}`,
+    );
     throw new CxMetricsError(
       'INVALID_VALUE',
       `parseRowsOrThrow: ${errors.length} problem(s) in ${new Set(errors.map((e) => e.index)).size} row(s):\n${lines.join('\n')}`,

@@ -53,7 +53,8 @@ export function regularizedGamma(a: number, x: number): { p: number; q: number }
   return { p: 1 - q, q };
 }
 
-const LN_SQRT_2PI = 0.918938533204672741780329736406;
+/** log √(2π) */
+const LN_SQRT_2PI = 0.9189385332046728;
 
 /** log(n!) − log(√(2πn)·(n/e)ⁿ), the Stirling-formula error (Loader 2000). */
 function stirlingError(n: number): number {

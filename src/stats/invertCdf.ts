@@ -40,9 +40,7 @@ export function invertCdf(p: number, parts: CdfParts, start: number, q: number =
   const lowerSide = p <= 0.5;
   const target = lowerSide ? Math.log(p) : -Math.log(q);
   const h = lowerSide ? (x: number) => Math.log(parts.cdf(x)) : (x: number) => -Math.log(parts.sf(x));
-  const dh = lowerSide
-    ? (x: number) => parts.pdf(x) / parts.cdf(x)
-    : (x: number) => parts.pdf(x) / parts.sf(x);
+  const dh = lowerSide ? (x: number) => parts.pdf(x) / parts.cdf(x) : (x: number) => parts.pdf(x) / parts.sf(x);
 
   let lo = parts.lower;
   let hi = parts.upper;
@@ -58,7 +56,7 @@ export function invertCdf(p: number, parts: CdfParts, start: number, q: number =
     if (!(next > lo && next < hi) || !Number.isFinite(next)) next = bisect(lo, hi, x);
     if (Math.abs(next - x) <= 2 * Number.EPSILON * Math.abs(x) || next === x) return next;
     // Bracket collapsed to adjacent doubles: nothing left to gain.
-    if (lo !== parts.lower && hi !== parts.upper && (hi - lo) <= 2 * Number.EPSILON * Math.abs(hi)) {
+    if (lo !== parts.lower && hi !== parts.upper && hi - lo <= 2 * Number.EPSILON * Math.abs(hi)) {
       return next;
     }
     x = next;

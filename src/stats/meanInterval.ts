@@ -62,9 +62,13 @@ export function meanInterval(values: ArrayLike<number>, options: MeanIntervalOpt
   }
   const resamples = options.resamples ?? 10_000;
   if (!Number.isInteger(resamples) || resamples < 100) {
-    throw new CxMetricsError('INVALID_OPTION', `${fn}: resamples is ${String(resamples)}; expected a whole number ≥ 100`, {
-      value: resamples,
-    });
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: resamples is ${String(resamples)}; expected a whole number ≥ 100`,
+      {
+        value: resamples,
+      },
+    );
   }
   const rng = resolveRng(fn, options);
   const { lower, upper } = bcaMean(x, mean, confidence, resamples, rng);

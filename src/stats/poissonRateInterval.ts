@@ -38,7 +38,10 @@ export function poissonRateInterval(
   const half = (1 - confidence) / 2;
   const warnings: CxWarning[] = [];
   if (events === 0) {
-    warnings.push({ code: 'ZERO_EVENTS', message: `${fn}: no events observed; the lower bound is 0 and only the upper bound is informative` });
+    warnings.push({
+      code: 'ZERO_EVENTS',
+      message: `${fn}: no events observed; the lower bound is 0 and only the upper bound is informative`,
+    });
   }
   const lower = events === 0 ? 0 : gammaQuantileUnchecked(half, events) / exposure;
   const upper = gammaQuantileUnchecked(1 - half, events + 1, half) / exposure;

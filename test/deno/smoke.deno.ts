@@ -5,7 +5,8 @@
 // (Deno's "manual" node_modules mode for package.json projects), so nothing is downloaded.
 // Named *.deno.ts so vitest's 'test/**/*.test.ts' never collects it.
 import assert from 'node:assert/strict';
-// @ts-types="../../dist/index.d.ts"
+// No @ts-types for dist: its .d.ts files import their shared declaration chunk by a '.js' name
+// that only TypeScript's node/bundler resolution maps to '.d.ts' (attw checks those types).
 import * as built from '../../dist/index.js';
 import * as source from '../../src/index.ts';
 

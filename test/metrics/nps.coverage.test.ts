@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type NpsMethod, npsFromCounts } from '../../src/index.ts';
-import { proportionInterval } from '../../src/index.ts';
+import { type NpsMethod, npsFromCounts, proportionInterval } from '../../src/index.ts';
 
 /**
  * Exact coverage, no simulation: enumerate every outcome of n answers under true shares

@@ -3,12 +3,6 @@ import { CxMetricsError, type NpsMethod, nps, npsFromCounts } from '../../src/in
 import published from '../fixtures/nps-published.json' with { type: 'json' };
 import { expectClose } from '../helpers/close.ts';
 
-const scoresFor = ({ promoters = 0, passives = 0, detractors = 0 }) => [
-  ...Array<number>(promoters).fill(10),
-  ...Array<number>(passives).fill(8),
-  ...Array<number>(detractors).fill(3),
-];
-
 describe('NPS agrees with published values (test/fixtures/nps-published.json)', () => {
   // brendan-r/NPS tests: counts are [detractors, passives, promoters]; NPS on −1…1.
   it.each(published.variance.map((c) => [c.counts.join('/'), c] as const))(
@@ -18,20 +12,25 @@ describe('NPS agrees with published values (test/fixtures/nps-published.json)', 
       const r = npsFromCounts({ promoters, passives, detractors }, { method: 'wald' });
       expectClose(r.value / 100, c.nps, 1e-7);
       // The brendan-r variance is per answer: se = √(variance / n).
-      expectClose((r.standardError ?? Number.NaN) / 100, Math.sqrt(c.variance / (detractors + passives + promoters)), 1e-7);
+      expectClose(
+        (r.standardError ?? Number.NaN) / 100,
+        Math.sqrt(c.variance / (detractors + passives + promoters)),
+        1e-7,
+      );
     },
   );
 
   const methods = ['wald', 'adjusted-wald', 'tango'] as const;
-  it.each(
-    published.intervals.flatMap((c) => methods.map((m) => [`${m} for ${c.counts.join('/')}`, m, c] as const)),
-  )('%s matches to the 4 published decimals', (_, method, c) => {
-    const [detractors, passives, promoters] = c.counts as [number, number, number];
-    const r = npsFromCounts({ promoters, passives, detractors }, { method });
-    const [lower, upper] = c[method] as [number, number];
-    expectClose(r.lower / 100, lower, 5e-5 + 1e-12);
-    expectClose(r.upper / 100, upper, 5e-5 + 1e-12);
-  });
+  it.each(published.intervals.flatMap((c) => methods.map((m) => [`${m} for ${c.counts.join('/')}`, m, c] as const)))(
+    '%s matches to the 4 published decimals',
+    (_, method, c) => {
+      const [detractors, passives, promoters] = c.counts as [number, number, number];
+      const r = npsFromCounts({ promoters, passives, detractors }, { method });
+      const [lower, upper] = c[method] as [number, number];
+      expectClose(r.lower / 100, lower, 5e-5 + 1e-12);
+      expectClose(r.upper / 100, upper, 5e-5 + 1e-12);
+    },
+  );
 
   it('uses the trinomial variance, not the independent-proportions one', () => {
     const r = npsFromCounts({ promoters: 50, passives: 20, detractors: 30 }, { method: 'wald' });
@@ -205,7 +204,10 @@ describe('NPS interval methods', () => {
   });
 
   it('bootstrap cost does not depend on n (a million answers resample like a hundred)', () => {
-    const big = npsFromCounts({ promoters: 450_000, passives: 300_000, detractors: 250_000 }, { method: 'bootstrap', seed: 2 });
+    const big = npsFromCounts(
+      { promoters: 450_000, passives: 300_000, detractors: 250_000 },
+      { method: 'bootstrap', seed: 2 },
+    );
     expectClose(big.upper - big.lower, 2 * 1.96 * 100 * Math.sqrt((0.45 + 0.25 - 0.04) / 1e6), 0.03);
   });
 

@@ -29,7 +29,9 @@ interface CdfCase {
   x: number;
   cdf: number;
 }
-const cases = fixture.cases as Array<Partial<QuantileCase & CdfCase> & { dist: string; params: Record<string, number> }>;
+const cases = fixture.cases as Array<
+  Partial<QuantileCase & CdfCase> & { dist: string; params: Record<string, number> }
+>;
 const quantileCases = cases.filter((c): c is QuantileCase => typeof c.p === 'number');
 const cdfCases = cases.filter((c): c is CdfCase => typeof c.x === 'number');
 
