@@ -43,8 +43,23 @@ describe('timestampSchema', () => {
     expect(timestampSchema.parse(new Date(expected)).getTime()).toBe(expected);
   });
 
+  it('reads a date-time without an offset as UTC, never as local time', () => {
+    expect(timestampSchema.parse('2026-05-01T10:30').getTime()).toBe(Date.UTC(2026, 4, 1, 10, 30));
+    expect(timestampSchema.parse('2026-05-01 10:30:00').getTime()).toBe(Date.UTC(2026, 4, 1, 10, 30));
+    expect(timestampSchema.parse('2026-05-01').getTime()).toBe(Date.UTC(2026, 4, 1));
+  });
+
   it('rejects ambiguous or impossible dates', () => {
-    for (const bad of ['05/01/2026', '2026-13-45', 'yesterday', '', Number.NaN, new Date('x')]) {
+    for (const bad of [
+      '05/01/2026',
+      '2026-13-45',
+      '2026-02-31',
+      '2026-02-30T10:00:00+02:00',
+      'yesterday',
+      '',
+      Number.NaN,
+      new Date('x'),
+    ]) {
       expect(timestampSchema.safeParse(bad).success).toBe(false);
     }
   });
