@@ -2,7 +2,14 @@
  * Benchmarks (never part of the test run): `npm run bench`.
  * Prints operations per second for the hot paths; compare runs on the same machine only.
  */
-import { chiSquareQuantile, npsFromCounts, nps, proportionInterval, quantileInterval, tQuantile } from '../src/index.ts';
+import {
+  chiSquareQuantile,
+  nps,
+  npsFromCounts,
+  proportionInterval,
+  quantileInterval,
+  tQuantile,
+} from '../src/index.ts';
 
 function bench(name: string, fn: () => unknown, minMs = 300): void {
   for (let i = 0; i < 5; i++) fn(); // warm up
@@ -23,7 +30,9 @@ const scores = Array.from({ length: 100_000 }, (_, i) => (i * 7919) % 11);
 const durations = Array.from({ length: 100_000 }, (_, i) => ((i * 104729) % 99991) + 1);
 
 bench('nps(100 000 scores), adjusted-wald', () => nps(scores));
-bench('npsFromCounts, tango', () => npsFromCounts({ promoters: 4500, passives: 3000, detractors: 2500 }, { method: 'tango' }));
+bench('npsFromCounts, tango', () =>
+  npsFromCounts({ promoters: 4500, passives: 3000, detractors: 2500 }, { method: 'tango' }),
+);
 bench('npsFromCounts n = 10⁴, bootstrap 10 000 resamples', () =>
   npsFromCounts({ promoters: 4500, passives: 3000, detractors: 2500 }, { method: 'bootstrap' }),
 );

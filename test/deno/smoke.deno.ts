@@ -1,7 +1,8 @@
 /// <reference lib="deno.ns" />
 // Deno smoke test: the same call through the TypeScript source and through the built ESM bundle.
-// Run by .ci/run (scripts/ci/deno-smoke.sh) after the build: `deno test` with read access only.
-// Bare specifiers (zod, simple-statistics, @stdlib/*) resolve from package.json + node_modules
+// Run by .ci/run after the build with `deno test` and no permissions at all: importing the library
+// must not prompt in a Deno notebook (no env, read, net or other access).
+// Bare specifiers (zod) resolve from package.json + node_modules
 // (Deno's "manual" node_modules mode for package.json projects), so nothing is downloaded.
 // Named *.deno.ts so vitest's 'test/**/*.test.ts' never collects it.
 import assert from 'node:assert/strict';
