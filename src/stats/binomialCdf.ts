@@ -1,4 +1,4 @@
-import betainc from '@stdlib/math-base-special-betainc';
+import { regularizedBeta } from './special.ts';
 
 /**
  * P(K ≤ k) for K ~ Binomial(n, p), through I_{1−p}(n − k, k + 1) (Abramowitz & Stegun 26.5.24).
@@ -9,5 +9,5 @@ export function binomialCdf(k: number, n: number, p: number): number {
   if (k >= n) return 1;
   if (p <= 0) return 1;
   if (p >= 1) return 0;
-  return betainc(1 - p, n - k, k + 1);
+  return regularizedBeta(1 - p, n - k, k + 1, p).p;
 }

@@ -1,81 +1,69 @@
 /**
- * Quantile by inverting an accurate CDF: safeguarded Newton iteration on the log of the tail.
+ * Quantile of a distribution on (0, upper] by inverting an accurate CDF: safeguarded Newton
+ * iteration in log x on the log of the tail.
  *
- * Quantile approximations (including stdlib's `gammaincinv`, about 5e-5 off at 8002 degrees of
- * freedom) are only used as starting points; the answer is the root of the CDF itself, so the
- * quantile is as accurate as the incomplete beta/gamma functions behind the CDF (Boost ports in
- * stdlib, ~1e-15 relative). Working on `log F` (or `-log S` above the median) keeps relative
- * accuracy for tail probabilities as small as 1e-300, and a bracket kept alongside falls back to
+ * Quantile approximations are only starting points; the answer is the root of the CDF itself, so
+ * the quantile is as accurate as the CDF. Working on log F below the median and on −log S above
+ * it (S computed directly, not as 1 − F) keeps relative accuracy for tail probabilities down to
+ * 1e-300; working in log x reaches quantiles as small as 1e-300 in a few steps and makes
+ * power-law tails (F ∝ xᵃ, S ∝ x⁻ᵛ) nearly linear. A bracket kept alongside falls back to
  * bisection whenever a Newton step would leave it.
  *
- * Reference: W. H. Press et al., Numerical Recipes, 3rd ed., §9.4 (Newton–Raphson with
- * bracketing, "rtsafe").
+ * Reference: W. H. Press et al., Numerical Recipes, 3rd ed., §9.4 ("rtsafe").
  *
  * @internal
  */
-export interface CdfParts {
+export interface PositiveDistribution {
   /** Lower tail P(X ≤ x), increasing. */
   cdf: (x: number) => number;
-  /** Upper tail P(X > x), computed directly (not as 1 − cdf). */
+  /** Upper tail P(X > x), computed directly. */
   sf: (x: number) => number;
   /** Density at x. */
   pdf: (x: number) => number;
-  /** Support bounds, possibly infinite. */
-  lower: number;
+  /** Upper end of the support (1 for beta, Infinity otherwise); the lower end is 0. */
   upper: number;
 }
 
-const MAX_ITERATIONS = 200;
+const MAX_ITERATIONS = 400;
 
 /**
  * @param p - lower-tail probability
- * @param q - the upper-tail probability 1 − p when the caller has it exactly (a tiny upper tail
- *   such as 1e-12 cannot survive the round trip through p = 1 − q)
+ * @param q - the upper-tail probability 1 − p, exact when the caller has it (a tiny upper tail
+ *   such as 1e-12 does not survive the round trip through p = 1 − q)
+ * @param start - a starting guess in (0, upper)
  */
-export function invertCdf(p: number, parts: CdfParts, start: number, q: number = 1 - p): number {
-  if (p <= 0) return parts.lower;
-  if (q <= 0) return parts.upper;
-  // Below the median solve log F(x) = log p; above it solve -log S(x) = -log q. Both sides are
-  // increasing in x, so one bracketing scheme serves.
+export function invertCdf(dist: PositiveDistribution, p: number, q: number, start: number): number {
+  if (p <= 0) return 0;
+  if (q <= 0) return dist.upper;
+  // Below the median solve log F(x) = log p; above it solve −log S(x) = −log q. Both sides
+  // increase with x, so one bracketing scheme serves.
   const lowerSide = p <= 0.5;
   const target = lowerSide ? Math.log(p) : -Math.log(q);
-  const h = lowerSide ? (x: number) => Math.log(parts.cdf(x)) : (x: number) => -Math.log(parts.sf(x));
-  const dh = lowerSide ? (x: number) => parts.pdf(x) / parts.cdf(x) : (x: number) => parts.pdf(x) / parts.sf(x);
+  const h = lowerSide ? (x: number) => Math.log(dist.cdf(x)) : (x: number) => -Math.log(dist.sf(x));
+  // d h / d log x
+  const slope = lowerSide
+    ? (x: number) => (x * dist.pdf(x)) / dist.cdf(x)
+    : (x: number) => (x * dist.pdf(x)) / dist.sf(x);
 
-  let lo = parts.lower;
-  let hi = parts.upper;
-  let x = Number.isFinite(start) && start > lo && start < hi ? start : initialInside(lo, hi);
-
+  let lo = Number.NEGATIVE_INFINITY; // bracket in u = log x
+  let hi = Math.log(dist.upper);
+  let u = start > 0 && start < dist.upper ? Math.log(start) : Math.min(hi - 1, 0);
   for (let i = 0; i < MAX_ITERATIONS; i++) {
+    const x = Math.exp(u);
     const hx = h(x);
     if (hx === target) return x;
-    if (hx < target) lo = x;
-    else hi = x;
-    const slope = dh(x);
-    let next = x - (hx - target) / slope;
-    if (!(next > lo && next < hi) || !Number.isFinite(next)) next = bisect(lo, hi, x);
-    if (Math.abs(next - x) <= 2 * Number.EPSILON * Math.abs(x) || next === x) return next;
-    // Bracket collapsed to adjacent doubles: nothing left to gain.
-    if (lo !== parts.lower && hi !== parts.upper && hi - lo <= 2 * Number.EPSILON * Math.abs(hi)) {
-      return next;
-    }
-    x = next;
+    if (hx < target) lo = u;
+    else hi = u;
+    let next = u - (hx - target) / slope(x);
+    if (!(next > lo && next < hi)) next = bisect(lo, hi, u);
+    if (Math.abs(next - u) <= 2 * Number.EPSILON * Math.max(1, Math.abs(u))) return Math.exp(next);
+    u = next;
   }
-  return x;
+  return Math.exp(u);
 }
 
-function initialInside(lo: number, hi: number): number {
-  if (Number.isFinite(lo) && Number.isFinite(hi)) return (lo + hi) / 2;
-  if (Number.isFinite(lo)) return lo + 1;
-  if (Number.isFinite(hi)) return hi - 1;
-  return 0;
-}
-
-/** Midpoint of the bracket, geometric when it spans orders of magnitude on one side of 0. */
-function bisect(lo: number, hi: number, x: number): number {
-  if (!Number.isFinite(hi)) return x > 0 ? x * 2 : x < 0 ? -x : 1;
-  if (!Number.isFinite(lo)) return x < 0 ? x * 2 : x > 0 ? -x : -1;
-  if (lo > 0 && hi / lo > 4) return Math.sqrt(lo * hi);
-  if (lo === 0 && hi > 0 && hi < 1e-3) return hi / 1024;
+function bisect(lo: number, hi: number, u: number): number {
+  if (lo === Number.NEGATIVE_INFINITY) return u - Math.max(1, Math.abs(u));
+  if (hi === Number.POSITIVE_INFINITY) return u + Math.max(1, Math.abs(u));
   return lo + (hi - lo) / 2;
 }

@@ -1,4 +1,4 @@
-import gammaln from '@stdlib/math-base-special-gammaln';
+import { logGamma } from './special.ts';
 
 /**
  * Random variates driven by a caller-supplied uniform generator (see `seededRandom`).
@@ -70,7 +70,7 @@ function binomialInversion(n: number, p: number, rng: () => number): number {
 }
 
 function logFactorial(k: number): number {
-  return gammaln(k + 1);
+  return logGamma(k + 1);
 }
 
 function binomialBtrs(n: number, p: number, rng: () => number): number {
