@@ -8,9 +8,11 @@ export {
   type NpsMethod,
   type NpsOptions,
   type NpsResult,
+  type NpsSampleSizeOptions,
   type NpsScale,
   nps,
   npsFromCounts,
+  npsSampleSize,
 } from './metrics/nps.ts';
 export type { ScoreAccessor, ScoreInput } from './metrics/scores.ts';
 export { betaCdf, betaQuantile } from './stats/beta.ts';
@@ -25,6 +27,7 @@ export {
   type ProportionMethod,
   proportionInterval,
 } from './stats/proportionInterval.ts';
+export { proportionSampleSize, type SampleSizeOptions } from './stats/proportionSampleSize.ts';
 export { type QuantileOptions, type QuantileType, quantile } from './stats/quantile.ts';
 export {
   type QuantileIntervalOptions,
