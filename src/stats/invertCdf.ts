@@ -52,6 +52,7 @@ export function invertCdf(dist: PositiveDistribution, p: number, q: number, star
     const x = Math.exp(u);
     const hx = h(x);
     if (hx === target) return x;
+    if (Number.isNaN(hx)) return Number.NaN;
     if (hx < target) lo = u;
     else hi = u;
     let next = u - (hx - target) / slope(x);

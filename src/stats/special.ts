@@ -100,6 +100,7 @@ export function binomialTerm(a: number, b: number, x: number, y: number): number
  * O(√a) terms near x ≈ a.
  */
 export function regularizedGamma(a: number, x: number): { p: number; q: number } {
+  if (Number.isNaN(a) || Number.isNaN(x)) return { p: Number.NaN, q: Number.NaN };
   if (x <= 0) return { p: 0, q: 1 };
   if (x === Number.POSITIVE_INFINITY) return { p: 1, q: 0 };
   const prefix = poissonDensityRaw(a, x); // xᵃe⁻ˣ/Γ(a + 1)
@@ -133,6 +134,7 @@ export function regularizedGamma(a: number, x: number): { p: number; q: number }
  * @param y - 1 − x, passed separately when the caller has it more precisely
  */
 export function regularizedBeta(x: number, a: number, b: number, y: number = 1 - x): { p: number; q: number } {
+  if (Number.isNaN(x) || Number.isNaN(a) || Number.isNaN(b) || Number.isNaN(y)) return { p: Number.NaN, q: Number.NaN };
   if (x <= 0) return { p: 0, q: 1 };
   if (y <= 0) return { p: 1, q: 0 };
   // xᵃyᵇ/B(a, b) = C(a + b, a)·xᵃyᵇ · ab/(a + b), with the binomial term by Loader's method.
