@@ -1,4 +1,19 @@
 // Re-exports only: no top-level calls, so bundlers can drop what a consumer does not import.
+
+export {
+  type CompareMeansOptions,
+  compareMeans,
+  type MeanGroup,
+  type MeansDifference,
+} from './compare/compareMeans.ts';
+export { type CompareNpsOptions, compareNps, type NpsDifference, type NpsGroup } from './compare/compareNps.ts';
+export {
+  type CompareProportionsOptions,
+  compareProportions,
+  PROPORTION_DIFFERENCE_METHODS,
+  type ProportionDifferenceMethod,
+  type ProportionGroup,
+} from './compare/compareProportions.ts';
 export { type CxErrorCode, CxMetricsError } from './errors.ts';
 export {
   NPS_METHODS,
@@ -18,6 +33,15 @@ export type { ScoreAccessor, ScoreInput } from './metrics/scores.ts';
 export { betaCdf, betaQuantile } from './stats/beta.ts';
 export { effectiveSampleSize } from './stats/effectiveSampleSize.ts';
 export { chiSquareCdf, chiSquareQuantile, gammaCdf, gammaQuantile } from './stats/gamma.ts';
+export {
+  KAPLAN_MEIER_CONF_TYPES,
+  type KaplanMeierConfType,
+  type KaplanMeierOptions,
+  type KaplanMeierPoint,
+  type KaplanMeierQuantile,
+  type KaplanMeierResult,
+  kaplanMeier,
+} from './stats/kaplanMeier.ts';
 export { type MeanIntervalOptions, type MeanMethod, meanInterval } from './stats/meanInterval.ts';
 export { normalCdf, normalQuantile } from './stats/normal.ts';
 export { type PoissonRateIntervalOptions, poissonRateInterval } from './stats/poissonRateInterval.ts';
