@@ -1,0 +1,38 @@
+import { type ParseResult, parseRowsAs, parseRowsOrThrowAs } from './parseRows.ts';
+import { type Ticket, ticketSchema } from './ticketSchema.ts';
+
+/**
+ * Validate support tickets (CSV rows or JSON records) against `ticketSchema` without throwing:
+ * good rows in `data`, every problem of every bad row in `errors` as `{ index, path, message }`.
+ * A blank `resolvedAt` is an open ticket, not an error.
+ *
+ * @param rows - records to validate (not mutated)
+ * @returns `{ data, rows, errors }`
+ * @throws CxMetricsError INVALID_VALUE when `rows` is not an array
+ * @example
+ * const { data, errors } = parseTickets([
+ *   { id: 'T-1', createdAt: '2026-05-01T09:00Z', resolvedAt: '2026-05-01T11:30Z' },
+ *   { id: 'T-2', createdAt: '2026-05-01T10:00Z', resolvedAt: '' },
+ *   { id: 'T-3', createdAt: '2026-05-02T10:00Z', resolvedAt: '2026-05-01T10:00Z' },
+ * ])
+ * data.map((t) => t.resolvedAt?.toISOString()) // => ['2026-05-01T11:30:00.000Z', undefined]
+ * errors[0].path // => ['resolvedAt']
+ * errors[0].message // => 'resolvedAt (2026-05-01T10:00:00.000Z) is before createdAt (2026-05-02T10:00:00.000Z); expected a time at or after createdAt'
+ */
+export function parseTickets(rows: readonly unknown[]): ParseResult<Ticket> {
+  return parseRowsAs('parseTickets', rows, ticketSchema);
+}
+
+/**
+ * Like `parseTickets`, but returns the tickets and throws one CxMetricsError listing every
+ * problem when any row is bad.
+ *
+ * @param rows - records to validate
+ * @returns the parsed tickets
+ * @throws CxMetricsError INVALID_VALUE with `index` of the first bad row and `value` all the `RowError`s
+ * @example
+ * parseTicketsOrThrow([{ id: 7, createdAt: 0 }])[0].id // => '7'
+ */
+export function parseTicketsOrThrow(rows: readonly unknown[]): Ticket[] {
+  return parseRowsOrThrowAs('parseTicketsOrThrow', rows, ticketSchema);
+}

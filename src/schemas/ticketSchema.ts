@@ -1,0 +1,58 @@
+import * as z from 'zod';
+import { optionalCount, optionalFlag, optionalText, requiredText } from './cells.ts';
+import { timeOrder } from './order.ts';
+import { optionalTimestampSchema, timestampSchema } from './timestampSchema.ts';
+
+const [ticketOrder, ticketOrderParams] = timeOrder([
+  ['firstResponseAt', 'createdAt'],
+  ['resolvedAt', 'createdAt'],
+  ['reopenedAt', 'createdAt'],
+]);
+
+/**
+ * A support ticket, as `ttr`, `firstResponseTime` and `fcr` read them:
+ * `{ id, customerId?, createdAt, firstResponseAt?, resolvedAt?, reopenedAt?, agentReplies?,
+ * customerContacts?, channel?, firstContactResolved? }`.
+ *
+ * Times are ISO-8601 (no offset = UTC), epoch milliseconds or Dates, parsed to Dates; a blank
+ * cell or null is "has not happened" (`undefined`), so a ticket without `resolvedAt` is open
+ * (censored at `asOf` by `ttr`, never dropped). `firstResponseAt`, `resolvedAt` and `reopenedAt`
+ * must not be before `createdAt` (error on the later field's path). `agentReplies` and
+ * `customerContacts` are whole numbers ≥ 0; `firstContactResolved` is the customer's own answer
+ * to "was your issue resolved in one contact?" (true/false, yes/no, y/n, 1/0; blank = not asked).
+ * `id` is required text (numbers become strings). Unknown keys are dropped.
+ *
+ * @example
+ * const t = ticketSchema.parse({ id: 1042, createdAt: '2026-05-01T09:00Z', resolvedAt: '', agentReplies: '2', firstContactResolved: 'yes' })
+ * t.id // => '1042'
+ * t.resolvedAt // => undefined
+ * [t.agentReplies, t.firstContactResolved] // => [2, true]
+ * ticketSchema.safeParse({ id: 'T-1', createdAt: '2026-05-02', resolvedAt: '2026-05-01' }).error.issues[0].path // => ['resolvedAt']
+ */
+export const ticketSchema = z
+  .object({
+    id: requiredText('Ticket id (required).'),
+    customerId: optionalText('The customer (account or person) the ticket belongs to.'),
+    createdAt: timestampSchema.describe(
+      'When the ticket was opened: ISO-8601 date or date-time (no offset = UTC) or epoch milliseconds.',
+    ),
+    firstResponseAt: optionalTimestampSchema.describe('First agent response; absent or null if none yet.'),
+    resolvedAt: optionalTimestampSchema.describe('When the ticket was resolved; absent or null while open.'),
+    reopenedAt: optionalTimestampSchema.describe('When the ticket was last reopened, if it was.'),
+    agentReplies: optionalCount('Number of agent replies (whole number ≥ 0).'),
+    customerContacts: optionalCount('Number of times the customer got in touch about this issue (whole number ≥ 0).'),
+    channel: optionalText('Where the ticket came in, e.g. "email", "chat", "phone".'),
+    firstContactResolved: optionalFlag(
+      'Survey flag: the customer said the issue was resolved in the first contact (true/false).',
+    ),
+  })
+  .superRefine(ticketOrder, ticketOrderParams)
+  .describe('A support ticket with its timestamps and contact counts.');
+
+/**
+ * A parsed ticket: times as Dates, optional fields `undefined` when blank.
+ *
+ * @example
+ * parseTicketsOrThrow([{ id: 'T-1', createdAt: 0, agentReplies: '' }])[0] // => { id: 'T-1', createdAt: new Date(0) }
+ */
+export type Ticket = z.output<typeof ticketSchema>;
