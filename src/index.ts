@@ -15,6 +15,17 @@ export {
   type ProportionGroup,
 } from './compare/compareProportions.ts';
 export { type CxErrorCode, CxMetricsError } from './errors.ts';
+export { type CesDirection, type CesOptions, type CesResult, ces } from './metrics/ces.ts';
+export {
+  CSAT_SCALES,
+  type CsatIntervalOptions,
+  type CsatOptions,
+  type CsatResult,
+  type CsatScale,
+  type CsatScalePreset,
+  csat,
+  csatFromCounts,
+} from './metrics/csat.ts';
 export {
   NPS_METHODS,
   NPS_SCALE,
@@ -29,6 +40,7 @@ export {
   npsFromCounts,
   npsSampleSize,
 } from './metrics/nps.ts';
+export type { ScalePoint } from './metrics/scaleSummary.ts';
 export type { ScoreAccessor, ScoreInput } from './metrics/scores.ts';
 export { betaCdf, betaQuantile } from './stats/beta.ts';
 export { effectiveSampleSize } from './stats/effectiveSampleSize.ts';

@@ -211,14 +211,15 @@ export function npsFromCounts(counts: NpsCounts, options: NpsIntervalOptions = {
   return { ...npsEstimate(fn, clean, n, settings, []), ...countsOf(clean), skipped: 0, scale: { ...NPS_SCALE } };
 }
 
-interface IntervalSettings {
+/** @internal */
+export interface IntervalSettings {
   method: NpsMethod;
   confidence: number;
   resamples: number;
   rng: (() => number) | undefined;
 }
 
-function resolveIntervalOptions(fn: string, options: NpsIntervalOptions): IntervalSettings {
+export function resolveIntervalOptions(fn: string, options: NpsIntervalOptions): IntervalSettings {
   const method = checkOneOf(fn, 'method', options.method ?? 'adjusted-wald', NPS_METHODS);
   const confidence = checkConfidence(fn, options.confidence ?? 0.95);
   const resamples = options.resamples ?? 10_000;
@@ -275,12 +276,13 @@ function round(x: number): string {
  * The interval for counts that may be fractional (weighted pseudo-counts), in points.
  * `n` is the (effective) sample size the interval rests on. @internal
  */
-function npsEstimate(
+export function npsEstimate(
   fn: string,
   c: NpsCounts,
   n: number,
   settings: IntervalSettings,
   warnings: CxWarning[],
+  label = 'NPS',
 ): Omit<NpsResult, 'promoters' | 'passives' | 'detractors' | 'skipped' | 'scale'> {
   const sum = c.promoters + c.passives + c.detractors;
   const shares = { promoters: c.promoters / sum, passives: c.passives / sum, detractors: c.detractors / sum };
@@ -342,13 +344,13 @@ function npsEstimate(
   if (n < 30) {
     warnings.push({
       code: 'SMALL_SAMPLE',
-      message: `${fn}: only ${round(n)} answer${n === 1 ? '' : 's'}; the interval spans ${(upper - lower).toFixed(1)} points, too wide to report this NPS alone`,
+      message: `${fn}: only ${round(n)} answer${n === 1 ? '' : 's'}; the interval spans ${(upper - lower).toFixed(1)} points, too wide to report this ${label} alone`,
     });
   }
   if (value < lower - 1e-9 || value > upper + 1e-9) {
     warnings.push({
       code: 'ESTIMATE_OUTSIDE_INTERVAL',
-      message: `${fn}: the ${method} interval [${round(lower)}, ${round(upper)}] does not contain the sample NPS ${round(value)}; with so few answers the method pulls towards 0`,
+      message: `${fn}: the ${method} interval [${round(lower)}, ${round(upper)}] does not contain the sample ${label} ${round(value)}; with so few answers the method pulls towards 0`,
     });
   }
   return { value, lower, upper, confidence, method, n, standardError: 100 * standardError, warnings, shares };

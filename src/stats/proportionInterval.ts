@@ -90,8 +90,9 @@ export function proportionIntervalUnchecked(
       const denominator = n + z2;
       const centre = (x + z2 / 2) / denominator;
       const spread = (z / denominator) * Math.sqrt((x * (n - x)) / n + z2 / 4);
-      lower = centre - spread;
-      upper = centre + spread;
+      // At x = 0 and x = n the bound is exactly 0 or 1; rounding must not move it past p.
+      lower = x === 0 ? 0 : centre - spread;
+      upper = x === n ? 1 : centre + spread;
       break;
     }
     case 'agresti-coull': {

@@ -53,6 +53,12 @@ describe('proportionInterval', () => {
     expect(zero.warnings.map((w) => w.code)).toContain('ZERO_VARIANCE');
   });
 
+  it('puts the Wilson bound exactly at 0 for 0 successes and at 1 for n successes', () => {
+    // Found by a CSAT property: centre − spread rounded to 5.6e-17 > 0 = p for 0 of 1.
+    expect(proportionInterval(0, 1).lower).toBe(0);
+    expect(proportionInterval(7, 7).upper).toBe(1);
+  });
+
   it('keeps Wilson, Clopper–Pearson and Jeffreys inside [0, 1] without a CLIPPED warning', () => {
     for (const method of ['wilson', 'clopper-pearson', 'jeffreys'] as const) {
       for (const x of [0, 10]) {
