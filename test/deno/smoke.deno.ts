@@ -43,3 +43,21 @@ Deno.test('errors from dist/index.js are CxMetricsError', () => {
     (error: unknown) => error instanceof built.CxMetricsError,
   );
 });
+
+Deno.test('cx-metrics/schemas from src and dist parses a CSV-style row under Deno', async () => {
+  const sourceSchemas = await import('../../src/schemas/index.ts');
+  const builtSchemas = await import('../../dist/schemas/index.js');
+  for (const schemas of [sourceSchemas, builtSchemas]) {
+    const { data, errors } = schemas.parseRows(
+      [
+        { submittedAt: '2026-05-01T10:00:00Z', score: '' },
+        { submittedAt: '2026-05-01', score: '11' },
+      ],
+      schemas.npsResponseSchema,
+    );
+    assert.equal(data.length, 1);
+    assert.equal(data[0]?.score, undefined, 'a blank cell is a skipped answer, not 0');
+    assert.equal(errors.length, 1);
+    assert.deepEqual(errors[0]?.path, ['score']);
+  }
+});
