@@ -72,4 +72,5 @@ export {
 } from './stats/quantileInterval.ts';
 export { seededRandom } from './stats/rng.ts';
 export { tCdf, tQuantile } from './stats/studentT.ts';
+export { type BusinessWindow, businessDuration, type Schedule, type Weekday } from './time/businessDuration.ts';
 export type { CxWarning, Difference, Estimate, Interval, RandomOptions } from './types.ts';
