@@ -89,19 +89,7 @@ export function ces<T = unknown>(scores: ScoreInput<T>, options: CesOptions<T> =
   const method = checkOneOf(fn, 'method', options.method ?? 'wilson', PROPORTION_METHODS);
   const confidence = checkConfidence(fn, options.confidence ?? 0.95);
   const read = readScores(fn, scores, { accessor: options.accessor, weights: options.weights, min, max });
-  if (read.values.length === 0) {
-    throw new CxMetricsError(
-      'EMPTY_INPUT',
-      `${fn}: no answered scores${read.skipped > 0 ? ` (all ${read.skipped} skipped)` : ''}; expected at least one score from ${min} to ${max}`,
-    );
-  }
-  const counted = tally(read, min, max);
-  if (counted.totalWeight === 0) {
-    throw new CxMetricsError(
-      'EMPTY_INPUT',
-      `${fn}: every answered score has weight 0; expected a positive total weight`,
-    );
-  }
+  const counted = tally(fn, read, min, max);
   const warnings: CxWarning[] = [];
   if (read.weighted) {
     warnings.push({

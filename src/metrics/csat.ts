@@ -86,19 +86,7 @@ export function csat<T = unknown>(scores: ScoreInput<T>, options: CsatOptions<T>
     min: scale.min,
     max: scale.max,
   });
-  if (read.values.length === 0) {
-    throw new CxMetricsError(
-      'EMPTY_INPUT',
-      `${fn}: no answered scores${read.skipped > 0 ? ` (all ${read.skipped} skipped)` : ''}; expected at least one score from ${scale.min} to ${scale.max}`,
-    );
-  }
-  const counted = tally(read, scale.min, scale.max);
-  if (counted.totalWeight === 0) {
-    throw new CxMetricsError(
-      'EMPTY_INPUT',
-      `${fn}: every answered score has weight 0; expected a positive total weight`,
-    );
-  }
+  const counted = tally(fn, read, scale.min, scale.max);
   const isSatisfied = (s: number) => s >= scale.satisfiedMin;
   const share = counted.share(isSatisfied);
   const estimate = proportionIntervalUnchecked(fn, share * counted.n, counted.n, method, confidence);

@@ -7,7 +7,7 @@ import { randomBinomial, randomGamma } from '../stats/random.ts';
 import { resolveRng } from '../stats/rng.ts';
 import { checkConfidence, checkCount, checkOneOf, describe } from '../stats/validate.ts';
 import type { CxWarning, Estimate, RandomOptions } from '../types.ts';
-import { readScores, type ScoreAccessor, type ScoreInput } from './scores.ts';
+import { noAnswersError, readScores, type ScoreAccessor, type ScoreInput, zeroWeightError } from './scores.ts';
 
 /** Interval methods for NPS. */
 export type NpsMethod = 'adjusted-wald' | 'wald' | 'tango' | 'bootstrap' | 'bayes';
@@ -145,20 +145,14 @@ export function nps<T = unknown>(scores: ScoreInput<T>, options: NpsOptions<T> =
   }
   const total = counts.promoters + counts.passives + counts.detractors;
   if (total === 0) {
-    throw new CxMetricsError(
-      'EMPTY_INPUT',
-      `${fn}: no answered scores${read.skipped > 0 ? ` (all ${read.skipped} skipped)` : ''}; expected at least one score from ${scale.min} to ${scale.max}`,
-    );
+    throw noAnswersError(fn, read, scale.min, scale.max);
   }
   let effective: NpsCounts = counts;
   let n = total;
   if (read.weighted) {
     n = kishEffectiveSize(usedWeights);
     if (n === 0) {
-      throw new CxMetricsError(
-        'EMPTY_INPUT',
-        `${fn}: every answered score has weight 0; expected a positive total weight`,
-      );
+      throw zeroWeightError(fn);
     }
     const sumWeights = weighted.promoters + weighted.passives + weighted.detractors;
     const scaleToN = n / sumWeights;

@@ -2,7 +2,7 @@ import { kishEffectiveSize } from '../stats/effectiveSampleSize.ts';
 import { clipInterval } from '../stats/interval.ts';
 import { tUpperQuantile } from '../stats/studentT.ts';
 import type { CxWarning, Estimate } from '../types.ts';
-import type { ReadScores } from './scores.ts';
+import { noAnswersError, type ReadScores, zeroWeightError } from './scores.ts';
 
 /** Answers at one point of a rating scale. */
 export interface ScalePoint {
@@ -29,8 +29,9 @@ export interface Tally {
   count: (inGroup: (score: number) => boolean) => number;
 }
 
-/** @internal */
-export function tally(read: ReadScores, min: number, max: number): Tally {
+/** Tallies of answered scores; EMPTY_INPUT when none is answered or all weights are 0. @internal */
+export function tally(fn: string, read: ReadScores, min: number, max: number): Tally {
+  if (read.values.length === 0) throw noAnswersError(fn, read, min, max);
   const counts = new Array<number>(max - min + 1).fill(0);
   const weights = new Array<number>(max - min + 1).fill(0);
   let totalWeight = 0;
@@ -40,6 +41,7 @@ export function tally(read: ReadScores, min: number, max: number): Tally {
     weights[k] = (weights[k] as number) + (read.weights[i] as number);
     totalWeight += read.weights[i] as number;
   }
+  if (totalWeight === 0) throw zeroWeightError(fn);
   const n = read.weighted ? kishEffectiveSize(read.weights) : read.values.length;
   const distribution = counts.map((count, k) => ({
     score: min + k,

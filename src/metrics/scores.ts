@@ -124,3 +124,19 @@ function makeAccessor(fn: string, accessor: unknown): (item: unknown, index: num
     },
   );
 }
+
+/** The EMPTY_INPUT error for a survey with no answered score. @internal */
+export function noAnswersError(fn: string, read: ReadScores, min: number, max: number): CxMetricsError {
+  return new CxMetricsError(
+    'EMPTY_INPUT',
+    `${fn}: no answered scores${read.skipped > 0 ? ` (all ${read.skipped} skipped)` : ''}; expected at least one score from ${min} to ${max}`,
+  );
+}
+
+/** The EMPTY_INPUT error for answers whose weights are all 0. @internal */
+export function zeroWeightError(fn: string): CxMetricsError {
+  return new CxMetricsError(
+    'EMPTY_INPUT',
+    `${fn}: every answered score has weight 0; expected a positive total weight`,
+  );
+}

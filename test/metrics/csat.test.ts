@@ -69,6 +69,7 @@ describe('csat', () => {
     expect(() => csat([5, 6])).toThrow('csat: score at index 1 is 6; expected an integer from 1 to 5');
     expect(() => csat([0], { scale: '1-5' })).toThrow(expect.objectContaining({ code: 'INVALID_VALUE', index: 0 }));
     expect(() => csat([null])).toThrow(expect.objectContaining({ code: 'EMPTY_INPUT' }));
+    expect(() => csat([4, 5], { weights: [0, 0] })).toThrow('csat: every answered score has weight 0');
     expect(() => csat([5], { scale: '1-6' as never })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
     expect(() => csat([5], { satisfiedMin: 1 })).toThrow('csat: satisfiedMin is 1; expected an integer from 2 to 5');
     expect(() => csat([5], { confidence: 1 })).toThrow(CxMetricsError);
