@@ -30,18 +30,44 @@ export function methodLabel(e: Pick<Estimate, 'method' | 'confidence'>): string 
   return `${e.method} ${confidenceLabel(e.confidence)}`;
 }
 
-/** `[27.1, 36.8]`, with the bounds padded to the given widths so a column of intervals aligns. */
-export function interval(lower: number, upper: number, widths: [number, number] = [0, 0]): string {
-  return `[${fixed(lower).padStart(widths[0])}, ${fixed(upper).padStart(widths[1])}]`;
+/** A number with fixed decimals and an explicit sign: `+4.1`, `-0.25`, `0.0`. */
+export function signed(x: number, digits = 1): string {
+  const s = fixed(x, digits);
+  return s.startsWith('-') || Number(s) === 0 ? s : `+${s}`;
 }
 
-/** Widths that align the lower and upper bounds of several intervals. */
-export function intervalWidths(estimates: readonly Pick<Estimate, 'lower' | 'upper'>[]): [number, number] {
+/** A p-value: `< 0.001`, three decimals below 0.01 (`0.004`), else two (`0.67`). */
+export function pValue(p: number): string {
+  if (p < 0.001) return '< 0.001';
+  return p < 0.01 ? p.toFixed(3) : p.toFixed(2);
+}
+
+/** How a bound prints: one decimal by default; `percent` for shares, `(x) => fixed(x, 2)` for means. */
+export type BoundFormat = (x: number) => string;
+
+/**
+ * `[27.1, 36.8]`, with the bounds padded to the given widths so a column of intervals aligns.
+ * `format` prints each bound (one decimal by default).
+ */
+export function interval(
+  lower: number,
+  upper: number,
+  widths: [number, number] = [0, 0],
+  format: BoundFormat = fixed,
+): string {
+  return `[${format(lower).padStart(widths[0])}, ${format(upper).padStart(widths[1])}]`;
+}
+
+/** Widths that align the lower and upper bounds of several intervals printed with `format`. */
+export function intervalWidths(
+  estimates: readonly Pick<Estimate, 'lower' | 'upper'>[],
+  format: BoundFormat = fixed,
+): [number, number] {
   let lo = 0;
   let hi = 0;
   for (const e of estimates) {
-    lo = Math.max(lo, fixed(e.lower).length);
-    hi = Math.max(hi, fixed(e.upper).length);
+    lo = Math.max(lo, format(e.lower).length);
+    hi = Math.max(hi, format(e.upper).length);
   }
   return [lo, hi];
 }
@@ -104,4 +130,28 @@ export function warningLines(
 /** A section title underlined with `-`. */
 export function heading(title: string): string[] {
   return [title, '-'.repeat(title.length)];
+}
+
+/** A part or report title underlined with `=`. */
+export function partHeading(title: string): string[] {
+  return [title, '='.repeat(title.length)];
+}
+
+/**
+ * The answers at each point of a rating scale as a small table:
+ *
+ *   score        1     2     3      4      5
+ *   -------  ----  ----  ----  -----  -----
+ *   answers     14    19    24     88    130
+ *   share     5.1%  6.9%  8.7%  32.0%  47.3%
+ */
+export function distributionTable(points: readonly { score: number; count: number; share: number }[]): string[] {
+  const columns: Column[] = [
+    { header: 'score' },
+    ...points.map((p) => ({ header: String(p.score), align: 'right' as const })),
+  ];
+  return table(columns, [
+    ['answers', ...points.map((p) => String(p.count))],
+    ['share', ...points.map((p) => percent(p.share))],
+  ]);
 }
