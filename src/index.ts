@@ -27,6 +27,16 @@ export {
   csatFromCounts,
 } from './metrics/csat.ts';
 export {
+  FCR_DEFINITIONS,
+  type FcrCountsOptions,
+  type FcrDefinition,
+  type FcrIntervalOptions,
+  type FcrOptions,
+  type FcrResult,
+  fcr,
+  fcrFromCounts,
+} from './metrics/fcr.ts';
+export {
   NPS_METHODS,
   NPS_SCALE,
   type NpsCounts,
@@ -42,6 +52,18 @@ export {
 } from './metrics/nps.ts';
 export type { ScalePoint } from './metrics/scaleSummary.ts';
 export type { ScoreAccessor, ScoreInput } from './metrics/scores.ts';
+export { type SlaOptions, type SlaResult, slaAttainment } from './metrics/slaAttainment.ts';
+export type { TicketClockField, TicketClockOptions, TicketRecord } from './metrics/tickets.ts';
+export {
+  type DurationInput,
+  type DurationMean,
+  type DurationOptions,
+  type DurationQuantile,
+  type DurationResult,
+  type DurationStatisticsOptions,
+  firstResponseTime,
+  ttr,
+} from './metrics/ttr.ts';
 export { betaCdf, betaQuantile } from './stats/beta.ts';
 export { effectiveSampleSize } from './stats/effectiveSampleSize.ts';
 export { chiSquareCdf, chiSquareQuantile, gammaCdf, gammaQuantile } from './stats/gamma.ts';

@@ -1,0 +1,159 @@
+import { CxMetricsError } from '../errors.ts';
+import { PROPORTION_METHODS, type ProportionMethod, proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
+import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
+import type { Estimate } from '../types.ts';
+import {
+  CLOSED_UNANSWERED,
+  COMPLETED,
+  readTicketClock,
+  type TicketClockField,
+  type TicketClockOptions,
+  type TicketRecord,
+} from './tickets.ts';
+
+/** Options of `slaAttainment`. */
+export interface SlaOptions extends TicketClockOptions {
+  /** Which clock the target applies to: `'resolution'` (default) or `'firstResponse'`. */
+  field?: TicketClockField;
+  /** Interval method for the share; `'wilson'` by default (see `proportionInterval`). */
+  method?: ProportionMethod;
+  /** Confidence level in (0, 1); 0.95 by default. */
+  confidence?: number;
+}
+
+/** Result of `slaAttainment`: the share within target and how every ticket was counted. */
+export interface SlaResult extends Estimate {
+  /** Tickets that met the target: completed within it (duration ≤ target). */
+  met: number;
+  /** Tickets that missed it: completed after it, or still open and already past it. */
+  missed: number;
+  /** Open tickets not yet past the target: outcome unknown, excluded from n, never counted as met. */
+  pending: number;
+  /**
+   * firstResponse only: tickets resolved without a response before the target came due; the
+   * target never applied to them, so they are left out of n.
+   */
+  excluded: number;
+  /** The target, in ms (business ms with `businessHours`). */
+  targetMs: number;
+  field: TicketClockField;
+  clock: 'elapsed' | 'business';
+}
+
+/**
+ * SLA attainment: the share of tickets resolved (or first answered) within a target time, with a
+ * confidence interval.
+ *
+ * Definition: share = met / (met + missed), where a completed ticket met the target when its
+ * duration ≤ `targetMs` and missed it otherwise. An open ticket (no resolvedAt, resp.
+ * firstResponseAt, at `asOf`, which is then required) that has already been open for at least the
+ * target missed it — whatever happens next, it cannot be on time. One not yet past the target is
+ * `pending`: counted, reported and left out of n, never counted as met (a PENDING warning gives the
+ * range the share will land in). With `field: 'firstResponse'`, a ticket resolved without any
+ * response missed the target if it waited longer than the target, else it is `excluded` (the
+ * target never came due). Durations are createdAt → resolvedAt (or firstResponseAt); with
+ * `businessHours` they and the target are business time (`businessDuration`).
+ *
+ * The interval is Wilson's score interval by default (Wilson 1927,
+ * doi:10.1080/01621459.1927.10502953); any method of `proportionInterval` can be chosen.
+ *
+ * @param tickets - ticket records `{ id, createdAt, firstResponseAt?, resolvedAt?, … }`, or durations
+ *   in ms (with option `events`: false = still open at that duration); not mutated
+ * @param targetMs - the target in ms, a finite number ≥ 0 (e.g. 4 * 3_600_000 for 4 hours)
+ * @param options - `field` ('resolution'), `asOf`, `businessHours`, `events`, `method` ('wilson'),
+ *   `confidence` (0.95)
+ * @returns SlaResult: Estimate (value = met / n, n = met + missed) plus `met`, `missed`, `pending`,
+ *   `excluded`, `targetMs`, `field`, `clock`
+ * @throws CxMetricsError EMPTY_INPUT for no tickets; INVALID_VALUE (with index) for a bad ticket or
+ *   duration (see `ttr`) or a target that is not a finite number ≥ 0; INVALID_OPTION for an open
+ *   ticket without asOf or a bad option; INSUFFICIENT_DATA when every ticket is pending or excluded
+ * @example
+ * const hour = 3_600_000
+ * slaAttainment([1, 2, 3, 5, 8].map((h) => h * hour), 4 * hour).value // => 0.6
+ * const tickets = [
+ *   { id: 'a', createdAt: '2026-05-01T08:00Z', resolvedAt: '2026-05-01T09:00Z' },
+ *   { id: 'b', createdAt: '2026-05-01T08:00Z', resolvedAt: '2026-05-01T12:30Z' },
+ *   { id: 'c', createdAt: '2026-05-01T08:00Z' },
+ *   { id: 'd', createdAt: '2026-05-01T11:00Z' },
+ * ]
+ * const sla = slaAttainment(tickets, 4 * hour, { asOf: '2026-05-01T13:00Z' })
+ * [sla.met, sla.missed, sla.pending, sla.n] // => [1, 2, 1, 3]
+ * sla.value // => 1 / 3
+ */
+export function slaAttainment(
+  tickets: readonly TicketRecord[] | ArrayLike<number>,
+  targetMs: number,
+  options: SlaOptions = {},
+): SlaResult {
+  const fn = 'slaAttainment';
+  const opts = options ?? {};
+  if (typeof targetMs !== 'number' || !Number.isFinite(targetMs) || targetMs < 0) {
+    throw new CxMetricsError(
+      'INVALID_VALUE',
+      `${fn}: targetMs is ${describe(targetMs)}; expected a finite number of ms ≥ 0 (e.g. 4 * 3_600_000 for 4 hours)`,
+      { value: targetMs },
+    );
+  }
+  const field = checkOneOf(fn, 'field', opts.field ?? 'resolution', ['resolution', 'firstResponse'] as const);
+  const method = checkOneOf(fn, 'method', opts.method ?? 'wilson', PROPORTION_METHODS);
+  const confidence = checkConfidence(fn, opts.confidence ?? 0.95);
+  const { durations, status, clock, warnings } = readTicketClock(fn, tickets, field, opts);
+
+  let met = 0;
+  let missed = 0;
+  let pending = 0;
+  let excluded = 0;
+  for (let i = 0; i < durations.length; i++) {
+    const d = durations[i] as number;
+    if (status[i] === COMPLETED) {
+      if (d <= targetMs) met++;
+      else missed++;
+    } else if (status[i] === CLOSED_UNANSWERED) {
+      if (d > targetMs) missed++;
+      else excluded++;
+    } else if (d >= targetMs) {
+      // Still open at d ≥ target: it completes after the target, if ever.
+      missed++;
+    } else {
+      pending++;
+    }
+  }
+  const n = met + missed;
+  if (n === 0) {
+    throw new CxMetricsError(
+      'INSUFFICIENT_DATA',
+      `${fn}: none of the ${durations.length} tickets has an outcome yet (${pending} pending, ${excluded} excluded); expected at least one that met or missed the target`,
+    );
+  }
+  if (pending > 0) {
+    const total = n + pending;
+    warnings.push({
+      code: 'PENDING',
+      message:
+        `${fn}: ${pending} open ticket(s) not yet past the target are pending and left out of n (never counted as met); ` +
+        `once they finish, the share will lie between ${round(met / total)} and ${round((met + pending) / total)}`,
+    });
+  }
+  if (excluded > 0) {
+    warnings.push({
+      code: 'EXCLUDED',
+      message: `${fn}: ${excluded} ticket(s) were resolved without a first response before the target came due; the target never applied to them, left out of n`,
+    });
+  }
+  const estimate = proportionIntervalUnchecked(fn, met, n, method, confidence);
+  return {
+    ...estimate,
+    warnings: [...warnings, ...estimate.warnings],
+    met,
+    missed,
+    pending,
+    excluded,
+    targetMs,
+    field,
+    clock,
+  };
+}
+
+function round(x: number): string {
+  return String(Math.round(x * 1000) / 1000);
+}

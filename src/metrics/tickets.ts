@@ -1,0 +1,330 @@
+import { CxMetricsError } from '../errors.ts';
+import { checkSurvivalData } from '../stats/kaplanMeier.ts';
+import { describe } from '../stats/validate.ts';
+import { businessDuration, type Schedule, toEpochMs } from '../time/businessDuration.ts';
+import type { CxWarning } from '../types.ts';
+
+// Reading and checking support tickets, shared by ttr, firstResponseTime, slaAttainment and fcr.
+// Internal to cx-metrics except the record types, which index.ts re-exports.
+
+/** A point in time: a `Date`, an ISO-8601 string (no offset = UTC) or epoch milliseconds. */
+export type Timestamp = Date | string | number;
+
+/**
+ * A support ticket as the support metrics read it; the same fields as the Ticket schema
+ * (`cx-metrics/schemas`), so parsed tickets can be passed straight in, and plain JSON records too.
+ * Times are `Date`s, ISO-8601 strings (no offset = UTC) or epoch ms; `null`, `undefined` or a blank
+ * string is "has not happened" (no `resolvedAt` = still open).
+ */
+export interface TicketRecord {
+  /** Ticket id; used in error messages only. */
+  id?: string | number;
+  /** The customer (account or person) the ticket belongs to; needed by fcr's 'no-repeat-within'. */
+  customerId?: string | number | null | undefined;
+  /** When the ticket was opened (required). */
+  createdAt: Timestamp;
+  /** First agent response; absent while none yet. */
+  firstResponseAt?: Timestamp | null | undefined;
+  /** When the ticket was resolved; absent while open. */
+  resolvedAt?: Timestamp | null | undefined;
+  /** When the ticket was last reopened, if it was. */
+  reopenedAt?: Timestamp | null | undefined;
+  /** Number of agent replies (whole number ≥ 0). */
+  agentReplies?: number | null | undefined;
+  /** Number of times the customer got in touch about this issue (whole number ≥ 0). */
+  customerContacts?: number | null | undefined;
+  /** Where the ticket came in ('email', 'chat', …); not used by the metrics. */
+  channel?: string | null | undefined;
+  /** Survey flag: the customer said the issue was resolved in the first contact. */
+  firstContactResolved?: boolean | null | undefined;
+}
+
+/** The clock a support metric measures: resolution (ttr) or first response. */
+export type TicketClockField = 'resolution' | 'firstResponse';
+
+/** Options shared by the functions that read a ticket clock. */
+export interface TicketClockOptions {
+  /**
+   * When the data was taken (its export time): tickets still open then are censored at `asOf`.
+   * Required when any ticket is open; a ticket created after it is an error, one resolved after
+   * it counts as still open at `asOf`. Only for ticket records.
+   */
+  asOf?: Timestamp;
+  /** Measure in business time inside this schedule (see `businessDuration`). Only for ticket records. */
+  businessHours?: Schedule;
+  /**
+   * With plain durations only: per duration, `true` (or 1) when completed, `false` (or 0) when
+   * still open, censored at its duration. All completed by default.
+   */
+  events?: ArrayLike<boolean | number>;
+}
+
+/** How each observation ended: completed (the event was seen). @internal */
+export const COMPLETED = 1;
+/** Still open, censored at asOf (or at its plain duration). @internal */
+export const OPEN = 0;
+/** firstResponse only: resolved before any agent response; censored at its resolution, for good. @internal */
+export const CLOSED_UNANSWERED = 2;
+
+/** Durations (ms) and how each ended, in input order. @internal */
+export interface TicketClock {
+  durations: Float64Array;
+  /** COMPLETED, OPEN or CLOSED_UNANSWERED per observation. */
+  status: Uint8Array;
+  clock: 'elapsed' | 'business';
+  warnings: CxWarning[];
+}
+
+const TIMESTAMP_EXPECTED =
+  'expected an ISO-8601 date or date-time (without an offset it is UTC), epoch milliseconds or a valid Date';
+
+/** True for null, undefined and blank strings: a time or value that is not there. @internal */
+export function isAbsent(value: unknown): value is null | undefined | string {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/** "ticket at index 3 (id "T-4")" for messages. @internal */
+export function ticketLabel(ticket: unknown, index: number): string {
+  const id = (ticket as { id?: unknown } | null)?.id;
+  return typeof id === 'string' || typeof id === 'number'
+    ? `ticket at index ${index} (id ${JSON.stringify(id)})`
+    : `ticket at index ${index}`;
+}
+
+/**
+ * Check that `tickets` is a non-empty array of records; returns it typed. Each element that is
+ * not an object is an INVALID_VALUE naming its index. @internal
+ */
+export function checkTickets(fn: string, tickets: unknown): readonly TicketRecord[] {
+  if (!Array.isArray(tickets)) {
+    throw new CxMetricsError('INVALID_VALUE', `${fn}: expected an array of tickets, got ${describe(tickets)}`, {
+      value: tickets,
+    });
+  }
+  if (tickets.length === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: needs at least one ticket`);
+  tickets.forEach((ticket: unknown, i) => {
+    if (ticket === null || typeof ticket !== 'object' || Array.isArray(ticket)) {
+      throw new CxMetricsError(
+        'INVALID_VALUE',
+        `${fn}: ticket at index ${i} is ${describe(ticket)}; expected a ticket record { id, createdAt, resolvedAt?, … }`,
+        { index: i, value: ticket },
+      );
+    }
+  });
+  return tickets as readonly TicketRecord[];
+}
+
+/**
+ * A ticket's timestamp field to epoch ms; `undefined` when absent (null, undefined, blank) and
+ * not required. Errors name the function, the ticket index and id, and the field. @internal
+ */
+export function readTicketTime(
+  fn: string,
+  ticket: TicketRecord,
+  index: number,
+  field: 'createdAt' | 'firstResponseAt' | 'resolvedAt' | 'reopenedAt',
+  required: boolean,
+): number | undefined {
+  const value: unknown = ticket[field];
+  if (isAbsent(value)) {
+    if (!required) return undefined;
+    throw new CxMetricsError(
+      'INVALID_VALUE',
+      `${fn}: ${ticketLabel(ticket, index)} has no ${field}; ${TIMESTAMP_EXPECTED}`,
+      { index, value },
+    );
+  }
+  try {
+    return toEpochMs(fn, field, value);
+  } catch (error) {
+    if (!(error instanceof CxMetricsError)) throw error;
+    throw new CxMetricsError(
+      'INVALID_VALUE',
+      `${fn}: ${ticketLabel(ticket, index)}: ${field} is ${describe(value)}; ${TIMESTAMP_EXPECTED}`,
+      { index, value },
+    );
+  }
+}
+
+/** A later field of one ticket (ms), which must not be before its createdAt. @internal */
+export function readTicketSpan(
+  fn: string,
+  ticket: TicketRecord,
+  index: number,
+  field: 'firstResponseAt' | 'resolvedAt' | 'reopenedAt',
+  createdAt: number,
+): number | undefined {
+  const at = readTicketTime(fn, ticket, index, field, false);
+  if (at !== undefined && at < createdAt) {
+    throw new CxMetricsError(
+      'INVALID_VALUE',
+      `${fn}: ${ticketLabel(ticket, index)}: ${field} (${iso(at)}) is before createdAt (${iso(createdAt)}); expected a time at or after createdAt`,
+      { index, value: ticket[field] },
+    );
+  }
+  return at;
+}
+
+/** createdAt of one ticket (ms), checked against asOf when given. @internal */
+export function readCreatedAt(fn: string, ticket: TicketRecord, index: number, asOf: number | undefined): number {
+  const createdAt = readTicketTime(fn, ticket, index, 'createdAt', true) as number;
+  if (asOf !== undefined && createdAt > asOf) {
+    throw new CxMetricsError(
+      'INVALID_VALUE',
+      `${fn}: ${ticketLabel(ticket, index)}: createdAt (${iso(createdAt)}) is after asOf (${iso(asOf)}); ` +
+        'expected only tickets that existed at asOf (the time the data was taken)',
+      { index, value: ticket.createdAt },
+    );
+  }
+  return createdAt;
+}
+
+/** The `asOf` option to epoch ms (undefined when not given); INVALID_OPTION when unreadable. @internal */
+export function readAsOf(fn: string, asOf: unknown): number | undefined {
+  if (asOf === undefined) return undefined;
+  try {
+    return toEpochMs(fn, 'asOf', asOf);
+  } catch (error) {
+    if (!(error instanceof CxMetricsError)) throw error;
+    throw new CxMetricsError('INVALID_OPTION', `${fn}: asOf is ${describe(asOf)}; ${TIMESTAMP_EXPECTED}`, {
+      value: asOf,
+    });
+  }
+}
+
+/** Epoch ms as an ISO-8601 UTC string, for messages. @internal */
+export function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/**
+ * A duration function for the clock: elapsed ms, or business ms inside `schedule`. The schedule
+ * is checked here once, so a bad one is reported as an option of `fn`.
+ */
+function durationFunction(fn: string, schedule: Schedule | undefined): (start: number, end: number) => number {
+  if (schedule === undefined) return (start, end) => end - start;
+  try {
+    businessDuration(0, 0, schedule);
+  } catch (error) {
+    if (!(error instanceof CxMetricsError)) throw error;
+    throw new CxMetricsError('INVALID_OPTION', `${fn}: businessHours: ${error.message.replace(/^[\w.]+: /, '')}`, {
+      value: error.value,
+    });
+  }
+  return (start, end) => businessDuration(start, end, schedule);
+}
+
+/**
+ * Read the durations a support metric measures, from ticket records or plain durations.
+ *
+ * Tickets: the duration runs from createdAt to resolvedAt ('resolution') or firstResponseAt
+ * ('firstResponse'). A ticket without that time is open and censored at asOf (which must then
+ * be given); for 'firstResponse', a ticket resolved without any response is censored at its
+ * resolution (CLOSED_UNANSWERED: it stopped waiting). A time after asOf counts as not yet
+ * happened at asOf.
+ * Plain durations: finite numbers ≥ 0 (ms) with optional `events`.
+ * @internal
+ */
+export function readTicketClock(
+  fn: string,
+  input: unknown,
+  field: TicketClockField,
+  options: TicketClockOptions,
+): TicketClock {
+  if (input === null || typeof input !== 'object' || typeof (input as ArrayLike<unknown>).length !== 'number') {
+    throw new CxMetricsError(
+      'INVALID_VALUE',
+      `${fn}: expected an array of tickets or of durations in ms, got ${describe(input)}`,
+      { value: input },
+    );
+  }
+  const values = input as ArrayLike<unknown>;
+  if (values.length === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: needs at least one ticket or duration`);
+  if (typeof values[0] === 'number') return readPlainDurations(fn, values as ArrayLike<number>, options);
+  if (options.events !== undefined) {
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: events is only for plain durations; ticket records carry their own state (no ${field === 'resolution' ? 'resolvedAt' : 'firstResponseAt'} = still open)`,
+      { value: options.events },
+    );
+  }
+  const tickets = checkTickets(fn, input);
+  const asOf = readAsOf(fn, options.asOf);
+  const duration = durationFunction(fn, options.businessHours);
+  const n = tickets.length;
+  const durations = new Float64Array(n);
+  const status = new Uint8Array(n);
+  const endField = field === 'resolution' ? 'resolvedAt' : 'firstResponseAt';
+  let lateEvents = 0;
+  let unanswered = 0;
+  for (let i = 0; i < n; i++) {
+    const ticket = tickets[i] as TicketRecord;
+    const createdAt = readCreatedAt(fn, ticket, i, asOf);
+    let end = readTicketSpan(fn, ticket, i, endField, createdAt);
+    // For first response, the resolution matters too: a ticket closed unanswered stops waiting.
+    let resolvedAt = field === 'firstResponse' ? readTicketSpan(fn, ticket, i, 'resolvedAt', createdAt) : undefined;
+    if (asOf !== undefined) {
+      if (end !== undefined && end > asOf) {
+        end = undefined;
+        lateEvents++;
+      }
+      if (resolvedAt !== undefined && resolvedAt > asOf) resolvedAt = undefined;
+    }
+    if (end !== undefined) {
+      durations[i] = duration(createdAt, end);
+      status[i] = COMPLETED;
+    } else if (resolvedAt !== undefined) {
+      durations[i] = duration(createdAt, resolvedAt);
+      status[i] = CLOSED_UNANSWERED;
+      unanswered++;
+    } else {
+      if (asOf === undefined) {
+        throw new CxMetricsError(
+          'INVALID_OPTION',
+          `${fn}: ${ticketLabel(ticket, i)} has no ${endField} (still open), so asOf is required: the time the data ` +
+            'was taken, at which open tickets are censored (never dropped)',
+          { index: i, value: ticket[endField] },
+        );
+      }
+      durations[i] = duration(createdAt, asOf);
+      status[i] = OPEN;
+    }
+  }
+  const warnings: CxWarning[] = [];
+  if (lateEvents > 0) {
+    warnings.push({
+      code: 'AFTER_AS_OF',
+      message: `${fn}: ${lateEvents} ticket(s) have ${endField} after asOf (${iso(asOf as number)}); they count as still open at asOf`,
+    });
+  }
+  if (unanswered > 0) {
+    warnings.push({
+      code: 'CLOSED_WITHOUT_RESPONSE',
+      message: `${fn}: ${unanswered} ticket(s) were resolved without a first response; each is censored at its resolution (it waited at least that long, then stopped waiting)`,
+    });
+  }
+  return { durations, status, clock: options.businessHours === undefined ? 'elapsed' : 'business', warnings };
+}
+
+function readPlainDurations(fn: string, durations: ArrayLike<number>, options: TicketClockOptions): TicketClock {
+  for (const name of ['asOf', 'businessHours'] as const) {
+    if (options[name] !== undefined) {
+      throw new CxMetricsError(
+        'INVALID_OPTION',
+        `${fn}: ${name} is only for ticket records; with plain durations (ms), mark open ones in events (false = still open, censored at its duration)`,
+        { value: options[name] },
+      );
+    }
+  }
+  const events = options.events ?? new Uint8Array(durations.length).fill(1);
+  // Validates durations (finite, ≥ 0, with the index at fault) and events together.
+  checkSurvivalData(fn, durations, events);
+  const n = durations.length;
+  const out = new Float64Array(n);
+  const status = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    out[i] = (durations[i] as number) + 0; // −0 → 0
+    status[i] = events[i] === true || events[i] === 1 ? COMPLETED : OPEN;
+  }
+  return { durations: out, status, clock: 'elapsed', warnings: [] };
+}
