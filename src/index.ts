@@ -17,6 +17,24 @@ export {
 export { type CxErrorCode, CxMetricsError } from './errors.ts';
 export { type CesDirection, type CesOptions, type CesResult, ces } from './metrics/ces.ts';
 export {
+  CHURN_DEFINITIONS,
+  type ChurnDefinition,
+  type ChurnEstimate,
+  type ChurnOptions,
+  type ChurnRateByExposureOptions,
+  type ChurnRateOptions,
+  type ChurnResult,
+  churn,
+  churnRate,
+  churnRateByExposure,
+} from './metrics/churn.ts';
+export {
+  type ChurnPeriod,
+  type ConvertChurnRateOptions,
+  type ConvertedChurnEstimate,
+  convertChurnRate,
+} from './metrics/convertChurnRate.ts';
+export {
   CSAT_SCALES,
   type CsatIntervalOptions,
   type CsatOptions,
@@ -26,6 +44,13 @@ export {
   csat,
   csatFromCounts,
 } from './metrics/csat.ts';
+export {
+  type CustomerLifetimeValue,
+  type CustomerLifetimeValueEstimate,
+  type CustomerLifetimeValueInput,
+  customerLifetimeValue,
+} from './metrics/customerLifetimeValue.ts';
+export { type CustomerRecord, TIME_UNIT_DAYS, TIME_UNITS, type TimeUnit } from './metrics/customers.ts';
 export {
   FCR_DEFINITIONS,
   type FcrCountsOptions,
@@ -50,6 +75,26 @@ export {
   npsFromCounts,
   npsSampleSize,
 } from './metrics/nps.ts';
+export {
+  COHORT_PERIODS,
+  type CohortCell,
+  type CohortPeriod,
+  type CohortRetentionOptions,
+  type CohortRetentionResult,
+  type CohortRow,
+  cohortRetention,
+  type RetentionCurve,
+  type RetentionCurveOptions,
+  retentionCurve,
+} from './metrics/retention.ts';
+export {
+  type CustomerMrr,
+  type MrrMovements,
+  type RevenueRetention,
+  type RevenueRetentionEstimate,
+  type RevenueRetentionOptions,
+  revenueRetention,
+} from './metrics/revenueRetention.ts';
 export type { ScalePoint } from './metrics/scaleSummary.ts';
 export type { ScoreAccessor, ScoreInput } from './metrics/scores.ts';
 export { type SlaOptions, type SlaResult, slaAttainment } from './metrics/slaAttainment.ts';

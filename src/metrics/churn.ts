@@ -1,0 +1,331 @@
+import { CxMetricsError } from '../errors.ts';
+import { gammaQuantileUnchecked } from '../stats/gamma.ts';
+import { PROPORTION_METHODS, type ProportionMethod, proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
+import { checkConfidence, checkCount, checkOneOf, checkPositive, describe } from '../stats/validate.ts';
+import type { CxWarning, Estimate } from '../types.ts';
+import {
+  type CustomerRecord,
+  checkTimeUnit,
+  DAY_MS,
+  iso,
+  optionsObject,
+  readCustomers,
+  TIME_UNIT_DAYS,
+  type Timestamp,
+  type TimeUnit,
+  timestampOption,
+} from './customers.ts';
+
+/** How churn is counted: a share of a starting cohort, or events per unit of customer-time. */
+export type ChurnDefinition = 'cohort' | 'exposure';
+
+/** The churn definitions `churn` accepts, default first. */
+export const CHURN_DEFINITIONS: readonly ChurnDefinition[] = ['cohort', 'exposure'];
+
+/** A churn estimate that names its definition (and, for exposure rates, its unit). */
+export interface ChurnEstimate extends Estimate {
+  definition: ChurnDefinition;
+  /** Unit of customer-time of an exposure rate from `churn` (the rate is per customer-`unit`). */
+  unit?: TimeUnit;
+  /** Churn events counted (the numerator). */
+  churned: number;
+  /** Customer-time (exposure definition), in `unit`s for `churn`, in the caller's unit otherwise. */
+  exposure?: number;
+}
+
+/** Result of `churn`: the estimate plus the window and the customers it rests on. */
+export interface ChurnResult extends ChurnEstimate {
+  /**
+   * Customers the estimate rests on: for `'cohort'` those active at `from` (= n); for
+   * `'exposure'` those with some active time inside the window.
+   */
+  customers: number;
+  /** The window, as ISO-8601 UTC strings. */
+  from: string;
+  to: string;
+}
+
+export interface ChurnRateOptions {
+  /** Proportion interval method; `'wilson'` by default. */
+  method?: ProportionMethod;
+  /** Confidence level in (0, 1); 0.95 by default. */
+  confidence?: number;
+}
+
+export interface ChurnRateByExposureOptions {
+  /** Confidence level in (0, 1); 0.95 by default. */
+  confidence?: number;
+}
+
+export interface ChurnOptions {
+  /** Start of the window. Date, ISO-8601 string (no offset = UTC) or epoch ms. */
+  from: Timestamp;
+  /** End of the window, after `from`. */
+  to: Timestamp;
+  /** `'cohort'` (default) or `'exposure'`. */
+  definition?: ChurnDefinition;
+  /** Exposure definition only: the unit of customer-time; `'day'` by default. */
+  unit?: TimeUnit;
+  /** Cohort definition only: proportion interval method; `'wilson'` by default. */
+  method?: ProportionMethod;
+  /** Confidence level in (0, 1); 0.95 by default. */
+  confidence?: number;
+}
+
+/**
+ * Cohort churn rate from counts: the share of the customers at the start of a period who churned
+ * during it, with a confidence interval for a binomial proportion.
+ *
+ * churn = churned / customersAtStart. Customers who joined during the period are in neither count
+ * (see docs/churn.md for why the denominator matters). The interval is Wilson's score interval by
+ * default (Wilson 1927, doi:10.1080/01621459.1927.10502953); any method of `proportionInterval`
+ * can be chosen with `method`. The customers are treated as independent Bernoulli trials with a
+ * common churn probability.
+ *
+ * @param counts - `{ customersAtStart, churned }`: whole numbers, customersAtStart ≥ 1,
+ *   0 ≤ churned ≤ customersAtStart
+ * @param options - `method` (`'wilson'`), `confidence` (0.95)
+ * @returns ChurnEstimate with definition `'cohort'`, value = churned / customersAtStart,
+ *   n = customersAtStart, `churned`
+ * @throws CxMetricsError EMPTY_INPUT when customersAtStart is 0; INVALID_VALUE for counts that are
+ *   not whole numbers ≥ 0 or churned > customersAtStart; INVALID_OPTION for an unknown method or a
+ *   confidence outside (0, 1)
+ * @example
+ * const monthly = churnRate({ customersAtStart: 1000, churned: 62 })
+ * monthly.value // => 0.062
+ * monthly.lower // => 0.04866418011998064 (to 1e-12)
+ * monthly.upper // => 0.07868806031336564 (to 1e-12)
+ * churnRate({ customersAtStart: 40, churned: 0 }, { method: 'clopper-pearson' }).upper // => 0.08809730287880237 (to 1e-12) (1 − 0.025^0.025, the exact bound at 0 of 40)
+ */
+export function churnRate(
+  counts: { customersAtStart: number; churned: number },
+  options: ChurnRateOptions = {},
+): ChurnEstimate {
+  const fn = 'churnRate';
+  if (counts === null || typeof counts !== 'object') {
+    throw new CxMetricsError(
+      'INVALID_VALUE',
+      `${fn}: expected { customersAtStart, churned }, got ${describe(counts)}`,
+      {
+        value: counts,
+      },
+    );
+  }
+  const n = checkCount(fn, 'customersAtStart', counts.customersAtStart);
+  const churned = checkCount(fn, 'churned', counts.churned);
+  const opts = optionsObject(fn, options);
+  const method = checkOneOf(fn, 'method', opts.method ?? 'wilson', PROPORTION_METHODS);
+  const confidence = checkConfidence(fn, opts.confidence ?? 0.95);
+  if (n === 0) {
+    throw new CxMetricsError('EMPTY_INPUT', `${fn}: customersAtStart is 0; expected at least one customer`, {
+      value: n,
+    });
+  }
+  if (churned > n) {
+    throw new CxMetricsError(
+      'INVALID_VALUE',
+      `${fn}: churned (${churned}) exceeds customersAtStart (${n}); only customers present at the start can churn ` +
+        'in the cohort definition (for churn per customer-time use churnRateByExposure)',
+      { value: churned },
+    );
+  }
+  return { definition: 'cohort', churned, ...proportionIntervalUnchecked(fn, churned, n, method, confidence) };
+}
+
+/**
+ * Churn rate per unit of customer-time (exposure), with the exact Poisson (Garwood) interval.
+ *
+ * rate = churned / exposure, where exposure is the customer-time at risk (customer-days,
+ * customer-months, …; the rate is per unit of that time). Unlike the cohort rate, every customer
+ * counts for exactly the time they were a customer, new joiners included. The interval treats
+ * churn events as Poisson with a constant rate: lower = G⁻¹(α/2; k)/E (0 when k = 0), upper =
+ * G⁻¹(1 − α/2; k + 1)/E, G⁻¹(·; s) the gamma quantile with shape s (Garwood 1936,
+ * doi:10.1093/biomet/28.3-4.437), as `poissonRateInterval`. A rate is not a probability: it can
+ * exceed 1 per unit when customers stay less than one unit on average (the probability of
+ * churning within t units at a constant rate λ is 1 − e^(−λt)).
+ *
+ * @param counts - `{ churned, exposure }`: a whole number of churn events ≥ 0 and the total
+ *   customer-time, finite and > 0, in the unit you want the rate per
+ * @param options - `confidence` (0.95)
+ * @returns ChurnEstimate with definition `'exposure'`, method `'exact-garwood'`, n = churned
+ *   (the information in a Poisson rate is its event count), `churned`, `exposure`
+ * @throws CxMetricsError INVALID_VALUE for a fractional or negative churned count or an exposure
+ *   that is not a finite number > 0; INVALID_OPTION for a confidence outside (0, 1)
+ * @example
+ * const perCustomerMonth = churnRateByExposure({ churned: 62, exposure: 1069 })
+ * perCustomerMonth.value // => 62 / 1069
+ * perCustomerMonth.upper // => 0.07435098398105355 (to 1e-12) (the 0.975 χ² quantile at 126 df, halved, over 1069)
+ */
+export function churnRateByExposure(
+  counts: { churned: number; exposure: number },
+  options: ChurnRateByExposureOptions = {},
+): ChurnEstimate {
+  const fn = 'churnRateByExposure';
+  if (counts === null || typeof counts !== 'object') {
+    throw new CxMetricsError('INVALID_VALUE', `${fn}: expected { churned, exposure }, got ${describe(counts)}`, {
+      value: counts,
+    });
+  }
+  const churned = checkCount(fn, 'churned', counts.churned);
+  const exposure = checkPositive(fn, 'exposure', counts.exposure);
+  const confidence = checkConfidence(fn, optionsObject(fn, options).confidence ?? 0.95);
+  return exposureEstimate(fn, churned, exposure, confidence);
+}
+
+/**
+ * Churn from customer records over a window [from, to], by one of two definitions.
+ *
+ * Each record is active on [startedAt, endedAt): a customer is **active at instant t** when
+ * startedAt ≤ t < endedAt (no endedAt: still active), and **churns inside the window** when
+ * from < endedAt ≤ to. With these half-open conventions consecutive windows (a, b], (b, c] count
+ * every churn exactly once, and a customer active at `from` is either churned in the window or
+ * still active at `to` (the next window's `from`), never both or neither. A customer who starts
+ * exactly at `from` is active at `from`; one who ends exactly at `from` churned in the previous
+ * window.
+ *
+ * - `'cohort'` (default): churned ÷ customers active at `from`, i.e. the share of
+ *   {startedAt ≤ from < endedAt} with endedAt ≤ to; n = that count. Customers who start after
+ *   `from` (including those who join and leave inside the window) count in neither. Interval as
+ *   `churnRate` (Wilson 1927 by default, `method` to choose another).
+ * - `'exposure'`: churn events in the window (from < endedAt ≤ to, any customer) ÷ customer-time
+ *   in the window, Σ |[startedAt, endedAt) ∩ [from, to)|, per customer-`unit` (`'day'` by default;
+ *   `'week'` 7 days, `'month'` 30.4375, `'quarter'` 91.3125, `'year'` 365.25). Exact Poisson
+ *   interval (Garwood 1936), as `churnRateByExposure`; n = churned events.
+ *
+ * @param customers - records `{ id, startedAt, endedAt? }` (Date, ISO-8601 string without offset
+ *   read as UTC, or epoch ms; endedAt absent/null/blank while active); not mutated
+ * @param options - `from`, `to` (required, to > from), `definition`, `unit`, `method` (cohort),
+ *   `confidence`
+ * @returns ChurnResult: the Estimate with `definition`, `churned`, `customers`, `from`, `to`, and
+ *   for `'exposure'` `unit` and `exposure` (customer-time in units)
+ * @throws CxMetricsError EMPTY_INPUT for no records; INVALID_VALUE (with the record index, the
+ *   field named in the message) for an unreadable startedAt/endedAt or an endedAt before its
+ *   startedAt; INSUFFICIENT_DATA when no customer is active at `from` (cohort) or there is no
+ *   customer-time in the window (exposure); INVALID_OPTION for a bad window, definition, unit,
+ *   method or confidence, or `method` with the exposure definition
+ * @example
+ * const customers = [
+ *   { id: 'a', startedAt: '2025-01-10', endedAt: '2025-03-05' },
+ *   { id: 'b', startedAt: '2025-02-01' },
+ *   { id: 'c', startedAt: '2025-02-20', endedAt: '2025-04-02' },
+ *   { id: 'd', startedAt: '2025-03-10', endedAt: '2025-03-20' },
+ * ]
+ * const march = churn(customers, { from: '2025-03-01', to: '2025-04-01' })
+ * [march.churned, march.n, march.value] // => [1, 3, 1 / 3]
+ * const perDay = churn(customers, { from: '2025-03-01', to: '2025-04-01', definition: 'exposure' })
+ * [perDay.churned, perDay.exposure] // => [2, 4 + 31 + 31 + 10]
+ */
+export function churn(customers: readonly CustomerRecord[], options: ChurnOptions): ChurnResult {
+  const fn = 'churn';
+  const opts = optionsObject(fn, options);
+  const from = timestampOption(fn, 'from', opts.from);
+  const to = timestampOption(fn, 'to', opts.to);
+  if (!(to > from)) {
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: to (${iso(to)}) is not after from (${iso(from)}); expected a window with to > from`,
+      { value: opts.to },
+    );
+  }
+  const definition = checkOneOf(fn, 'definition', opts.definition ?? 'cohort', CHURN_DEFINITIONS);
+  const confidence = checkConfidence(fn, opts.confidence ?? 0.95);
+  const window = { from: iso(from), to: iso(to) };
+
+  if (definition === 'cohort') {
+    if (opts.unit !== undefined) {
+      throw new CxMetricsError(
+        'INVALID_OPTION',
+        `${fn}: unit applies to the exposure definition only; the cohort rate is a share of the window`,
+        { value: opts.unit },
+      );
+    }
+    const method = checkOneOf(fn, 'method', opts.method ?? 'wilson', PROPORTION_METHODS);
+    const { start, end } = readCustomers(fn, customers);
+    let atStart = 0;
+    let churned = 0;
+    for (let i = 0; i < start.length; i++) {
+      const e = end[i] as number;
+      if ((start[i] as number) <= from && from < e) {
+        atStart++;
+        if (e <= to) churned++;
+      }
+    }
+    if (atStart === 0) {
+      throw new CxMetricsError(
+        'INSUFFICIENT_DATA',
+        `${fn}: no customer is active at from (${window.from}) among ${start.length} records; ` +
+          "the cohort definition needs customers with startedAt ≤ from < endedAt (try definition: 'exposure')",
+      );
+    }
+    return {
+      definition,
+      churned,
+      ...proportionIntervalUnchecked(fn, churned, atStart, method, confidence),
+      customers: atStart,
+      ...window,
+    };
+  }
+
+  if (opts.method !== undefined) {
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: method applies to the cohort definition only; exposure rates use the exact Poisson (Garwood) interval`,
+      { value: opts.method },
+    );
+  }
+  const unit = checkTimeUnit(fn, 'unit', opts.unit ?? 'day');
+  const { start, end } = readCustomers(fn, customers);
+  let churned = 0;
+  let exposureMs = 0;
+  let exposed = 0;
+  for (let i = 0; i < start.length; i++) {
+    const s = start[i] as number;
+    const e = end[i] as number;
+    if (from < e && e <= to) churned++;
+    const overlap = Math.min(e, to) - Math.max(s, from);
+    if (overlap > 0) {
+      exposureMs += overlap;
+      exposed++;
+    }
+  }
+  if (exposureMs === 0) {
+    throw new CxMetricsError(
+      'INSUFFICIENT_DATA',
+      `${fn}: no customer-time between ${window.from} and ${window.to} among ${start.length} records; ` +
+        'the exposure definition needs customers active inside the window',
+    );
+  }
+  const exposure = exposureMs / (TIME_UNIT_DAYS[unit] * DAY_MS);
+  return { ...exposureEstimate(fn, churned, exposure, confidence), unit, customers: exposed, ...window };
+}
+
+/** Garwood interval for validated counts (poissonRateInterval's computation, named for `fn`). */
+function exposureEstimate(fn: string, churned: number, exposure: number, confidence: number): ChurnEstimate {
+  const half = (1 - confidence) / 2;
+  const warnings: CxWarning[] = [];
+  if (churned === 0) {
+    warnings.push({
+      code: 'ZERO_EVENTS',
+      message: `${fn}: no churn events; the lower bound is 0 and only the upper bound is informative`,
+    });
+  }
+  const upper = gammaQuantileUnchecked(1 - half, churned + 1, half) / exposure;
+  if (!Number.isFinite(upper)) {
+    throw new CxMetricsError('INVALID_VALUE', `${fn}: exposure ${exposure} is too small to express the rate`, {
+      value: exposure,
+    });
+  }
+  return {
+    definition: 'exposure',
+    churned,
+    exposure,
+    value: churned / exposure,
+    lower: churned === 0 ? 0 : gammaQuantileUnchecked(half, churned) / exposure,
+    upper,
+    confidence,
+    method: 'exact-garwood',
+    n: churned,
+    standardError: Math.sqrt(churned) / exposure,
+    warnings,
+  };
+}

@@ -1,0 +1,245 @@
+import { CxMetricsError } from '../errors.ts';
+import { describe } from '../stats/validate.ts';
+
+/**
+ * Reading customer (subscription) records and timestamps for the churn and retention metrics.
+ * Shared by churn.ts, retention.ts and convertChurnRate.ts. @internal
+ */
+
+/** A timestamp as cx-metrics accepts it: a Date, an ISO-8601 string (no offset = UTC) or epoch ms. */
+export type Timestamp = Date | string | number;
+
+/**
+ * One customer or subscription as the churn and retention metrics read it (the `Customer` of
+ * 'cx-metrics/schemas' fits): active from `startedAt` (included) until `endedAt` (excluded);
+ * `endedAt` absent, `null`, `undefined` or a blank string means still active. Other fields are
+ * ignored; `id` only labels error messages.
+ */
+export interface CustomerRecord {
+  id?: string | number | undefined;
+  startedAt: Timestamp;
+  endedAt?: Timestamp | null | undefined;
+}
+
+/** Units of customer-time and tenure. A month is 30.4375 days and a year 365.25 days (averages). */
+export type TimeUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+/** @internal */
+export const DAY_MS = 86_400_000;
+
+/**
+ * Length of each unit in days: the Gregorian averages, so 12 months are exactly a year and
+ * 4 quarters too (30.4375 × 12 = 91.3125 × 4 = 365.25).
+ */
+export const TIME_UNIT_DAYS: Readonly<Record<TimeUnit, number>> = Object.freeze({
+  day: 1,
+  week: 7,
+  month: 30.4375,
+  quarter: 91.3125,
+  year: 365.25,
+});
+
+/** The names of the units, shortest first. */
+export const TIME_UNITS = Object.keys(TIME_UNIT_DAYS) as readonly TimeUnit[];
+
+/** Active spans in epoch ms; `end` is Infinity for a customer still active. @internal */
+export interface CustomerSpans {
+  start: Float64Array;
+  end: Float64Array;
+}
+
+/** The Date range: ±100 000 000 days around the epoch. */
+const MAX_INSTANT_MS = 8.64e15;
+
+// The shape the schemas accept (src/schemas/timestampSchema.ts): a date, optionally a time with
+// optional seconds and fraction, and an offset 'Z', ±HH:MM or ±HHMM. Repeated here because
+// core code must not import the zod-based schemas.
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * A timestamp to epoch ms, NaN when it cannot be read. ISO strings are parsed here, not by
+ * `Date.parse`, which reads a date-time without an offset as local time and accepts
+ * engine-specific formats; impossible dates (2025-02-30) are rejected rather than rolled over.
+ * @internal
+ */
+export function timestampToMs(value: unknown): number {
+  let ms = Number.NaN;
+  if (typeof value === 'number') ms = value;
+  else if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') {
+    // A Date from another realm fails instanceof; a fake one makes getTime throw.
+    try {
+      ms = Date.prototype.getTime.call(value);
+    } catch {}
+  } else if (typeof value === 'string') ms = parseIso(value.trim());
+  return Math.abs(ms) <= MAX_INSTANT_MS ? ms + 0 : Number.NaN;
+}
+
+function parseIso(text: string): number {
+  const match = ISO.exec(text);
+  if (match === null) return Number.NaN;
+  const [, y, mo, d, hh = '0', mm = '0', ss = '0', fraction = '', zone = 'Z'] = match;
+  const [year, month, day, hour, minute, second] = [y, mo, d, hh, mm, ss].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  let offset = 0;
+  if (zone.toUpperCase() !== 'Z') {
+    const digits = zone.slice(1).replace(':', '');
+    const offsetHours = Number(digits.slice(0, 2));
+    const offsetMinutes = Number(digits.slice(2));
+    if (offsetHours > 23 || offsetMinutes > 59) return Number.NaN;
+    offset = (zone.startsWith('-') ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+  }
+  const date = utcDate(year, month - 1, day);
+  if (date.getUTCDate() !== day) return Number.NaN; // 2025-02-30 rolled into March
+  // Milliseconds truncated, as Date does with more than three fraction digits.
+  const millis = Number(fraction.slice(0, 3).padEnd(3, '0'));
+  return date.getTime() + ((hour * 60 + minute) * 60 + second) * 1000 + millis - offset;
+}
+
+/** Midnight UTC of a calendar day; months overflow into years. Unlike Date.UTC, years 0–99 stay. @internal */
+export function utcDate(year: number, monthIndex: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  return date;
+}
+
+/** A timestamp option (`from`, `to`, `asOf`) to epoch ms, or INVALID_OPTION naming it. @internal */
+export function timestampOption(fn: string, name: string, value: unknown): number {
+  const ms = timestampToMs(value);
+  if (Number.isNaN(ms)) {
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: ${name} is ${describeTimestamp(value)}; expected an ISO-8601 date or date-time (no offset = UTC), ` +
+        'epoch milliseconds or a valid Date',
+      { value },
+    );
+  }
+  return ms;
+}
+
+/** The options object itself: absent is `{}`, anything but an object is INVALID_OPTION. @internal */
+export function optionsObject<T extends object>(fn: string, options: T | undefined): Partial<T> {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== 'object') {
+    throw new CxMetricsError('INVALID_OPTION', `${fn}: options must be an object, got ${describe(options)}`, {
+      value: options,
+    });
+  }
+  return options;
+}
+
+/** A unit option, or INVALID_OPTION naming it. @internal */
+export function checkTimeUnit(fn: string, name: string, unit: unknown): TimeUnit {
+  if (typeof unit !== 'string' || !Object.hasOwn(TIME_UNIT_DAYS, unit)) {
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: ${name} is ${describe(unit)}; expected one of ${TIME_UNITS.map((u) => `'${u}'`).join(', ')}`,
+      { value: unit },
+    );
+  }
+  return unit as TimeUnit;
+}
+
+/**
+ * Validate customer records and return their active spans [start, end) in epoch ms, in input
+ * order. Throws EMPTY_INPUT for no records and INVALID_VALUE (index, value, and the field in the
+ * message) for a record that is not an object, a timestamp that cannot be read, or an `endedAt`
+ * before its `startedAt`. @internal
+ */
+export function readCustomers(fn: string, customers: readonly CustomerRecord[]): CustomerSpans {
+  if (!Array.isArray(customers)) {
+    throw new CxMetricsError(
+      'INVALID_VALUE',
+      `${fn}: customers must be an array of { id, startedAt, endedAt? } records, got ${describe(customers)}`,
+      { value: customers },
+    );
+  }
+  const length = customers.length;
+  if (length === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: needs at least one customer record`);
+  const start = new Float64Array(length);
+  const end = new Float64Array(length);
+  for (let i = 0; i < length; i++) {
+    const record: unknown = customers[i];
+    if (record === null || typeof record !== 'object') {
+      throw new CxMetricsError(
+        'INVALID_VALUE',
+        `${fn}: customer at index ${i} is ${describe(record)}; expected a { id, startedAt, endedAt? } record`,
+        { index: i, value: record },
+      );
+    }
+    const { startedAt, endedAt } = record as Partial<CustomerRecord>;
+    const s = timestampToMs(startedAt);
+    if (Number.isNaN(s)) {
+      throw new CxMetricsError(
+        'INVALID_VALUE',
+        `${fn}: startedAt of the customer at index ${i}${idLabel(record)} is ${describeTimestamp(startedAt)}; ` +
+          'expected an ISO-8601 date or date-time (no offset = UTC), epoch milliseconds or a valid Date',
+        { index: i, value: startedAt },
+      );
+    }
+    let e = Number.POSITIVE_INFINITY;
+    if (!isBlank(endedAt)) {
+      e = timestampToMs(endedAt);
+      if (Number.isNaN(e)) {
+        throw new CxMetricsError(
+          'INVALID_VALUE',
+          `${fn}: endedAt of the customer at index ${i}${idLabel(record)} is ${describeTimestamp(endedAt)}; ` +
+            'expected an ISO-8601 date or date-time (no offset = UTC), epoch milliseconds, a valid Date, ' +
+            'or null/undefined/blank while still active',
+          { index: i, value: endedAt },
+        );
+      }
+      if (e < s) {
+        throw new CxMetricsError(
+          'INVALID_VALUE',
+          `${fn}: endedAt of the customer at index ${i}${idLabel(record)} (${iso(e)}) is before its startedAt ` +
+            `(${iso(s)}); expected endedAt ≥ startedAt`,
+          { index: i, value: endedAt },
+        );
+      }
+    }
+    start[i] = s;
+    end[i] = e;
+  }
+  return { start, end };
+}
+
+/** Absent, null or a blank cell: the customer is still active. */
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+function idLabel(record: object): string {
+  const id = (record as { id?: unknown }).id;
+  return typeof id === 'string' || typeof id === 'number' ? ` (id ${describe(id)})` : '';
+}
+
+function describeTimestamp(value: unknown): string {
+  if (value instanceof Date) return 'an invalid Date';
+  return describe(value);
+}
+
+/** Epoch ms as an ISO-8601 string (for messages and results). @internal */
+export function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/**
+ * Number of elements of a sorted array strictly greater than x (binary search). @internal
+ */
+export function countAbove(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return sorted.length - lo;
+}
