@@ -8,6 +8,7 @@ import { defineConfig } from 'tsup';
 const candidates: Record<string, string> = {
   index: 'src/index.ts',
   'schemas/index': 'src/schemas/index.ts',
+  'notebook/index': 'src/notebook/index.ts',
 };
 
 const entry = Object.fromEntries(Object.entries(candidates).filter(([, file]) => existsSync(file)));
