@@ -1,60 +1,103 @@
 /**
- * cx-metrics demo: reads the bundled sample surveys and prints a plain-text report.
+ * cx-metrics demo: reads the bundled sample data and prints a plain-text report: NPS, CSAT and CES
+ * surveys, changes between months, support operations (tickets) and churn and retention
+ * (subscriptions).
  *
- *   npx tsx examples/demo.ts [nps-responses.csv [csat-ces-responses.csv]]     (or: npm run demo)
+ *   npx tsx examples/demo.ts [nps.csv [csat-ces.csv [tickets.csv [subscriptions.csv]]]]   (or: npm run demo)
+ *
+ * The tickets and subscriptions are read as exported at TICKETS_AS_OF and SUBSCRIPTIONS_AS_OF (the
+ * sample files' export times); other files must have been exported then too.
  *
  * The report is a list of sections, one function each, all reading from a DemoContext that is
- * loaded once. To add a metric (support tickets, churn): add its loader to `loadContext`, write a
+ * loaded once (examples/loaders.ts). To add a metric: add its loader to `loadContext`, write a
  * `xxxSection(ctx)` that returns lines, and list it in SECTIONS.
  */
-import { readFileSync } from 'node:fs';
-import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type CesResult,
+  type ChurnResult,
   CSAT_SCALES,
   type CsatResult,
+  type CustomerMrr,
   CxMetricsError,
   type CxWarning,
   ces,
+  churn,
+  cohortRetention,
   compareMeans,
   compareNps,
   compareProportions,
+  convertChurnRate,
   csat,
+  customerLifetimeValue,
   type Difference,
-  NPS_SCALE,
+  type DurationQuantile,
+  type DurationResult,
+  type FcrDefinition,
+  type FcrResult,
+  fcr,
+  firstResponseTime,
   type NpsResult,
   type NpsScale,
   nps,
+  type RetentionCurve,
+  retentionCurve,
+  revenueRetention,
+  type Schedule,
+  slaAttainment,
+  TIME_UNIT_DAYS,
+  ttr,
 } from '../src/index.ts';
-import { npsResponseSchema, parseResponses, parseRows, type RowError } from '../src/schemas/index.ts';
-import { CsvError, type CsvRow, readCsvTable } from './csv.ts';
 import {
   type BoundFormat,
   confidenceLabel,
   count,
   countWithShare,
   distributionTable,
+  duration,
+  durationInterval,
   fixed,
   heading,
   interval,
   intervalWidths,
   methodLabel,
+  money,
   npsGroupsLine,
   npsLine,
   partHeading,
   percent,
   pValue,
+  readableMs,
   signed,
   table,
   warningLines,
 } from './format.ts';
+import {
+  type CsatCesSurvey,
+  displayPath,
+  InputError,
+  isoDay,
+  isoSeconds,
+  load,
+  loadCsatCesSurvey,
+  loadNpsSurvey,
+  loadSubscriptions,
+  loadTickets,
+  monthOf,
+  type NpsResponse,
+  type NpsSurvey,
+  type RowProblem,
+  type Subscription,
+  type Subscriptions,
+  type SupportTickets,
+  type SurveyAnswer,
+  type TicketRow,
+} from './loaders.ts';
 
 const DEFAULT_NPS_FILE = fileURLToPath(new URL('./data/nps-responses.csv', import.meta.url));
-const NPS_COLUMNS = ['id', 'respondent_id', 'submitted_at', 'channel', 'score', 'comment'] as const;
 const DEFAULT_SURVEYS_FILE = fileURLToPath(new URL('./data/csat-ces-responses.csv', import.meta.url));
-/** Required columns of the CSAT/CES file; `touchpoint` and `comment` are read when present. */
-const SURVEY_COLUMNS = ['id', 'type', 'submitted_at', 'channel', 'score'] as const;
+const DEFAULT_TICKETS_FILE = fileURLToPath(new URL('./data/tickets.csv', import.meta.url));
+const DEFAULT_SUBSCRIPTIONS_FILE = fileURLToPath(new URL('./data/subscriptions.csv', import.meta.url));
 /** Confidence level of every interval in the report (the library's default). */
 const CONFIDENCE = 0.95;
 /** CSAT: 1–5, satisfied = 4–5 (top-2 box). The schema checks the scores against the same range. */
@@ -62,166 +105,40 @@ const CSAT_SCALE = CSAT_SCALES['1-5'];
 /** CES 2.0: 1–7, "The company made it easy for me to handle my issue", higher is easier; easy = 5–7. */
 const CES_SCALE = { min: 1, max: 7, direction: 'higher-is-easier', easyMin: 5 } as const;
 
-// ---------------------------------------------------------------------------------------------
-// Loading
-// ---------------------------------------------------------------------------------------------
-
-/** One survey answer. `score` is null when the respondent skipped the question. */
-interface NpsResponse {
-  line: number;
-  id: string;
-  respondentId: string;
-  submittedAt: Date;
-  /** Calendar month of submittedAt in UTC, `YYYY-MM`. */
-  month: string;
-  channel: string;
-  score: number | null;
-  comment: string;
-}
-
-/** A row that could not be used, and why. It is reported, never silently dropped. */
-interface RowProblem {
-  line: number;
-  id: string;
-  message: string;
-}
-
-interface NpsSurvey {
-  file: string;
-  scale: NpsScale;
-  /** Data rows in the file (excluding the header). */
-  rowCount: number;
-  /** Rows that passed the checks; the metrics use these. */
-  responses: NpsResponse[];
-  /** Rows left out, each with the reason. */
-  problems: RowProblem[];
-}
-
-/** The schema's errors grouped by row (one message per row, fields joined), with CSV line numbers. */
-function rowProblems(
-  errors: readonly RowError[],
-  rows: readonly CsvRow[],
-  records: readonly { id?: string | undefined }[],
-): Map<number, RowProblem> {
-  const problems = new Map<number, RowProblem>();
-  for (const error of errors) {
-    const field = error.path.join('.') || 'row';
-    const message = `${field}: ${error.message}`;
-    const known = problems.get(error.index);
-    if (known) known.message += `; ${message}`;
-    else {
-      const line = (rows[error.index] as CsvRow).line;
-      problems.set(error.index, { line, id: records[error.index]?.id?.trim() ?? '', message });
-    }
-  }
-  return problems;
-}
-
+const HOUR_MS = 3_600_000;
+/** Export time of tickets.csv (examples/data/tickets.README.md): open tickets are censored here. */
+const TICKETS_AS_OF = new Date('2026-04-01T00:00:00Z');
+/** SLA targets, in elapsed (wall-clock) time. */
+const SLA_TARGETS = [
+  { label: 'resolved within 24 h', field: 'resolution', targetMs: 24 * HOUR_MS },
+  { label: 'first response within 1 h', field: 'firstResponse', targetMs: HOUR_MS },
+] as const;
+/** The FCR definitions compared, with what each counts as resolved at first contact. */
+const FCR_COMPARED: readonly { definition: FcrDefinition; meaning: string }[] = [
+  { definition: 'one-touch', meaning: 'at most one agent reply' },
+  { definition: 'no-reopen', meaning: 'never reopened' },
+  { definition: 'reported', meaning: 'customer said yes in the survey' },
+];
+const NINE_TO_FIVE = [['09:00', '17:00']] as const;
 /**
- * Read the CSV and validate every row with the library's schema (cx-metrics/schemas): a blank
- * score cell is a skipped answer (never 0), numeric strings become numbers, timestamps must be
- * ISO-8601 (no offset = UTC). Bad rows are collected with their reasons, never dropped silently.
+ * Business hours for the business-time figures. The sample's agents work Mon–Fri 09:00–17:00
+ * UTC (tickets.README.md), so the schedule is in UTC; no holidays.
  */
-function loadNpsSurvey(file: string): NpsSurvey {
-  const { rows } = readCsvTable(readFileSync(file, 'utf8'), NPS_COLUMNS);
-  const records = rows.map(({ values }) => ({
-    id: values.id,
-    respondentId: values.respondent_id,
-    submittedAt: values.submitted_at,
-    channel: values.channel,
-    score: values.score,
-    comment: values.comment,
-  }));
-  const parsed = parseRows(records, npsResponseSchema);
-  const lineOf = (index: number): number => (rows[index] as (typeof rows)[number]).line;
-  const problems = rowProblems(parsed.errors, rows, records);
-  const responses = parsed.data.map((r, i): NpsResponse => {
-    const index = parsed.rows[i] as number;
-    return {
-      line: lineOf(index),
-      id: r.id ?? '',
-      respondentId: r.respondentId ?? '',
-      submittedAt: r.submittedAt,
-      month: monthOf(r.submittedAt),
-      channel: r.channel?.trim() || '(none)',
-      score: r.score ?? null,
-      comment: r.comment ?? '',
-    };
-  });
-  // npsResponseSchema checks the standard 0–10 scale, so that is the scale of the report.
-  return { file, scale: NPS_SCALE, rowCount: rows.length, responses, problems: [...problems.values()] };
-}
+const BUSINESS_HOURS: Schedule = {
+  timeZone: 'UTC',
+  week: { mon: NINE_TO_FIVE, tue: NINE_TO_FIVE, wed: NINE_TO_FIVE, thu: NINE_TO_FIVE, fri: NINE_TO_FIVE },
+};
 
-/** One CSAT or CES answer. `score` is null when the respondent skipped the question. */
-interface SurveyAnswer {
-  line: number;
-  id: string;
-  submittedAt: Date;
-  /** Calendar month of submittedAt in UTC, `YYYY-MM`. */
-  month: string;
-  channel: string;
-  touchpoint: string;
-  score: number | null;
-}
-
-interface CsatCesSurvey {
-  file: string;
-  /** Data rows in the file (excluding the header). */
-  rowCount: number;
-  csat: SurveyAnswer[];
-  ces: SurveyAnswer[];
-  /** Rows left out, each with the reason. */
-  problems: RowProblem[];
-}
-
-/**
- * Read the CSAT/CES CSV (one `type`-discriminated survey response per row) and validate every row
- * with `parseResponses`, on the scales this report uses. Bad rows, and NPS answers (which belong
- * in the NPS file), are collected with their reasons, never dropped silently.
- */
-function loadCsatCesSurvey(file: string): CsatCesSurvey {
-  const { rows } = readCsvTable(readFileSync(file, 'utf8'), SURVEY_COLUMNS);
-  const records = rows.map(({ values }) => ({
-    id: values.id,
-    type: values.type,
-    submittedAt: values.submitted_at,
-    channel: values.channel,
-    touchpoint: values.touchpoint,
-    score: values.score,
-    comment: values.comment,
-  }));
-  const parsed = parseResponses(records, {
-    csatScale: { min: CSAT_SCALE.min, max: CSAT_SCALE.max },
-    cesScale: { min: CES_SCALE.min, max: CES_SCALE.max, direction: CES_SCALE.direction },
-  });
-  const problems = rowProblems(parsed.errors, rows, records);
-  const survey: CsatCesSurvey = { file, rowCount: rows.length, csat: [], ces: [], problems: [] };
-  parsed.data.forEach((r, i) => {
-    const index = parsed.rows[i] as number;
-    const line = (rows[index] as CsvRow).line;
-    if (r.type === 'nps') {
-      const message = "type: 'nps' answers are not read from this file (the NPS survey has its own file)";
-      problems.set(index, { line, id: r.id ?? '', message });
-      return;
-    }
-    survey[r.type].push({
-      line,
-      id: r.id ?? '',
-      submittedAt: r.submittedAt,
-      month: monthOf(r.submittedAt),
-      channel: r.channel?.trim() || '(none)',
-      touchpoint: r.touchpoint?.trim() || '(none)',
-      score: r.score ?? null,
-    });
-  });
-  survey.problems = [...problems.values()].sort((a, b) => a.line - b.line);
-  return survey;
-}
-
-/** Calendar month in UTC, `YYYY-MM`. */
-function monthOf(d: Date): string {
-  return d.toISOString().slice(0, 7);
-}
+/** Export time of subscriptions.csv (examples/data/subscriptions.README.md). */
+const SUBSCRIPTIONS_AS_OF = new Date('2026-01-01T00:00:00Z');
+/** Tenures (months) at which the retention curve is read. */
+const RETENTION_MONTHS = [3, 6, 12] as const;
+/** Monthly cohorts shown in the cohort table: the latest ones. */
+const COHORTS_SHOWN = 8;
+/** Resamples and seed of the revenue-retention bootstrap (seeded, so the report is reproducible). */
+const BOOTSTRAP = { resamples: 10_000, seed: 1 } as const;
+/** Gross margin for customer lifetime value: an assumption, not in the data. */
+const ASSUMED_MARGIN = 0.8;
 
 // ---------------------------------------------------------------------------------------------
 // Sections
@@ -230,36 +147,31 @@ function monthOf(d: Date): string {
 interface DemoContext {
   nps: NpsSurvey;
   surveys: CsatCesSurvey;
+  tickets: SupportTickets;
+  subscriptions: Subscriptions;
 }
 
 /** A report section: the lines to print, or none to leave it out. */
 type Section = (ctx: DemoContext) => string[];
 
-/** A data file that cannot be read (missing, or not a CSV of the expected shape). */
-class InputError extends Error {
-  override name = 'InputError';
+interface DemoFiles {
+  nps: string;
+  surveys: string;
+  tickets: string;
+  subscriptions: string;
 }
 
-function load<T>(file: string, loader: (file: string) => T): T {
-  try {
-    return loader(file);
-  } catch (error) {
-    if (error instanceof CsvError) throw new InputError(`cannot read ${displayPath(file)}: ${error.message}`);
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
-      throw new InputError(`no such file: ${displayPath(file)}`);
-    }
-    throw error;
-  }
-}
-
-function loadContext(npsFile: string, surveysFile: string): DemoContext {
-  return { nps: load(npsFile, loadNpsSurvey), surveys: load(surveysFile, loadCsatCesSurvey) };
-}
-
-/** The path relative to the working directory when the file is below it, else as given. */
-function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+function loadContext(files: DemoFiles): DemoContext {
+  const scales = {
+    csat: { min: CSAT_SCALE.min, max: CSAT_SCALE.max },
+    ces: { min: CES_SCALE.min, max: CES_SCALE.max, direction: CES_SCALE.direction },
+  };
+  return {
+    nps: load(files.nps, loadNpsSurvey),
+    surveys: load(files.surveys, (file) => loadCsatCesSurvey(file, scales)),
+    tickets: load(files.tickets, (file) => loadTickets(file, TICKETS_AS_OF)),
+    subscriptions: load(files.subscriptions, (file) => loadSubscriptions(file, SUBSCRIPTIONS_AS_OF)),
+  };
 }
 
 function dateRange(dates: readonly Date[]): string {
@@ -922,6 +834,811 @@ function changesReadingSection(): string[] {
   );
 }
 
+// Support operations ---------------------------------------------------------------------------
+
+/** A metric's result, or why there is nothing to compute it from. */
+type Outcome<T> = T | { problem: string };
+
+/** The result, or the library's reason when no data is left for it (no tickets, nothing resolved, …). */
+function attempt<T extends object>(compute: () => T): Outcome<T> {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof CxMetricsError && (error.code === 'EMPTY_INPUT' || error.code === 'INSUFFICIENT_DATA')) {
+      return { problem: error.message };
+    }
+    throw error;
+  }
+}
+
+function failed<T extends object>(outcome: Outcome<T>): outcome is { problem: string } {
+  return 'problem' in outcome;
+}
+
+/**
+ * The library's duration warnings give times in raw milliseconds ("horizon 4746299000 ms"); each
+ * is followed here by the same time for a reader, the message otherwise as the library wrote it.
+ */
+function readableWarnings(warnings: readonly CxWarning[]): CxWarning[] {
+  return warnings.map((w) => ({ code: w.code, message: readableMs(w.message) }));
+}
+
+/** Still open at `asOf`: no resolution yet, or one after the export (the library counts it open too). */
+function isOpen(ticket: TicketRow, asOf: Date): boolean {
+  return ticket.resolvedAt === undefined || ticket.resolvedAt > asOf;
+}
+
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+const WEEKDAY_NAMES = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' } as const;
+
+/** `Mon-Fri 09:00-17:00 UTC`: runs of days with the same hours grouped. */
+function scheduleLabel(schedule: Schedule): string {
+  const days = Object.keys(WEEKDAY_NAMES) as (keyof typeof WEEKDAY_NAMES)[];
+  const hours = days.map((day) => (schedule.week[day] ?? []).map(([from, to]) => `${from}-${to}`).join(', '));
+  const runs: string[] = [];
+  for (let i = 0; i < days.length; ) {
+    let j = i;
+    while (j + 1 < days.length && hours[j + 1] === hours[i]) j++;
+    if (hours[i] !== '') {
+      const first = WEEKDAY_NAMES[days[i] as keyof typeof WEEKDAY_NAMES];
+      const last = WEEKDAY_NAMES[days[j] as keyof typeof WEEKDAY_NAMES];
+      runs.push(`${i === j ? first : `${first}-${last}`} ${hours[i]}`);
+    }
+    i = j + 1;
+  }
+  const holidays = schedule.holidays?.length ? `, ${plural(schedule.holidays.length, 'holiday')} off` : '';
+  return `${runs.join('; ') || 'no hours'} ${schedule.timeZone}${holidays}`;
+}
+
+function supportHeaderSection({ tickets: data }: DemoContext): string[] {
+  const open = data.tickets.filter((t) => isOpen(t, data.asOf)).length;
+  const unanswered = data.tickets.filter((t) => t.firstResponseAt === undefined).length;
+  return [
+    ...partHeading('Support operations'),
+    `Data file  ${displayPath(data.file)}`,
+    `Rows       ${data.rowCount} tickets (${data.tickets.length - open} resolved, ${open} still open at the export, ${data.problems.length} rejected)`,
+    `Created    ${dateRange(data.tickets.map((t) => t.createdAt))}; ${unanswered} never got an agent reply`,
+    `As of      ${isoSeconds(data.asOf)}, the export time: open tickets are censored there, never dropped`,
+    'Clock      elapsed (wall-clock) time, except in the business-hours section',
+  ];
+}
+
+function supportProblemsSection({ tickets: data }: DemoContext): string[] {
+  return problemLines(data.problems);
+}
+
+/** `brookmeyer-crowley 95%`, with the exact coverage of an order-statistic interval when it differs. */
+function quantileMethod(q: DurationQuantile): string {
+  const achieved = q.achievedConfidence;
+  return achieved === undefined || confidenceLabel(achieved) === confidenceLabel(q.confidence)
+    ? methodLabel(q)
+    : `${methodLabel(q)} (exact coverage ${percent(achieved)})`;
+}
+
+/** `46 h 32 min  [31 h 14 min, 58 h 4 min]  brookmeyer-crowley 95%` (`not reached` for Infinity). */
+function durationLine(q: DurationQuantile): string {
+  return `${duration(q.value)}  ${durationInterval(q)}  ${quantileMethod(q)}`;
+}
+
+/** How much lower `biased` is than `value`, as `-6%`; blank when either is not finite. */
+function lowerBy(biased: number, value: number): string {
+  if (!Number.isFinite(biased) || !Number.isFinite(value) || value === 0) return '';
+  return `${signed((100 * (biased - value)) / value, 0)}%`;
+}
+
+function ttrSection({ tickets: data }: DemoContext): string[] {
+  const { asOf } = data;
+  const title = 'Time to resolution (TTR)';
+  const result = attempt(() => ttr(data.tickets, { asOf, confidence: CONFIDENCE }));
+  if (failed(result)) return [...heading(title), `  not computed: ${result.problem}`];
+  const p90 = result.percentiles.p90 as DurationQuantile;
+  const { mean } = result;
+  const restricted = mean.horizon !== undefined;
+  const lines = [
+    ...heading(`${title}, method: ${result.method}`),
+    labelled('median', durationLine(result.median)),
+    labelled('p90', durationLine(p90)),
+    labelled('mean', `${duration(mean.value)}  ${durationInterval(mean)}  ${methodLabel(mean)}`),
+    ...(restricted
+      ? wrap(
+          `the mean of min(TTR, ${duration(mean.horizon as number)}), the longest time observed: lower than the ` +
+            'true mean if tickets run longer',
+          ' '.repeat(14),
+        )
+      : []),
+    ...wrap(
+      result.open === 0
+        ? `every one of the ${result.n} tickets is resolved, so nothing is censored`
+        : `${result.open} of the ${result.n} tickets were still open at ${isoSeconds(asOf)}. They are kept, ` +
+            'censored at their age then (each took at least that long), not dropped and not counted as resolved.',
+      labelled('open', ''),
+      100,
+      ' '.repeat(14),
+    ),
+    ...warningLines(
+      [
+        { label: 'TTR', warnings: result.warnings },
+        { label: 'TTR p90', warnings: p90.warnings },
+        { label: 'TTR mean', warnings: mean.warnings },
+      ].map((item) => ({ ...item, warnings: readableWarnings(item.warnings) })),
+    ),
+  ];
+  const resolved = data.tickets.filter((t) => !isOpen(t, asOf));
+  if (result.open === 0 || resolved.length === 0) return lines;
+  // What a helpdesk report that drops the open tickets shows: order statistics on the resolved ones.
+  const biased = ttr(resolved, { confidence: CONFIDENCE });
+  const rows = [
+    ['median', result.median, biased.median],
+    ['p90', p90, biased.percentiles.p90 as DurationQuantile],
+    [restricted ? 'mean (restricted)' : 'mean', mean, biased.mean],
+  ] as const;
+  return [
+    ...lines,
+    '',
+    ...wrap(
+      `For contrast only - BIASED LOW, do not quote: what a helpdesk report that drops the ${result.open} open ` +
+        `tickets shows (${biased.method} on the ${biased.n} resolved ones).`,
+      '  ',
+    ),
+    '',
+    ...table(
+      [
+        { header: 'statistic' },
+        { header: result.method, align: 'right' },
+        { header: 'resolved only', align: 'right' },
+        { header: `${confidenceLabel(CONFIDENCE)} interval` },
+        { header: 'lower by', align: 'right' },
+      ],
+      rows.map(([label, kept, dropped]) => [
+        label,
+        duration(kept.value),
+        duration(dropped.value),
+        durationInterval(dropped),
+        lowerBy(dropped.value, kept.value),
+      ]),
+    ),
+    ...warningLines([{ label: 'resolved only', warnings: readableWarnings(biased.warnings) }]),
+  ];
+}
+
+function firstResponseSection({ tickets: data }: DemoContext): string[] {
+  const { asOf } = data;
+  const title = 'First response time (FRT)';
+  const result = attempt(() => firstResponseTime(data.tickets, { asOf, confidence: CONFIDENCE }));
+  if (failed(result)) return [...heading(title), `  not computed: ${result.problem}`];
+  const p90 = result.percentiles.p90 as DurationQuantile;
+  const unanswered = data.tickets.filter((t) => t.firstResponseAt === undefined || t.firstResponseAt > asOf);
+  const openUnanswered = unanswered.filter((t) => isOpen(t, asOf)).length;
+  const closedUnanswered = unanswered.length - openUnanswered;
+  const censored = [
+    closedUnanswered > 0
+      ? `${plural(closedUnanswered, 'ticket')} closed without a reply ${closedUnanswered === 1 ? 'is' : 'are'} ` +
+        'censored at the closing (waited at least that long, then stopped waiting)'
+      : '',
+    openUnanswered > 0
+      ? `${plural(openUnanswered, 'ticket')} still open and unanswered ${openUnanswered === 1 ? 'is' : 'are'} ` +
+        'censored at the export'
+      : '',
+  ].filter((part) => part !== '');
+  return [
+    ...heading(`${title}, method: ${result.method}`),
+    labelled('median', durationLine(result.median)),
+    labelled('p90', durationLine(p90)),
+    ...wrap(
+      censored.length === 0
+        ? `every one of the ${result.n} tickets got a first agent reply, so nothing is censored`
+        : `${result.completed} of the ${result.n} tickets got a first agent reply by the export. None of the ` +
+            `others is dropped: ${censored.join('; ')}.`,
+      labelled('unanswered', ''),
+      100,
+      ' '.repeat(14),
+    ),
+    ...warningLines(
+      [
+        { label: 'FRT', warnings: result.warnings },
+        { label: 'FRT p90', warnings: p90.warnings },
+      ].map((item) => ({ ...item, warnings: readableWarnings(item.warnings) })),
+    ),
+  ];
+}
+
+function slaSection({ tickets: data }: DemoContext): string[] {
+  const { asOf } = data;
+  const results = SLA_TARGETS.map((target) => ({
+    ...target,
+    result: attempt(() =>
+      slaAttainment(data.tickets, target.targetMs, { asOf, field: target.field, confidence: CONFIDENCE }),
+    ),
+  }));
+  const computed = results.flatMap((r) => (failed(r.result) ? [] : [r.result]));
+  const first = computed[0];
+  const widths = intervalWidths(computed, percent);
+  const rows = results.map(({ label, result }) =>
+    failed(result)
+      ? [label, '-', `not computed: ${result.problem}`]
+      : [
+          label,
+          percent(result.value),
+          interval(result.lower, result.upper, widths, percent),
+          String(result.met),
+          String(result.missed),
+          String(result.pending),
+          String(result.excluded),
+        ],
+  );
+  const columns = [
+    { header: 'target (elapsed time)' },
+    { header: 'attainment', align: 'right' as const },
+    { header: first ? `${confidenceLabel(first.confidence)} interval` : 'interval' },
+    { header: 'met', align: 'right' as const },
+    { header: 'missed', align: 'right' as const },
+    { header: 'pending', align: 'right' as const },
+    { header: 'excluded', align: 'right' as const },
+  ];
+  return [
+    ...heading(first ? `SLA attainment (${methodLabel(first)} interval)` : 'SLA attainment'),
+    ...table(columns, rows),
+    ...warningLines(
+      results.map((r) => ({ label: r.label, warnings: failed(r.result) ? [] : readableWarnings(r.result.warnings) })),
+    ),
+  ];
+}
+
+/** What a resolved ticket lacks when `fcr` leaves it out under a definition (missing: 'exclude'). */
+const FCR_MISSING: Record<FcrDefinition, string> = {
+  'one-touch': 'no reply count',
+  'single-contact': 'no contact count',
+  'no-reopen': 'no reopen field',
+  'no-repeat-within': 'no customer id',
+  reported: 'no survey answer',
+};
+
+/** `17 open, 189 no survey answer`: every ticket left out of n, by reason. */
+function fcrLeftOut(r: FcrResult): string {
+  const parts = [
+    r.unresolved > 0 ? `${r.unresolved} open` : '',
+    r.missingField > 0 ? `${r.missingField} ${FCR_MISSING[r.definition as FcrDefinition]}` : '',
+    (r.windowOpen ?? 0) > 0 ? `${r.windowOpen} window still open` : '',
+  ];
+  return parts.filter((p) => p !== '').join(', ') || '-';
+}
+
+function fcrSection({ tickets: data }: DemoContext): string[] {
+  const { asOf } = data;
+  // missing: 'exclude' leaves a resolved ticket without the definition's field out of n, counted
+  // in missingField and shown in the table ("reported" has a survey answer on a third of them).
+  const results = FCR_COMPARED.map(({ definition, meaning }) => ({
+    definition,
+    meaning,
+    result: attempt(() => fcr(data.tickets, { definition, asOf, missing: 'exclude', confidence: CONFIDENCE })),
+  }));
+  const computed = results.flatMap((r) => (failed(r.result) ? [] : [r.result]));
+  const first = computed[0];
+  const widths = intervalWidths(computed, percent);
+  const rows = results.map(({ definition, meaning, result }) =>
+    failed(result)
+      ? [definition, meaning, '-', `not computed: ${result.problem}`]
+      : [
+          definition,
+          meaning,
+          percent(result.value),
+          interval(result.lower, result.upper, widths, percent),
+          `${result.firstContact} / ${result.n}`,
+          fcrLeftOut(result),
+        ],
+  );
+  const columns = [
+    { header: 'definition' },
+    { header: 'resolved at first contact when' },
+    { header: 'FCR', align: 'right' as const },
+    { header: first ? `${confidenceLabel(first.confidence)} interval` : 'interval' },
+    { header: 'first / n', align: 'right' as const },
+    { header: 'left out of n' },
+  ];
+  const spread =
+    computed.length > 1
+      ? [
+          '',
+          ...wrap(
+            `Same tickets, ${computed.length} definitions: FCR from ${percent(Math.min(...computed.map((r) => r.value)))} ` +
+              `to ${percent(Math.max(...computed.map((r) => r.value)))}. The definition moves the number far more than ` +
+              'sampling noise does; quote it with the number.',
+            '  ',
+          ),
+        ]
+      : [];
+  return [
+    ...heading(`First-contact resolution (FCR) by definition${first ? ` (${methodLabel(first)} interval)` : ''}`),
+    ...table(columns, rows),
+    ...warningLines(results.map((r) => ({ label: r.definition, warnings: failed(r.result) ? [] : r.result.warnings }))),
+    ...spread,
+  ];
+}
+
+function businessHoursSection({ tickets: data }: DemoContext): string[] {
+  const { asOf } = data;
+  const title = `Business hours: ${scheduleLabel(BUSINESS_HOURS)}`;
+  const options = { asOf, confidence: CONFIDENCE };
+  const run = (businessHours?: Schedule) => {
+    const opts = businessHours === undefined ? options : { ...options, businessHours };
+    return {
+      FRT: attempt(() => firstResponseTime(data.tickets, opts)),
+      TTR: attempt(() => ttr(data.tickets, opts)),
+    };
+  };
+  const elapsed = run();
+  const business = run(BUSINESS_HOURS);
+  const measures = [
+    { label: 'first response, median', metric: 'FRT', key: 'p50' },
+    { label: 'first response, p90', metric: 'FRT', key: 'p90' },
+    { label: 'resolution, median', metric: 'TTR', key: 'p50' },
+  ] as const;
+  const cells = (result: Outcome<DurationResult>, key: string): string[] => {
+    if (failed(result)) return ['-', result.problem];
+    const q = result.percentiles[key] as DurationQuantile;
+    return [duration(q.value), durationInterval(q)];
+  };
+  const level = `${confidenceLabel(CONFIDENCE)} interval`;
+  const rows = measures.map(({ label, metric, key }) => [
+    label,
+    ...cells(elapsed[metric], key),
+    ...cells(business[metric], key),
+  ]);
+  // The business-clock results repeat the elapsed ones' warnings (open and unanswered tickets,
+  // printed in the sections above); only warnings with a new code are printed here.
+  const newWarnings = (metric: 'FRT' | 'TTR'): CxWarning[] => {
+    const seen = new Set(failed(elapsed[metric]) ? [] : elapsed[metric].warnings.map((w) => w.code));
+    const result = business[metric];
+    return failed(result) ? [] : result.warnings.filter((w) => !seen.has(w.code));
+  };
+  return [
+    ...heading(title),
+    ...wrap(
+      `The sample's agents work ${scheduleLabel(BUSINESS_HOURS)} (tickets.README.md), so the business-hours ` +
+        'schedule is in UTC, chosen to match the data. Business time counts only the time inside it: a ticket ' +
+        'sent on Friday evening and answered on Monday at 09:30 waited 30 business minutes.',
+      '  ',
+    ),
+    '',
+    ...table(
+      [
+        { header: 'measure' },
+        { header: 'elapsed', align: 'right' },
+        { header: level },
+        { header: 'business hours', align: 'right' },
+        { header: level },
+      ],
+      rows,
+    ),
+    ...warningLines(
+      (['FRT', 'TTR'] as const).map((metric) => ({
+        label: `${metric} business`,
+        warnings: readableWarnings(newWarnings(metric)),
+      })),
+    ),
+  ];
+}
+
+function supportReadingSection(): string[] {
+  return wrap(
+    'How to read it: the median is the headline (half the tickets take longer), p90 the slow tail (one ' +
+      'in ten takes longer). Tickets still open at the export are censored, not dropped: each counts as ' +
+      '"took at least its age so far", and Kaplan-Meier uses exactly that. Dropping them, as many helpdesk ' +
+      'reports do, removes the slowest tickets and biases every figure low; treating their age as their ' +
+      'time to resolution biases them low too. The mean is a restricted mean (the mean of min(time, ' +
+      'horizon)) because the true mean is not known while tickets are open. SLA attainment counts an ' +
+      'open ticket already past the target as missed and one not yet past it as pending: left out, never ' +
+      'counted as met; a ticket closed without any reply missed a first-response target if it waited ' +
+      'longer than the target. FCR depends on its definition more than on noise, and "reported" rests on the ' +
+      'third of customers who answered the survey, who may not be typical. Intervals are the range of ' +
+      'true values compatible with these tickets, as for NPS above.',
+    '',
+    96,
+  );
+}
+
+// Churn and retention --------------------------------------------------------------------------
+
+const DAY_MS = 86_400_000;
+
+/** A churn share with two decimals: `0.0274` → `2.74%` (monthly churn is small). */
+const percent2: BoundFormat = (x) => `${fixed(100 * x, 2)}%`;
+
+/** Midnight UTC on the first of the month `months` after the month of `d`. */
+function monthStart(d: Date, months = 0): Date {
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
+}
+
+/** The latest calendar month (UTC) that had ended by `asOf`: [from, to). */
+function lastFullMonth(asOf: Date): { from: Date; to: Date } {
+  const to = monthStart(asOf);
+  return { from: monthStart(to, -1), to };
+}
+
+/** Active at instant t: startedAt ≤ t < endedAt (the library's convention, docs/churn.md). */
+function activeAt(c: Subscription, t: Date): boolean {
+  return c.startedAt <= t && (c.endedAt === undefined || c.endedAt > t);
+}
+
+function churnHeaderSection({ subscriptions: data }: DemoContext): string[] {
+  const churned = data.customers.filter((c) => c.endedAt !== undefined).length;
+  const plans = [...largestFirst(groupBy(data.customers, (c) => c.plan))]
+    .map(([plan, customers]) => `${plan} ${customers.length}`)
+    .join(', ');
+  return [
+    ...partHeading('Churn and retention'),
+    `Data file  ${displayPath(data.file)}`,
+    `Rows       ${data.rowCount} customers (${data.customers.length - churned} active at the export, ${churned} churned, ${data.problems.length} rejected)`,
+    `Started    ${dateRange(data.customers.map((c) => c.startedAt))}`,
+    `Plans      ${plans || '-'}`,
+    `As of      ${isoSeconds(data.asOf)}, the export time: customers still active then are censored there`,
+  ];
+}
+
+function churnProblemsSection({ subscriptions: data }: DemoContext): string[] {
+  return problemLines(data.problems);
+}
+
+function monthlyChurnSection({ subscriptions: data }: DemoContext): string[] {
+  const { from, to } = lastFullMonth(data.asOf);
+  const month = monthOf(from);
+  const title = `Monthly churn in ${month}, UTC`;
+  const window = { from, to, confidence: CONFIDENCE };
+  const cohort = attempt(() => churn(data.customers, { ...window, definition: 'cohort' }));
+  const exposure = attempt(() => churn(data.customers, { ...window, definition: 'exposure', unit: 'month' }));
+  const results = [
+    { name: 'cohort', result: cohort },
+    { name: 'exposure', result: exposure },
+  ];
+  const computed = results.flatMap((r) => (failed(r.result) ? [] : [r.result]));
+  const widths = intervalWidths(computed, percent2);
+  const denominator = (r: ChurnResult): string =>
+    r.definition === 'cohort'
+      ? `${r.n} customers on ${isoDay(from)}`
+      : `${fixed(r.exposure as number)} customer-months (${r.customers} customers)`;
+  const rows = results.map(({ name, result }) =>
+    failed(result)
+      ? [name, '-', `not computed: ${result.problem}`]
+      : [
+          name,
+          percent2(result.value),
+          interval(result.lower, result.upper, widths, percent2),
+          result.definition === 'cohort' ? 'of the customers on day 1' : 'per customer-month',
+          String(result.churned),
+          denominator(result),
+        ],
+  );
+  const methods = computed.map((r) => `${r.definition}: ${r.method}`).join(', ');
+  const lines = [
+    ...heading(`${title}${methods ? ` (${methods} ${confidenceLabel(CONFIDENCE)} intervals)` : ''}`),
+    ...table(
+      [
+        { header: 'definition' },
+        { header: 'churn', align: 'right' },
+        { header: `${confidenceLabel(CONFIDENCE)} interval` },
+        { header: 'unit' },
+        { header: 'churned', align: 'right' },
+        { header: 'out of' },
+      ],
+      rows,
+    ),
+    ...warningLines(results.map((r) => ({ label: r.name, warnings: failed(r.result) ? [] : r.result.warnings }))),
+  ];
+  if (failed(cohort) || failed(exposure)) return lines;
+  const joined = data.customers.filter((c) => c.startedAt > from && c.startedAt < to).length;
+  const counts =
+    cohort.churned === exposure.churned
+      ? `both count the same ${cohort.churned} churns`
+      : `the cohort rate counts the ${cohort.churned} churns of customers present on ${isoDay(from)}, the exposure ` +
+        `rate all ${exposure.churned} in the month, new customers' too`;
+  return [
+    ...lines,
+    '',
+    ...wrap(
+      `Why they differ: ${counts}, but the cohort rate divides by the ${cohort.n} customers present on ` +
+        `${isoDay(from)} (a probability for the month), while the exposure rate divides by the ` +
+        `${fixed(exposure.exposure as number)} customer-months actually lived in ${month}, including the ${joined} ` +
+        'customers who joined during it (a rate per customer-month, not a probability).',
+      '  ',
+    ),
+  ];
+}
+
+function annualChurnSection({ subscriptions: data }: DemoContext): string[] {
+  const { from, to } = lastFullMonth(data.asOf);
+  const month = monthOf(from);
+  const title = 'Annual churn: one month annualized, and a year measured';
+  const monthly = attempt(() => churn(data.customers, { from, to, confidence: CONFIDENCE }));
+  if (failed(monthly)) return [...heading(title), `  not computed: ${monthly.problem}`];
+  const annualized = convertChurnRate(monthly, { from: 'month', to: 'year' });
+  const yearFrom = monthStart(to, -12);
+  const measured = attempt(() => churn(data.customers, { from: yearFrom, to, confidence: CONFIDENCE }));
+  const computed = failed(measured) ? [annualized] : [annualized, measured];
+  const widths = intervalWidths(computed, percent);
+  const rows = [
+    [
+      `${month}, annualized`,
+      percent(annualized.value),
+      interval(annualized.lower, annualized.upper, widths, percent),
+      `1 - (1 - ${percent2(monthly.value)})^12, the bounds converted alike`,
+    ],
+    failed(measured)
+      ? [`measured from ${isoDay(yearFrom)}`, '-', `not computed: ${measured.problem}`]
+      : [
+          `measured ${isoDay(yearFrom)} .. ${isoDay(to)}`,
+          percent(measured.value),
+          interval(measured.lower, measured.upper, widths, percent),
+          `${measured.churned} of the ${measured.n} customers on ${isoDay(yearFrom)}, ${measured.method}`,
+        ],
+  ];
+  return [
+    ...heading(title),
+    ...table(
+      [
+        { header: 'annual churn' },
+        { header: 'value', align: 'right' },
+        { header: `${confidenceLabel(CONFIDENCE)} interval` },
+        { header: 'how' },
+      ],
+      rows,
+    ),
+    ...warningLines([
+      { label: 'annualized', warnings: annualized.warnings },
+      { label: 'measured', warnings: failed(measured) ? [] : measured.warnings },
+    ]),
+  ];
+}
+
+/** Retention at `t` (in the curve's units) with its band: the curve's last step at or before t; null beyond follow-up. */
+function retentionAt(curve: RetentionCurve, t: number): { value: number; lower: number; upper: number } | null {
+  const last = curve.points[curve.points.length - 1];
+  if (last === undefined || t > last.time) return null;
+  const point = curve.points.filter((p) => p.time <= t).at(-1);
+  return point === undefined
+    ? { value: 1, lower: 1, upper: 1 }
+    : { value: point.survival, lower: point.lower, upper: point.upper };
+}
+
+function retentionCurveSection({ subscriptions: data }: DemoContext): string[] {
+  const title = 'Retention curve';
+  const curve = attempt(() =>
+    retentionCurve(data.customers, { asOf: data.asOf, unit: 'month', confidence: CONFIDENCE }),
+  );
+  if (failed(curve)) return [...heading(title), `  not computed: ${curve.problem}`];
+  const monthMs = TIME_UNIT_DAYS.month * DAY_MS;
+  const tenures = data.customers
+    .filter((c) => c.startedAt <= data.asOf)
+    .map((c) => ((c.endedAt ?? data.asOf).getTime() - c.startedAt.getTime()) / monthMs);
+  const readings = RETENTION_MONTHS.map((t) => ({ t, at: retentionAt(curve, t) }));
+  const widths = intervalWidths(
+    readings.flatMap((r) => (r.at === null ? [] : [r.at])),
+    percent,
+  );
+  const rows = readings.map(({ t, at }) =>
+    at === null
+      ? [`${t} months`, '-', 'beyond the longest tenure observed', '0']
+      : [
+          `${t} months`,
+          percent(at.value),
+          interval(at.lower, at.upper, widths, percent),
+          String(tenures.filter((x) => x >= t).length),
+        ],
+  );
+  const { median } = curve;
+  const last = curve.points[curve.points.length - 1];
+  const months: BoundFormat = (x) => (x === Number.POSITIVE_INFINITY ? 'not reached' : `${fixed(x)} months`);
+  const label = '  median lifetime  ';
+  const notReached =
+    median.value === Number.POSITIVE_INFINITY && last !== undefined
+      ? wrap(
+          `retention is still ${percent(last.survival)} at the longest tenure observed (${months(last.time)}), so ` +
+            'the median lifetime is longer than that',
+          ' '.repeat(label.length),
+        )
+      : [];
+  // The curve repeats the median's NOT_REACHED in words with units; the median's own copy is left out.
+  const curveCodes = new Set(curve.warnings.map((w) => w.code));
+  return [
+    ...heading(
+      `${title}, kaplan-meier (${curve.confType} ${confidenceLabel(curve.confidence)} band; ${curve.active} active customers censored)`,
+    ),
+    ...table(
+      [
+        { header: 'tenure' },
+        { header: 'retained', align: 'right' },
+        { header: `${confidenceLabel(curve.confidence)} interval` },
+        { header: 'followed that long', align: 'right' },
+      ],
+      rows,
+    ),
+    '',
+    `${label}${months(median.value)}  ${interval(median.lower, median.upper, undefined, months)}  ${methodLabel(median)}`,
+    ...notReached,
+    ...warningLines([
+      { label: 'curve', warnings: curve.warnings },
+      { label: 'median', warnings: median.warnings.filter((w) => !curveCodes.has(w.code)) },
+    ]),
+  ];
+}
+
+function cohortTableSection({ subscriptions: data }: DemoContext): string[] {
+  const title = 'Monthly cohorts: share still active k months after the signup month (UTC)';
+  const result = attempt(() =>
+    cohortRetention(data.customers, { period: 'month', asOf: data.asOf, confidence: CONFIDENCE }),
+  );
+  if (failed(result)) return [...heading(title), `  not computed: ${result.problem}`];
+  const shown = result.cohorts.slice(-COHORTS_SHOWN);
+  const periods = Math.max(0, ...shown.map((row) => row.cells.length));
+  const columns = [
+    { header: 'cohort' },
+    { header: 'size', align: 'right' as const },
+    ...Array.from({ length: periods }, (_, k) => ({ header: String(k), align: 'right' as const })),
+  ];
+  const rows = shown.map((row) => [
+    row.cohort,
+    String(row.size),
+    ...Array.from({ length: periods }, (_, k) => {
+      const cell = row.cells[k];
+      return cell === undefined ? '' : `${fixed(100 * cell.retained.value, 0)}%`;
+    }),
+  ]);
+  const notes = [
+    `Showing the latest ${shown.length} of ${result.cohorts.length} cohorts. Column k: share of the cohort still ` +
+      'active on the first day of the k-th month after its signup month (calendar months, so month 1 is one day ' +
+      'for a customer who joined on the 31st). A blank cell is not observable yet - not zero.',
+  ];
+  const example = shown.flatMap((row) => row.cells).find((cell) => cell.active < cell.atStart);
+  const sizes = shown.map((row) => row.size).filter((size) => size > 0);
+  if (example !== undefined && sizes.length > 0) {
+    const level = confidenceLabel(example.retained.confidence);
+    notes.push(
+      `With ${range(Math.min(...sizes), Math.max(...sizes))} customers a cohort, one customer is ` +
+        `${fixed(100 / Math.max(...sizes), 0)}-${fixed(100 / Math.min(...sizes), 0)} points and the ${level} ` +
+        `intervals are wide (${example.cohort} after ${example.period} months: ${percent(example.retained.value)} ` +
+        `${interval(example.retained.lower, example.retained.upper, undefined, percent)}, ${example.retained.method}); ` +
+        'differences between neighbouring cohorts are mostly noise.',
+    );
+  }
+  return [
+    ...heading(title),
+    ...table(columns, rows),
+    ...warningLines([{ label: 'cohorts', warnings: result.warnings }]),
+    '',
+    ...notes.flatMap((note) => wrap(note, '  ')),
+  ];
+}
+
+function revenueRetentionSection({ subscriptions: data }: DemoContext): string[] {
+  const column = data.startMrrColumn;
+  const title = 'Revenue retention (GRR, NRR)';
+  if (column === null) {
+    return [
+      ...heading(title),
+      "  not computed: the file has no mrr_YYYY_MM_DD column (each customer's MRR at the start of a period)",
+    ];
+  }
+  const start = column.date;
+  const end = data.asOf;
+  // One record per customer paying at the start: startMrr from the mrr_YYYY_MM_DD column; endMrr
+  // 0 when they churned by the export (the loader checked that they were active at the start, so
+  // they churned inside the period), else `mrr`, their MRR at the export, the end of the period.
+  const base = data.customers.filter((c) => c.startMrr !== null);
+  const records: CustomerMrr[] = base.map((c) => ({
+    id: c.id,
+    startMrr: c.startMrr as number,
+    endMrr: c.endedAt === undefined ? c.mrr : 0,
+  }));
+  const result = attempt(() => revenueRetention(records, { confidence: CONFIDENCE, ...BOOTSTRAP }));
+  const period = `${isoDay(start)} .. ${isoDay(end)}`;
+  if (failed(result)) return [...heading(`${title}, ${period}`), `  not computed: ${result.problem}`];
+  const { grr, nrr, totals } = result;
+  const widths = intervalWidths([grr, nrr], percent);
+  const notPaying = data.customers.filter((c) => c.startMrr === null && activeAt(c, start)).length;
+  const sorted = records.map((r) => r.startMrr).sort((a, b) => b - a);
+  const top = Math.ceil(sorted.length / 10);
+  const topShare = sorted.slice(0, top).reduce((sum, x) => sum + x, 0) / totals.startingMrr;
+  return [
+    ...heading(`${title}, ${period} (${methodLabel(grr)} interval, seed ${BOOTSTRAP.seed})`),
+    ...wrap(
+      `Built per customer from the file: one record for each of the ${result.n} customers paying on ` +
+        `${isoDay(start)}, with startMrr = ${column.name} and endMrr = 0 if they churned by ${isoDay(end)} ` +
+        '(ended_at set), else mrr, their MRR at the export. ' +
+        (notPaying > 0 ? `${plural(notPaying, 'customer')} active then without an MRR are not in the base. ` : '') +
+        `New customers are in neither figure. ${result.resamples} bootstrap resamples of the customers.`,
+      '  ',
+    ),
+    '',
+    ...table(
+      [
+        { header: 'measure' },
+        { header: 'value', align: 'right' },
+        { header: `${confidenceLabel(grr.confidence)} interval` },
+        { header: 'what it counts' },
+      ],
+      [
+        [
+          'GRR',
+          percent(grr.value),
+          interval(grr.lower, grr.upper, widths, percent),
+          `start MRR kept, expansion ignored (gross MRR churn ${percent(result.grossMrrChurn.value)})`,
+        ],
+        [
+          'NRR',
+          percent(nrr.value),
+          interval(nrr.lower, nrr.upper, widths, percent),
+          `with the same customers' expansion (net MRR churn ${percent(result.netMrrChurn.value)})`,
+        ],
+      ],
+    ),
+    ...warningLines([
+      { label: 'revenue', warnings: result.warnings },
+      { label: 'GRR', warnings: grr.warnings },
+      { label: 'NRR', warnings: nrr.warnings },
+    ]),
+    '',
+    labelled(
+      'start MRR',
+      `${money(totals.startingMrr)}: expansion +${money(totals.expansion)}, contraction -${money(totals.contraction)}, ` +
+        `churned -${money(totals.churned)}`,
+    ),
+    ...wrap(
+      `The largest ${top} accounts (${percent(top / sorted.length)} of them) hold ${percent(topShare)} of the start ` +
+        'MRR: a few accounts move both figures, hence the wide intervals.',
+      labelled('accounts', ''),
+      100,
+      ' '.repeat(14),
+    ),
+  ];
+}
+
+function lifetimeValueSection({ subscriptions: data }: DemoContext): string[] {
+  const { from, to } = lastFullMonth(data.asOf);
+  const month = monthOf(from);
+  const title = `Customer lifetime value (CLV), from ${month} churn`;
+  const monthly = attempt(() => churn(data.customers, { from, to, confidence: CONFIDENCE }));
+  if (failed(monthly)) return [...heading(title), `  not computed: ${monthly.problem}`];
+  const cohort = data.customers.filter((c) => activeAt(c, from));
+  const arpa = cohort.reduce((sum, c) => sum + c.mrr, 0) / cohort.length;
+  const clv = customerLifetimeValue({ arpa, churnRate: monthly, margin: ASSUMED_MARGIN });
+  return [
+    ...heading(title),
+    labelled(
+      'CLV',
+      `${money(clv.value)}  ${interval(clv.lower, clv.upper, undefined, money)}  carried from the ${methodLabel(monthly)} churn interval`,
+    ),
+    labelled('= ARPA', `${money(arpa)} a month: mean MRR of the ${cohort.length} customers active on ${isoDay(from)}`),
+    labelled('x margin', `${percent(ASSUMED_MARGIN)}: an assumption, not in the data`),
+    labelled(
+      '/ churn',
+      `${percent2(monthly.value)} a month ${interval(monthly.lower, monthly.upper, undefined, percent2)} (${month} cohort ` +
+        `churn above): expected lifetime ${fixed(clv.expectedLifetime)} months`,
+    ),
+    ...warningLines([{ label: 'CLV', warnings: clv.warnings }]),
+  ];
+}
+
+function churnReadingSection(): string[] {
+  return wrap(
+    'How to read it: cohort churn is the share of the customers on the first day of a month who left ' +
+      'during it; exposure churn is leavers per customer-month, new customers included for the time they ' +
+      'were customers. Their intervals cover sampling noise only, and one month with a handful of ' +
+      'churns is noisy. The annualized rate assumes every customer churns at the same rate every month; ' +
+      'in this sample churn falls with tenure and differs by plan (subscriptions.README.md), so prefer churn ' +
+      'measured over a year. The retention curve uses every customer for as long as they have been ' +
+      'observed; a median lifetime "not reached" is longer than the longest tenure seen, and its interval ' +
+      'still gives a lower bound. In the cohort table one customer is several points: read rows, not ' +
+      'single cells. GRR (at most 100%) is the revenue ' +
+      'kept from the customers paying at the start; NRR adds what those same customers expanded. CLV = ' +
+      'ARPA x margin / monthly churn under constant churn: its interval carries only the churn ' +
+      "estimate's uncertainty, not ARPA's, the margin's or the model's, so it understates the real uncertainty.",
+    '',
+    96,
+  );
+}
+
 const SECTIONS: readonly Section[] = [
   titleSection,
   npsHeaderSection,
@@ -942,6 +1659,23 @@ const SECTIONS: readonly Section[] = [
   thisMonthSection,
   incidentSection,
   changesReadingSection,
+  supportHeaderSection,
+  supportProblemsSection,
+  ttrSection,
+  firstResponseSection,
+  slaSection,
+  fcrSection,
+  businessHoursSection,
+  supportReadingSection,
+  churnHeaderSection,
+  churnProblemsSection,
+  monthlyChurnSection,
+  annualChurnSection,
+  retentionCurveSection,
+  cohortTableSection,
+  revenueRetentionSection,
+  lifetimeValueSection,
+  churnReadingSection,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -949,11 +1683,15 @@ const SECTIONS: readonly Section[] = [
 // ---------------------------------------------------------------------------------------------
 
 function main(argv: readonly string[]): number {
-  const npsFile = argv[0] ?? DEFAULT_NPS_FILE;
-  const surveysFile = argv[1] ?? DEFAULT_SURVEYS_FILE;
+  const files: DemoFiles = {
+    nps: argv[0] ?? DEFAULT_NPS_FILE,
+    surveys: argv[1] ?? DEFAULT_SURVEYS_FILE,
+    tickets: argv[2] ?? DEFAULT_TICKETS_FILE,
+    subscriptions: argv[3] ?? DEFAULT_SUBSCRIPTIONS_FILE,
+  };
   let ctx: DemoContext;
   try {
-    ctx = loadContext(npsFile, surveysFile);
+    ctx = loadContext(files);
   } catch (error) {
     if (error instanceof InputError) {
       console.error(`demo: ${error.message}`);

@@ -155,3 +155,57 @@ export function distributionTable(points: readonly { score: number; count: numbe
     ['share', ...points.map((p) => percent(p.share))],
   ]);
 }
+
+const SECOND_MS = 1_000;
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * A duration in milliseconds for a reader: `40 s`, `43 min`, `5 h 12 min`, `2.3 days`; `not reached`
+ * for Infinity (a percentile or bound a Kaplan–Meier curve never reaches). The style follows
+ * `scale` (by default the duration itself): seconds under a minute, minutes under an hour, hours
+ * and minutes under 48 hours, days with one decimal above. Pass the estimate as `scale` when
+ * printing its bounds, so an estimate and its interval read in one style.
+ */
+export function duration(ms: number, scale = ms): string {
+  if (ms === Number.POSITIVE_INFINITY) return 'not reached';
+  if (!Number.isFinite(ms)) return '-';
+  const reference = Number.isFinite(scale) ? scale : ms;
+  if (reference < MINUTE_MS) return `${Math.round(ms / SECOND_MS)} s`;
+  if (reference < HOUR_MS) return `${Math.round(ms / MINUTE_MS)} min`;
+  if (reference < 48 * HOUR_MS) {
+    const minutes = Math.round(ms / MINUTE_MS);
+    const h = Math.floor(minutes / 60);
+    const m = minutes % 60;
+    if (h === 0) return `${m} min`;
+    return m === 0 ? `${h} h` : `${h} h ${m} min`;
+  }
+  return `${fixed(ms / DAY_MS)} days`;
+}
+
+/** A BoundFormat printing durations in the style of `scale` (see `duration`). */
+export function durationFormat(scale: number): BoundFormat {
+  return (x) => duration(x, scale);
+}
+
+/** `[31 h 14 min, 58 h 4 min]`: an estimate's interval in the estimate's duration style. */
+export function durationInterval(e: { value: number; lower: number; upper: number }): string {
+  return interval(e.lower, e.upper, undefined, durationFormat(e.value));
+}
+
+/** Whole currency units with thousands separators: `19330.4` → `$19,330`, `-684` → `-$684`; Infinity → `unbounded`. */
+export function money(x: number, symbol = '$'): string {
+  if (x === Number.POSITIVE_INFINITY) return 'unbounded';
+  if (!Number.isFinite(x)) return '-';
+  const digits = String(Math.round(Math.abs(x))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${x < 0 && Math.round(x) !== 0 ? '-' : ''}${symbol}${digits}`;
+}
+
+/**
+ * A message with every `<number> ms` followed by the same duration for a reader:
+ * `horizon 4746299000 ms` → `horizon 4746299000 ms (54.9 days)`. The number is kept as is.
+ */
+export function readableMs(message: string): string {
+  return message.replace(/\b(\d+(?:\.\d+)?) ms\b/g, (match, n: string) => `${match} (${duration(Number(n))})`);
+}
