@@ -50,6 +50,12 @@ export function compareMeans(a: MeanGroup, b: MeanGroup, options: CompareMeansOp
   const va = ga.variance / ga.n;
   const vb = gb.variance / gb.n;
   const se = Math.sqrt(va + vb);
+  if (!Number.isFinite(se) || !Number.isFinite(ga.mean - gb.mean)) {
+    throw new CxMetricsError(
+      'INVALID_VALUE',
+      `${fn}: the groups' values are too large to compare (their variances or difference overflow); rescale them`,
+    );
+  }
   const difference = ga.mean - gb.mean;
   const warnings: CxWarning[] = [];
   const groupEstimate = (g: Summary): Estimate => {
@@ -69,7 +75,7 @@ export function compareMeans(a: MeanGroup, b: MeanGroup, options: CompareMeansOp
   if (se === 0) {
     warnings.push({
       code: 'ZERO_VARIANCE',
-      message: `${fn}: both groups have zero variance; the difference is exact and the test is undefined`,
+      message: `${fn}: both groups have zero variance, so the difference is exact: p is 0 when the means differ (t = ±Infinity) and 1 when they are equal`,
     });
     return {
       difference,
@@ -140,7 +146,7 @@ function summarize(fn: string, name: string, g: MeanGroup): Summary {
     summary = { mean: g.value, variance: se * se * g.n, n: g.n };
   } else if (typeof (g as ArrayLike<number>).length === 'number') {
     const values = finiteValues(fn, g as ArrayLike<number>, `${name} value`);
-    const { mean, variance } = meanAndVariance(values);
+    const { mean, variance } = meanAndVariance(values, fn);
     summary = { mean, variance, n: values.length };
   } else {
     throw new CxMetricsError('INVALID_VALUE', `${fn}: ${name} must be values, { mean, sd, n } or an Estimate`, {

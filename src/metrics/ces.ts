@@ -10,7 +10,7 @@ import { readScores, type ScoreAccessor, type ScoreInput } from './scores.ts';
 export type CesDirection = 'higher-is-easier' | 'lower-is-easier';
 
 export interface CesOptions<T = unknown> {
-  /** Integer scale; 1–7 (CES 2.0) by default. */
+  /** Integer scale; 1–7 (CES 2.0) by default, 1–5 when `direction` is 'lower-is-easier'. */
   scale?: { min: number; max: number };
   /** `'higher-is-easier'` (CES 2.0, default) or `'lower-is-easier'` (the legacy 1–5 effort scale). */
   direction?: CesDirection;
@@ -50,7 +50,7 @@ export interface CesResult extends Estimate {
  * CES 2.0 (Dixon, Freeman & Toman, "Stop Trying to Delight Your Customers", Harvard Business Review
  * 2010; CEB 2013) asks for agreement on 1–7 that the company made it easy: higher is easier, and
  * 5–7 count as easy (the default). The original CES asked for effort on 1–5 where lower is easier:
- * pass `{ scale: { min: 1, max: 5 }, direction: 'lower-is-easier' }` (easy = 1–2). `value` is the
+ * pass `{ direction: 'lower-is-easier' }`, which defaults the scale to 1–5 (easy = 1–2). `value` is the
  * mean in the scale's own units (so its meaning follows `direction`), with a Student t interval
  * clipped to the scale; `easy` is a Wilson interval (any proportion method); `netEffort` is the
  * share on the two easiest points minus the share on the two hardest, in points, with the
@@ -72,11 +72,12 @@ export interface CesResult extends Estimate {
  */
 export function ces<T = unknown>(scores: ScoreInput<T>, options: CesOptions<T> = {}): CesResult {
   const fn = 'ces';
-  const { min, max } = resolveScale(fn, options.scale);
   const direction = checkOneOf(fn, 'direction', options.direction ?? 'higher-is-easier', [
     'higher-is-easier',
     'lower-is-easier',
   ] as const);
+  // The legacy lower-is-easier CES is a 1–5 effort scale; CES 2.0 is 1–7.
+  const { min, max } = resolveScale(fn, options.scale, direction === 'lower-is-easier' ? 5 : 7);
   const higher = direction === 'higher-is-easier';
   const easyThreshold = options.easyThreshold ?? (higher ? max - 2 : min + 1);
   if (!Number.isInteger(easyThreshold) || easyThreshold < min || easyThreshold > max) {
@@ -137,8 +138,12 @@ export function ces<T = unknown>(scores: ScoreInput<T>, options: CesOptions<T> =
   };
 }
 
-function resolveScale(fn: string, scale: { min: number; max: number } | undefined): { min: number; max: number } {
-  if (scale === undefined) return { min: 1, max: 7 };
+function resolveScale(
+  fn: string,
+  scale: { min: number; max: number } | undefined,
+  defaultMax: number,
+): { min: number; max: number } {
+  if (scale === undefined) return { min: 1, max: defaultMax };
   if (scale === null || typeof scale !== 'object' || !Number.isInteger(scale.min) || !Number.isInteger(scale.max)) {
     throw new CxMetricsError('INVALID_OPTION', `${fn}: scale must be { min, max } with integer ends`, { value: scale });
   }

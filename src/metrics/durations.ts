@@ -201,7 +201,7 @@ export function durationStatistics(fn: string, data: TicketClock, settings: Sett
     code: 'CENSORED',
     message:
       `${fn}: ${open} of ${n} tickets have no event observed and are censored (kept, not dropped); quantiles are ` +
-      `Kaplan–Meier estimates with Brookmeyer–Crowley intervals, and the mean is the restricted mean up to ${mean.horizon} ms`,
+      `Kaplan–Meier estimates with Brookmeyer–Crowley intervals, and the mean is the restricted mean up to ${readable(mean.horizon ?? largest)}`,
   });
   warnings.push(...relabel(fn, km.warnings), ...median.warnings);
   return { ...base, median, mean, percentiles, method: 'kaplan-meier', warnings };
@@ -291,14 +291,14 @@ function restrictedMean(
   warnings.push({
     code: 'RESTRICTED_MEAN',
     message:
-      `${fn}: the mean is restricted to the horizon τ = ${horizon} ms (${chosen ? 'as chosen' : 'the largest observed duration'}): ` +
+      `${fn}: the mean is restricted to the horizon τ = ${readable(horizon)} (${chosen ? 'as chosen' : 'the largest observed duration'}): ` +
       'the mean of min(duration, τ), the area under the Kaplan–Meier curve up to τ. While tickets are open the ' +
       'ordinary mean is not estimable; this one is lower whenever durations run past τ',
   });
   if (horizon > last.time && last.survival > 0) {
     warnings.push({
       code: 'HORIZON_BEYOND_DATA',
-      message: `${fn}: the horizon ${horizon} ms lies beyond the largest observed duration ${last.time} ms; the Kaplan–Meier curve is carried flat (at ${Number(last.survival.toPrecision(6))}) up to it, an assumption`,
+      message: `${fn}: the horizon ${readable(horizon)} lies beyond the largest observed duration ${readable(last.time)}; the Kaplan–Meier curve is carried flat (at ${Number(last.survival.toPrecision(6))}) up to it, an assumption`,
     });
   }
   return {
@@ -317,4 +317,18 @@ function restrictedMean(
 /** Replace the leading "function:" of messages from the statistics core by the metric's name. */
 function relabel(fn: string, warnings: readonly CxWarning[]): CxWarning[] {
   return warnings.map((w) => ({ code: w.code, message: w.message.replace(/^\w+(\(…\)\.\w+)?: /, `${fn}: `) }));
+}
+
+/** Milliseconds for a message: exact, then in readable units ("4746299000 ms (54.9 days)"). */
+function readable(ms: number): string {
+  const abs = Math.abs(ms);
+  const unit =
+    abs < 60_000
+      ? `${(ms / 1000).toPrecision(3)} s`
+      : abs < 3_600_000
+        ? `${(ms / 60_000).toPrecision(3)} min`
+        : abs < 172_800_000
+          ? `${(ms / 3_600_000).toPrecision(3)} h`
+          : `${(ms / 86_400_000).toPrecision(3)} days`;
+  return `${ms} ms (${unit})`;
 }

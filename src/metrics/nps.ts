@@ -217,10 +217,10 @@ export function resolveIntervalOptions(fn: string, options: NpsIntervalOptions):
   const method = checkOneOf(fn, 'method', options.method ?? 'adjusted-wald', NPS_METHODS);
   const confidence = checkConfidence(fn, options.confidence ?? 0.95);
   const resamples = options.resamples ?? 10_000;
-  if (!Number.isInteger(resamples) || resamples < 100) {
+  if (!Number.isInteger(resamples) || resamples < 100 || resamples > 10_000_000) {
     throw new CxMetricsError(
       'INVALID_OPTION',
-      `${fn}: resamples is ${describe(resamples)}; expected a whole number ≥ 100`,
+      `${fn}: resamples is ${describe(resamples)}; expected a whole number from 100 to 10 000 000`,
       {
         value: resamples,
       },
@@ -484,5 +484,6 @@ export function npsSampleSize(options: NpsSampleSizeOptions): number {
   const z = zCritical(checkConfidence(fn, options.confidence ?? 0.95));
   const d = promoters - detractors;
   const h = halfWidth / 100;
-  return (z * z * (promoters + detractors - d * d)) / (h * h);
+  // With no spread at all (everyone a passive, say) one answer already pins the NPS down.
+  return Math.max(1, (z * z * (promoters + detractors - d * d)) / (h * h));
 }

@@ -100,6 +100,17 @@ export function readScores(fn: string, input: unknown, options: ReadScoresOption
     values.push(raw);
     outWeights.push(w);
   }
+  // Weights matter only relative to each other: divide by the largest so that sums cannot
+  // overflow (1e308 + 1e308) nor squares underflow (5e-324²).
+  if (weights !== undefined) {
+    let max = 0;
+    for (const w of outWeights) max = Math.max(max, w);
+    for (const w of skippedWeights) max = Math.max(max, w);
+    if (max > 0) {
+      for (let i = 0; i < outWeights.length; i++) outWeights[i] = (outWeights[i] as number) / max;
+      for (let i = 0; i < skippedWeights.length; i++) skippedWeights[i] = (skippedWeights[i] as number) / max;
+    }
+  }
   return {
     values,
     weights: outWeights,

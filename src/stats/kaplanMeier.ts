@@ -359,24 +359,26 @@ function survivalQuantile(
   const lower = readQuantile(curves.lower, at);
   const upper = readQuantile(curves.upper, at);
   const warnings: CxWarning[] = [];
-  const last = curves.survival.xmax;
+  // Rounded for reading: the exact values are in `points`.
+  const last = Number(curves.survival.xmax.toPrecision(6));
+  const shown = Number(level.toPrecision(6));
   const what = p === 0.5 ? 'median' : `${p} quantile`;
   if (Number.isNaN(value)) {
     warnings.push({
       code: 'NOT_REACHED',
-      message: `${fn}: survival stays above ${level} up to the last time ${last}; the ${what} is beyond follow-up and reported as Infinity`,
+      message: `${fn}: survival stays above ${shown} up to the last time ${last}; the ${what} is beyond follow-up and reported as Infinity`,
     });
   }
   if (Number.isNaN(lower)) {
     warnings.push({
       code: 'LOWER_NOT_REACHED',
-      message: `${fn}: the lower ${context.confidence} band stays above ${level} up to the last time ${last}; the ${what}'s lower bound is reported as Infinity`,
+      message: `${fn}: the lower ${context.confidence} band stays above ${shown} up to the last time ${last}; the ${what}'s lower bound is reported as Infinity`,
     });
   }
   if (Number.isNaN(upper)) {
     warnings.push({
       code: 'UPPER_NOT_REACHED',
-      message: `${fn}: the upper ${context.confidence} band stays above ${level} up to the last time ${last}; the ${what}'s upper bound is unknown and reported as Infinity`,
+      message: `${fn}: the upper ${context.confidence} band stays above ${shown} up to the last time ${last}; the ${what}'s upper bound is unknown and reported as Infinity`,
     });
   }
   const orInfinity = (t: number) => (Number.isNaN(t) ? Number.POSITIVE_INFINITY : t);

@@ -49,7 +49,7 @@ export function meanInterval(values: ArrayLike<number>, options: MeanIntervalOpt
       `${fn}: needs at least 2 values to estimate a spread, got ${n}`,
     );
   }
-  const { mean, variance } = meanAndVariance(x);
+  const { mean, variance } = meanAndVariance(x, fn);
   const standardError = Math.sqrt(variance / n);
   const warnings: CxWarning[] = [];
   if (variance === 0) {
@@ -61,10 +61,10 @@ export function meanInterval(values: ArrayLike<number>, options: MeanIntervalOpt
     return { value: mean, lower: mean - spread, upper: mean + spread, confidence, method, n, standardError, warnings };
   }
   const resamples = options.resamples ?? 10_000;
-  if (!Number.isInteger(resamples) || resamples < 100) {
+  if (!Number.isInteger(resamples) || resamples < 100 || resamples > 10_000_000) {
     throw new CxMetricsError(
       'INVALID_OPTION',
-      `${fn}: resamples is ${String(resamples)}; expected a whole number ≥ 100`,
+      `${fn}: resamples is ${String(resamples)}; expected a whole number from 100 to 10 000 000`,
       {
         value: resamples,
       },

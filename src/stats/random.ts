@@ -1,3 +1,4 @@
+import { CxMetricsError } from '../errors.ts';
 import { logGamma } from './special.ts';
 
 /**
@@ -25,7 +26,9 @@ export function randomGamma(shape: number, rng: () => number): number {
   }
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
+  // Acceptance is above 95% per try for any shape; thousands of rejections mean a broken rng.
+  for (let tries = 0; ; tries++) {
+    if (tries > MAX_REJECTIONS) throw degenerate();
     const x = randomNormal(rng);
     let v = 1 + c * x;
     if (v <= 0) continue;
@@ -55,7 +58,8 @@ function binomialInversion(n: number, p: number, rng: () => number): number {
   const s = p / q;
   const a = (n + 1) * s;
   const r0 = q ** n;
-  for (;;) {
+  for (let tries = 0; ; tries++) {
+    if (tries > MAX_REJECTIONS) throw degenerate();
     let r = r0;
     let u = rng();
     let x = 0;
@@ -84,7 +88,8 @@ function binomialBtrs(n: number, p: number, rng: () => number): number {
   const lpq = Math.log(p / q);
   const m = Math.floor((n + 1) * p);
   const h = logFactorial(m) + logFactorial(n - m);
-  for (;;) {
+  for (let tries = 0; ; tries++) {
+    if (tries > MAX_REJECTIONS) throw degenerate();
     const u = rng() - 0.5;
     let v = rng();
     const us = 0.5 - Math.abs(u);
@@ -94,4 +99,13 @@ function binomialBtrs(n: number, p: number, rng: () => number): number {
     v = Math.log((v * alpha) / (a / (us * us) + b));
     if (v <= h - logFactorial(k) - logFactorial(n - k) + (k - m) * lpq) return k;
   }
+}
+
+const MAX_REJECTIONS = 10_000;
+
+function degenerate(): CxMetricsError {
+  return new CxMetricsError(
+    'INVALID_OPTION',
+    'rng: the random number generator keeps returning values that no sampler can accept (is it constant?); pass a real generator or a seed',
+  );
 }

@@ -26,8 +26,23 @@ export function finiteValues(fn: string, values: ArrayLike<number>, what = 'valu
   return out;
 }
 
-/** Mean and sample variance by a compensated two-pass sum (Chan, Golub & LeVeque 1983). @internal */
-export function meanAndVariance(values: Float64Array): { mean: number; variance: number } {
+/**
+ * Mean and sample variance by a compensated two-pass sum (Chan, Golub & LeVeque 1983); `fn` names
+ * the caller in the INVALID_VALUE error thrown when values are so large that the sum or the
+ * squares overflow (beyond about 1e154). @internal
+ */
+export function meanAndVariance(values: Float64Array, fn = 'meanAndVariance'): { mean: number; variance: number } {
+  const result = twoPass(values);
+  if (!Number.isFinite(result.mean) || !Number.isFinite(result.variance)) {
+    throw new CxMetricsError(
+      'INVALID_VALUE',
+      `${fn}: values are too large to average (their sum or squares overflow); rescale them, e.g. to thousands or millions`,
+    );
+  }
+  return result;
+}
+
+function twoPass(values: Float64Array): { mean: number; variance: number } {
   const n = values.length;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += values[i] as number;

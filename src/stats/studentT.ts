@@ -9,12 +9,24 @@ import { checkPositive, checkProbability } from './validate.ts';
  * beta function passed exactly (ν/(ν+t²) and t²/(ν+t²)) so neither tail loses precision.
  */
 function upperTail(t: number, df: number): number {
-  const t2 = t * t;
-  return 0.5 * regularizedBeta(df / (df + t2), df / 2, 0.5, t2 / (df + t2)).p;
+  if (t * t <= df) {
+    const t2 = t * t;
+    return 0.5 * regularizedBeta(df / (df + t2), df / 2, 0.5, t2 / (df + t2)).p;
+  }
+  // Far tail: with s² = ν/t² < 1, x = s²/(1 + s²) never overflows t² (heavy tails of small ν
+  // reach t = 1e200), and where even x underflows the leading term xᵃ/(a·B(a, ½)) of I_x(a, ½)
+  // (Abramowitz & Stegun 26.5.4) is exact to double precision.
+  const s = Math.sqrt(df) / t;
+  const s2 = s * s;
+  if (s2 > 1e-300) return 0.5 * regularizedBeta(s2 / (1 + s2), df / 2, 0.5, 1 / (1 + s2)).p;
+  const logX = 2 * Math.log(s);
+  return 0.5 * Math.exp((df / 2) * logX - Math.log(df / 2) - logBeta(df / 2, 0.5));
 }
 
 function density(t: number, df: number, logNorm: number): number {
-  return Math.exp(-((df + 1) / 2) * Math.log1p((t * t) / df) - logNorm);
+  const r = t / Math.sqrt(df);
+  const logTerm = Math.abs(r) > 1e150 ? 2 * Math.log(Math.abs(r)) : Math.log1p(r * r);
+  return Math.exp(-((df + 1) / 2) * logTerm - logNorm);
 }
 
 /**
@@ -67,6 +79,7 @@ export function tUpperQuantile(q: number, df: number): number {
   if (df === Number.POSITIVE_INFINITY) return normalUpperQuantile(q);
   const z = normalUpperQuantile(q);
   const z2 = z * z;
+  if (df >= LARGE_DF) return cornishFisher(z, df);
   let start = z + (z * (z2 + 1)) / (4 * df) + (z * (5 * z2 * z2 + 16 * z2 + 3)) / (96 * df * df);
   if (df < 1) start = q ** (-1 / df); // power-law tail P(T > t) ∝ t^−ν
   const logNorm = 0.5 * Math.log(df) + logBeta(df / 2, 0.5);
@@ -81,4 +94,21 @@ export function tUpperQuantile(q: number, df: number): number {
     q,
     start,
   );
+}
+
+/** Above this many degrees of freedom the Cornish–Fisher series is exact to double precision. */
+const LARGE_DF = 1e5;
+
+/**
+ * t quantile from the normal one by the Cornish–Fisher expansion in 1/ν to the fourth order
+ * (Abramowitz & Stegun 26.7.5); the omitted term is O(z¹¹/ν⁵), below 1e-16 relative for ν ≥ 1e5
+ * and |z| ≤ 8. Used there because the incomplete beta function loses digits at such shapes.
+ */
+function cornishFisher(z: number, df: number): number {
+  const z2 = z * z;
+  const g1 = (z * (z2 + 1)) / 4;
+  const g2 = (z * (5 * z2 * z2 + 16 * z2 + 3)) / 96;
+  const g3 = (z * (3 * z2 ** 3 + 19 * z2 * z2 + 17 * z2 - 15)) / 384;
+  const g4 = (z * (79 * z2 ** 4 + 776 * z2 ** 3 + 1482 * z2 * z2 - 1920 * z2 - 945)) / 92160;
+  return z + (g1 + (g2 + (g3 + g4 / df) / df) / df) / df;
 }

@@ -74,4 +74,8 @@ describe('compareMeans', () => {
     expect(() => compareMeans([], [1, 2])).toThrow(expect.objectContaining({ code: 'EMPTY_INPUT' }));
     expect(() => compareMeans([1, 2], [1, Number.NaN])).toThrow('compareMeans: b value at index 1 is NaN');
   });
+
+  it('names itself when values overflow, not an inner function', () => {
+    expect(() => compareMeans([1e308, -1e308, 1e308], [2, 3])).toThrow(/^compareMeans: values are too large/);
+  });
 });

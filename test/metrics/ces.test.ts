@@ -53,4 +53,10 @@ describe('ces', () => {
     expect(() => ces([3], { scale: { min: 1, max: 2 } })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
     expect(() => ces([])).toThrow(expect.objectContaining({ code: 'EMPTY_INPUT' }));
   });
+
+  it("defaults to the legacy 1–5 scale when direction is 'lower-is-easier'", () => {
+    const r = ces([1, 2, 5], { direction: 'lower-is-easier' });
+    expect(r.scale).toEqual({ min: 1, max: 5, direction: 'lower-is-easier', easyThreshold: 2 });
+    expect(r.upper).toBeLessThanOrEqual(5);
+  });
 });

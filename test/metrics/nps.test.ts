@@ -231,4 +231,23 @@ describe('NPS interval methods', () => {
     expect(r.upper).toBeLessThan(100);
     expect(r.warnings.map((w) => w.code)).toContain('ESTIMATE_OUTSIDE_INTERVAL');
   });
+
+  it('rejects a degenerate rng and absurd resample counts with CxMetricsError instead of hanging', () => {
+    // Found in review: an rng stuck at 0 made the gamma sampler reject forever.
+    expect(() => nps([10, 0, 5], { method: 'bayes', rng: () => 0 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTION' }),
+    );
+    expect(() => nps([10, 0], { method: 'bootstrap', seed: 1, resamples: 1e12 })).toThrow(
+      'nps: resamples is 1000000000000; expected a whole number from 100 to 10 000 000',
+    );
+  });
+
+  it('treats weights by their ratios: huge and denormal weights give the unweighted answer', () => {
+    const plain = nps([10, 0, 9]);
+    for (const w of [1e308, 5e-324]) {
+      const r = nps([10, 0, 9], { weights: [w, w, w] });
+      expect(r.value).toBeCloseTo(plain.value, 12);
+      expect(r.n).toBeCloseTo(3, 12);
+    }
+  });
 });

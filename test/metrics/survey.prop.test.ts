@@ -42,7 +42,7 @@ describe('CSAT and CES properties', () => {
         const higher = ces(scores, { easyThreshold: threshold });
         const mirrored = ces(
           scores.map((s) => 8 - s),
-          { direction: 'lower-is-easier', easyThreshold: 8 - threshold },
+          { scale: { min: 1, max: 7 }, direction: 'lower-is-easier', easyThreshold: 8 - threshold },
         );
         expect(mirrored.easy.value).toBeCloseTo(higher.easy.value, 12);
         expect(mirrored.easy.lower).toBeCloseTo(higher.easy.lower, 12);

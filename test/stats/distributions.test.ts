@@ -142,4 +142,13 @@ describe('quantile functions at the edges', () => {
     expect(call).toThrow(CxMetricsError);
     expect(call).toThrow(expect.objectContaining({ code: 'INVALID_VALUE' }));
   });
+
+  it('follows the t distribution far into the heavy tails of tiny df and towards the normal at huge df', () => {
+    // scipy 1.17: t.ppf(0.975, 0.01) = 6.3641819283998966e+128; t.ppf(0.975, 1e12) = 1.9599639845424262
+    expectRelative(tQuantile(0.975, 0.01), 6.3641819283998966e128, 1e-10);
+    expectRelative(tQuantile(0.975, 1e12), 1.9599639845424262, 1e-14);
+    // The 95% quantile at df = 0.001 lies beyond the largest double: P(T > 1e300) = 0.2496.
+    expect(tQuantile(0.95, 0.001)).toBe(Number.POSITIVE_INFINITY);
+    expectRelative(1 - tCdf(1e300, 0.001), 0.24955665327175236, 1e-12);
+  });
 });

@@ -52,4 +52,13 @@ describe('meanInterval', () => {
     const ci = meanInterval(values, { method: 'bootstrap-bca', seed: 3 });
     expect(ci.upper - ci.value).toBeGreaterThan(ci.value - ci.lower);
   });
+
+  it('refuses values whose sum overflows instead of returning NaN', () => {
+    expect(() => meanInterval([1e308, 1e308, -1e308])).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_VALUE',
+        message: expect.stringContaining('meanInterval: values are too large'),
+      }),
+    );
+  });
 });

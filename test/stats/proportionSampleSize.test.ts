@@ -53,4 +53,8 @@ describe('npsSampleSize', () => {
       expect.objectContaining({ code: 'INVALID_VALUE' }),
     );
   });
+
+  it('needs at least one answer even when every answer is a passive', () => {
+    expect(npsSampleSize({ promoters: 0, detractors: 0, halfWidth: 5 })).toBe(1);
+  });
 });
