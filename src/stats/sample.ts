@@ -33,7 +33,7 @@ export function finiteValues(fn: string, values: ArrayLike<number>, what = 'valu
  */
 export function meanAndVariance(values: Float64Array, fn = 'meanAndVariance'): { mean: number; variance: number } {
   const result = twoPass(values);
-  if (!Number.isFinite(result.mean) || !Number.isFinite(result.variance)) {
+  if (values.length > 0 && (!Number.isFinite(result.mean) || !Number.isFinite(result.variance))) {
     throw new CxMetricsError(
       'INVALID_VALUE',
       `${fn}: values are too large to average (their sum or squares overflow); rescale them, e.g. to thousands or millions`,
