@@ -41,6 +41,10 @@ export interface ConvertedChurnEstimate extends Estimate {
  * (the `'exposure'` definition) are not probabilities: they are rejected; rerun `churn` with the
  * `unit` you want instead (a rate scales linearly with the unit).
  *
+ * Reference: compounding a constant per-period hazard; Fader & Hardie (2007), "How to project
+ * customer retention", Journal of Interactive Marketing 21(1):76–90, doi:10.1002/dir.20074, on why
+ * real churn is not constant.
+ *
  * @param rate - a churn probability in [0, 1] per `from` period, or a churn Estimate (e.g. from
  *   `churnRate` or `churn` with the cohort definition)
  * @param options - `from` and `to`: `'day'`, `'week'`, `'month'` (30.4375 days), `'quarter'`

@@ -113,6 +113,8 @@ export function csat<T = unknown>(scores: ScoreInput<T>, options: CsatOptions<T>
  * CSAT from tallies: `satisfied` of `total` answers, with the same interval methods as `csat`.
  * No mean or distribution (the tallies do not carry them).
  *
+ * Reference: Wilson (1927), doi:10.1080/01621459.1927.10502953.
+ *
  * @param counts - `{ satisfied, total }`, whole numbers with satisfied ≤ total and total ≥ 1
  * @param options - `method`, `confidence`
  * @returns CsatResult without `mean`; `distribution` is empty and `scale` the 1–5 default

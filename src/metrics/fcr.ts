@@ -285,6 +285,8 @@ export function fcr(tickets: readonly TicketRecord[], options: FcrOptions): FcrR
  * resolved at first contact under the definition you used, which you can name in
  * `options.definition` so it travels with the number.
  *
+ * Reference: Wilson (1927), doi:10.1080/01621459.1927.10502953.
+ *
  * @param counts - `{ firstContact, total }`, whole numbers with 0 ≤ firstContact ≤ total, total ≥ 1
  * @param options - `definition` (label, 'unspecified' by default), `method` ('wilson'), `confidence`
  * @returns FcrResult with excluded, unresolved and missingField 0

@@ -175,6 +175,8 @@ export function nps<T = unknown>(scores: ScoreInput<T>, options: NpsOptions<T> =
  * Same definition, methods and options as `nps` (see there and docs/nps.md); the counts are
  * whole numbers of answers.
  *
+ * Reference: Rocks (2016), doi:10.1080/00031305.2016.1158124.
+ *
  * @param counts - `{ promoters, passives, detractors }`, whole numbers ≥ 0, not all 0
  * @param options - `method`, `confidence`, `seed`/`rng`, `resamples`
  * @returns NpsResult with skipped = 0 and the standard 0–10 scale recorded
@@ -438,6 +440,9 @@ export interface NpsSampleSizeOptions {
  * Planning formula on the normal approximation; the adjusted-Wald interval at that n is within a
  * fraction of a point of the target. Not rounded: collect `Math.ceil(n)` answers or more. With no
  * prior shares, p₊ = p₋ = 0.5 is the worst case (n = z²/h² × 10⁴).
+ *
+ * Reference: Cochran (1977), Sampling Techniques, 3rd ed., §4.4, with the NPS variance of Rocks
+ * (2016), doi:10.1080/00031305.2016.1158124.
  *
  * @param options - anticipated `promoters` and `detractors` shares, `halfWidth` in points,
  *   `confidence`

@@ -6,6 +6,9 @@ import { checkPositive, checkProbability } from './validate.ts';
 /**
  * Beta cumulative distribution function: the regularized incomplete beta function I_x(a, b).
  *
+ * Reference: Press et al. (2007), Numerical Recipes, 3rd ed., §6.4; DLMF 8.17.22; saddle-point
+ * prefactor after Loader (2000).
+ *
  * @param x - the point (≤ 0 gives 0, ≥ 1 gives 1)
  * @param a - first shape > 0
  * @param b - second shape > 0
@@ -28,6 +31,8 @@ export function betaCdf(x: number, a: number, b: number): number {
  * tail above the median so both tails keep relative accuracy. Used by the Clopper–Pearson and
  * Jeffreys intervals; agrees with mpmath to 1e-10 relative for shapes from 0.5 to 1e5
  * (test/fixtures/distributions.json).
+ *
+ * Reference: Press et al. (2007), Numerical Recipes, 3rd ed., §6.4 and §9.4.
  *
  * @param p - probability in [0, 1]
  * @param a - first shape > 0

@@ -19,6 +19,8 @@ function density(z: number): number {
  * Computed as ½·Q(½, x²/2) in the lower tail (and 1 − that above 0) from the regularized
  * incomplete gamma function, so tail probabilities keep full relative accuracy down to 1e-300.
  *
+ * Reference: Abramowitz & Stegun (1964), Handbook of Mathematical Functions, 26.2.2 and 6.5.17.
+ *
  * @param x - any number; ±Infinity give 0 and 1
  * @returns P(Z ≤ x) for Z ~ N(0, 1)
  * @example
@@ -38,6 +40,8 @@ export function normalCdf(x: number): number {
  * exact, so the upper tail keeps full relative accuracy. Agrees with mpmath to 1e-15 relative from
  * p = 1e-12 up (test/fixtures/distributions.json). simple-statistics' `probit` is about 3e-3 off
  * at 0.975: not fit for confidence intervals.
+ *
+ * Reference: Abramowitz & Stegun (1964), 26.2.23 (starting value); Press et al. (2007) §9.4.
  *
  * @param p - probability in [0, 1]
  * @returns z with Φ(z) = p (−Infinity at 0, Infinity at 1)

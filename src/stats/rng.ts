@@ -9,6 +9,9 @@ import type { RandomOptions } from '../types.ts';
  * least 2³². Every function in cx-metrics that draws random numbers takes `seed` or `rng`
  * instead of calling `Math.random`, so results are reproducible.
  *
+ * Reference: C. Doty-Humphrey (2011), PractRand (sfc32); Steele, Lea & Flood (2014), SplitMix,
+ * doi:10.1145/2714064.2660195.
+ *
  * @param seed - any finite number (fractional parts are hashed in too)
  * @returns a function returning the next number in [0, 1)
  * @throws CxMetricsError INVALID_OPTION when seed is not a finite number

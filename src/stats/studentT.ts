@@ -35,6 +35,8 @@ function density(t: number, df: number, logNorm: number): number {
  * From the regularized incomplete beta function (Abramowitz & Stegun 26.7.1). `df` may be
  * fractional (Welch–Satterthwaite); Infinity gives the normal.
  *
+ * Reference: Abramowitz & Stegun (1964), Handbook of Mathematical Functions, 26.7.1.
+ *
  * @param t - the point
  * @param df - degrees of freedom > 0
  * @returns P(T ≤ t)
@@ -57,6 +59,8 @@ export function tCdf(t: number, df: number): number {
  * Stegun 26.7.5), with t_p = −t_{1−p} so both tails keep relative accuracy. Agrees with mpmath to
  * 1e-10 relative for df from 1 to 1e7 and p from 1e-12 to 1 − 1e-4
  * (test/fixtures/distributions.json).
+ *
+ * Reference: Abramowitz & Stegun (1964), 26.7.5 (Cornish–Fisher); Press et al. (2007) §9.4.
  *
  * @param p - probability in [0, 1]
  * @param df - degrees of freedom > 0 (fractional allowed; Infinity gives the normal)
