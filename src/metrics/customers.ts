@@ -1,5 +1,6 @@
 import { CxMetricsError } from '../errors.ts';
 import { describe } from '../stats/validate.ts';
+import { parseTimestamp } from '../time/timestamp.ts';
 
 /**
  * Reading customer (subscription) records and timestamps for the churn and retention metrics.
@@ -48,60 +49,6 @@ export interface CustomerSpans {
   end: Float64Array;
 }
 
-/** The Date range: ±100 000 000 days around the epoch. */
-const MAX_INSTANT_MS = 8.64e15;
-
-// The shape the schemas accept (src/schemas/timestampSchema.ts): a date, optionally a time with
-// optional seconds and fraction, and an offset 'Z', ±HH:MM or ±HHMM. Repeated here because
-// core code must not import the zod-based schemas.
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
-
-/**
- * A timestamp to epoch ms, NaN when it cannot be read. ISO strings are parsed here, not by
- * `Date.parse`, which reads a date-time without an offset as local time and accepts
- * engine-specific formats; impossible dates (2025-02-30) are rejected rather than rolled over.
- * @internal
- */
-export function timestampToMs(value: unknown): number {
-  let ms = Number.NaN;
-  if (typeof value === 'number') ms = value;
-  else if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') {
-    // A Date from another realm fails instanceof; a fake one makes getTime throw.
-    try {
-      ms = Date.prototype.getTime.call(value);
-    } catch {}
-  } else if (typeof value === 'string') ms = parseIso(value.trim());
-  return Math.abs(ms) <= MAX_INSTANT_MS ? ms + 0 : Number.NaN;
-}
-
-function parseIso(text: string): number {
-  const match = ISO.exec(text);
-  if (match === null) return Number.NaN;
-  const [, y, mo, d, hh = '0', mm = '0', ss = '0', fraction = '', zone = 'Z'] = match;
-  const [year, month, day, hour, minute, second] = [y, mo, d, hh, mm, ss].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return Number.NaN;
-  let offset = 0;
-  if (zone.toUpperCase() !== 'Z') {
-    const digits = zone.slice(1).replace(':', '');
-    const offsetHours = Number(digits.slice(0, 2));
-    const offsetMinutes = Number(digits.slice(2));
-    if (offsetHours > 23 || offsetMinutes > 59) return Number.NaN;
-    offset = (zone.startsWith('-') ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
-  }
-  const date = utcDate(year, month - 1, day);
-  if (date.getUTCDate() !== day) return Number.NaN; // 2025-02-30 rolled into March
-  // Milliseconds truncated, as Date does with more than three fraction digits.
-  const millis = Number(fraction.slice(0, 3).padEnd(3, '0'));
-  return date.getTime() + ((hour * 60 + minute) * 60 + second) * 1000 + millis - offset;
-}
-
 /** Midnight UTC of a calendar day; months overflow into years. Unlike Date.UTC, years 0–99 stay. @internal */
 export function utcDate(year: number, monthIndex: number, day: number): Date {
   const date = new Date(0);
@@ -111,8 +58,8 @@ export function utcDate(year: number, monthIndex: number, day: number): Date {
 
 /** A timestamp option (`from`, `to`, `asOf`) to epoch ms, or INVALID_OPTION naming it. @internal */
 export function timestampOption(fn: string, name: string, value: unknown): number {
-  const ms = timestampToMs(value);
-  if (Number.isNaN(ms)) {
+  const ms = parseTimestamp(value);
+  if (ms === undefined) {
     throw new CxMetricsError(
       'INVALID_OPTION',
       `${fn}: ${name} is ${describeTimestamp(value)}; expected an ISO-8601 date or date-time (no offset = UTC), ` +
@@ -174,8 +121,8 @@ export function readCustomers(fn: string, customers: readonly CustomerRecord[]):
       );
     }
     const { startedAt, endedAt } = record as Partial<CustomerRecord>;
-    const s = timestampToMs(startedAt);
-    if (Number.isNaN(s)) {
+    const s = parseTimestamp(startedAt);
+    if (s === undefined) {
       throw new CxMetricsError(
         'INVALID_VALUE',
         `${fn}: startedAt of the customer at index ${i}${idLabel(record)} is ${describeTimestamp(startedAt)}; ` +
@@ -185,8 +132,8 @@ export function readCustomers(fn: string, customers: readonly CustomerRecord[]):
     }
     let e = Number.POSITIVE_INFINITY;
     if (!isBlank(endedAt)) {
-      e = timestampToMs(endedAt);
-      if (Number.isNaN(e)) {
+      const ended = parseTimestamp(endedAt);
+      if (ended === undefined) {
         throw new CxMetricsError(
           'INVALID_VALUE',
           `${fn}: endedAt of the customer at index ${i}${idLabel(record)} is ${describeTimestamp(endedAt)}; ` +
@@ -195,14 +142,15 @@ export function readCustomers(fn: string, customers: readonly CustomerRecord[]):
           { index: i, value: endedAt },
         );
       }
-      if (e < s) {
+      if (ended < s) {
         throw new CxMetricsError(
           'INVALID_VALUE',
-          `${fn}: endedAt of the customer at index ${i}${idLabel(record)} (${iso(e)}) is before its startedAt ` +
+          `${fn}: endedAt of the customer at index ${i}${idLabel(record)} (${iso(ended)}) is before its startedAt ` +
             `(${iso(s)}); expected endedAt ≥ startedAt`,
           { index: i, value: endedAt },
         );
       }
+      e = ended;
     }
     start[i] = s;
     end[i] = e;

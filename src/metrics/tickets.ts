@@ -1,7 +1,8 @@
 import { CxMetricsError } from '../errors.ts';
 import { checkSurvivalData } from '../stats/kaplanMeier.ts';
 import { describe } from '../stats/validate.ts';
-import { businessDuration, type Schedule, toEpochMs } from '../time/businessDuration.ts';
+import { businessDuration, type Schedule } from '../time/businessDuration.ts';
+import { parseTimestamp } from '../time/timestamp.ts';
 import type { CxWarning } from '../types.ts';
 
 // Reading and checking support tickets, shared by ttr, firstResponseTime, slaAttainment and fcr.
@@ -134,16 +135,15 @@ export function readTicketTime(
       { index, value },
     );
   }
-  try {
-    return toEpochMs(fn, field, value);
-  } catch (error) {
-    if (!(error instanceof CxMetricsError)) throw error;
+  const ms = parseTimestamp(value);
+  if (ms === undefined) {
     throw new CxMetricsError(
       'INVALID_VALUE',
       `${fn}: ${ticketLabel(ticket, index)}: ${field} is ${describe(value)}; ${TIMESTAMP_EXPECTED}`,
       { index, value },
     );
   }
+  return ms;
 }
 
 /** A later field of one ticket (ms), which must not be before its createdAt. @internal */
@@ -182,14 +182,13 @@ export function readCreatedAt(fn: string, ticket: TicketRecord, index: number, a
 /** The `asOf` option to epoch ms (undefined when not given); INVALID_OPTION when unreadable. @internal */
 export function readAsOf(fn: string, asOf: unknown): number | undefined {
   if (asOf === undefined) return undefined;
-  try {
-    return toEpochMs(fn, 'asOf', asOf);
-  } catch (error) {
-    if (!(error instanceof CxMetricsError)) throw error;
+  const ms = parseTimestamp(asOf);
+  if (ms === undefined) {
     throw new CxMetricsError('INVALID_OPTION', `${fn}: asOf is ${describe(asOf)}; ${TIMESTAMP_EXPECTED}`, {
       value: asOf,
     });
   }
+  return ms;
 }
 
 /** Epoch ms as an ISO-8601 UTC string, for messages. @internal */
@@ -300,7 +299,10 @@ export function readTicketClock(
   if (unanswered > 0) {
     warnings.push({
       code: 'CLOSED_WITHOUT_RESPONSE',
-      message: `${fn}: ${unanswered} ticket(s) were resolved without a first response; each is censored at its resolution (it waited at least that long, then stopped waiting)`,
+      message:
+        fn === 'slaAttainment'
+          ? `${fn}: ${unanswered} ticket(s) were resolved without a first response; each is a miss if it waited longer than the target before closing, otherwise excluded`
+          : `${fn}: ${unanswered} ticket(s) were resolved without a first response; each is censored at its resolution (it waited at least that long, then stopped waiting)`,
     });
   }
   return { durations, status, clock: options.businessHours === undefined ? 'elapsed' : 'business', warnings };

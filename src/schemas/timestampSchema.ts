@@ -1,39 +1,8 @@
 import * as z from 'zod';
+import { parseTimestamp } from '../time/timestamp.ts';
 import { got, optionalCell } from './cells.ts';
 
-/**
- * ISO-8601 as the schemas accept it: a calendar date, optionally a time (minutes, seconds and a
- * fraction optional; 'T', 't' or a space between) and an offset ('Z' or ±HH:MM / ±HHMM). Written
- * without the `i` flag so the same source is a valid JSON Schema `pattern` (ECMA-262). It checks
- * the shape only; `timestampSchema` also rejects impossible dates such as 2026-02-31.
- *
- * @example
- * new RegExp(ISO_TIMESTAMP_PATTERN).test('2026-05-01 10:30') // => true
- * new RegExp(ISO_TIMESTAMP_PATTERN).test('05/01/2026') // => false
- */
-export const ISO_TIMESTAMP_PATTERN =
-  '^(\\d{4}-\\d{2}-\\d{2})(?:[Tt ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)([Zz]|[+-]\\d{2}:?\\d{2})?)?$';
-
-const ISO_TIMESTAMP = new RegExp(ISO_TIMESTAMP_PATTERN);
-
-/** An ISO-8601 string to a Date; a date-time without an offset is read as UTC, never local time. */
-function isoToDate(text: string): Date | undefined {
-  const match = ISO_TIMESTAMP.exec(text.trim());
-  if (match === null) return undefined;
-  const [, day, time, offset] = match;
-  const date = new Date(time === undefined ? `${day}T00:00:00Z` : `${day}T${time}${offset?.toUpperCase() ?? 'Z'}`);
-  // Reject calendar overflow such as 2026-02-31, which Date would roll into March.
-  if (Number.isNaN(date.getTime())) return date;
-  const shifted = new Date(date.getTime() + offsetMinutes(offset) * 60_000).toISOString().slice(0, 10);
-  return shifted === day ? date : new Date(Number.NaN);
-}
-
-function offsetMinutes(offset: string | undefined): number {
-  if (offset === undefined || offset.toUpperCase() === 'Z') return 0;
-  const sign = offset.startsWith('-') ? -1 : 1;
-  const digits = offset.slice(1).replace(':', '');
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
-}
+export { ISO_TIMESTAMP_PATTERN } from '../time/timestamp.ts';
 
 // Four-digit years only: Date.toISOString() writes years outside 0000–9999 as '+010000-…', which
 // no ISO reader (this one included) takes back, so such a time could not round-trip through a CSV.
@@ -46,7 +15,9 @@ const EXPECTED = 'expected an ISO-8601 date or date-time, epoch milliseconds or 
  * without an offset is taken as UTC, so results never depend on the machine's time zone. Strings
  * that are not ISO-8601 (such as "05/01/2026", which engines read differently), impossible dates
  * (2026-02-31), invalid Dates and years outside 0000–9999 are rejected. Epoch milliseconds are
- * accepted as numbers only: a digit string such as "20260501" is ambiguous and rejected.
+ * accepted as numbers only: a digit string such as "20260501" is ambiguous and rejected. The
+ * forms are exactly those the metrics read (ISO_TIMESTAMP_PATTERN, offset 'Z', ±HH:MM or ±HHMM);
+ * the output is a new Date, whole milliseconds, also for a Date from another realm.
  *
  * @example
  * timestampSchema.parse('2026-05-01T10:30').toISOString() // => '2026-05-01T10:30:00.000Z'
@@ -56,9 +27,10 @@ const EXPECTED = 'expected an ISO-8601 date or date-time, epoch milliseconds or 
  */
 export const timestampSchema = z.preprocess(
   (value) => {
-    if (typeof value === 'string') return isoToDate(value) ?? value;
-    if (typeof value === 'number' && Number.isFinite(value)) return new Date(value);
-    return value;
+    // The core's parser, so a schema and a metric read every time alike; what it cannot read
+    // goes on unchanged, for z.date to report with the value as given.
+    const ms = parseTimestamp(value);
+    return ms === undefined ? value : new Date(ms);
   },
   z
     .date({ error: (issue) => `${EXPECTED}${got(issue.input)}` })

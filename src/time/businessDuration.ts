@@ -1,7 +1,7 @@
 import { CxMetricsError } from '../errors.ts';
 import { describe } from '../stats/validate.ts';
-import { daysInMonth, parseSchedule, type Schedule, scheduledMs } from './schedule.ts';
-import { MAX_INSTANT_MS, wallClockMs } from './zonedTime.ts';
+import { parseSchedule, type Schedule, scheduledMs } from './schedule.ts';
+import { parseTimestamp } from './timestamp.ts';
 
 export type { BusinessWindow, Schedule, Weekday } from './schedule.ts';
 
@@ -18,9 +18,10 @@ export type { BusinessWindow, Schedule, Weekday } from './schedule.ts';
  * days. Time-zone rules come from the platform's `Intl.DateTimeFormat` (ECMA-402), i.e. the IANA
  * tz database the engine ships. See docs/business-hours.md.
  *
- * Timestamps are `Date`s, epoch milliseconds or ISO-8601 strings; a date-time without an offset
- * (and a bare date) is UTC, never the machine's local time. Cost grows with the days spanned
- * (about one `Intl` call per day), not with minutes; the schedule is validated on every call.
+ * Timestamps are `Date`s, epoch milliseconds or ISO-8601 strings with an offset 'Z', ±HH:MM or
+ * ±HHMM; a date-time without an offset (and a bare date) is UTC, never the machine's local time.
+ * Cost grows with the days spanned (about one `Intl` call per day), not with minutes; the
+ * schedule is validated on every call.
  *
  * @param start - start of the span (included)
  * @param end - end of the span (excluded), not before `start`
@@ -55,24 +56,10 @@ export function businessDuration(
   return scheduledMs(parsed, from, to);
 }
 
-// YYYY-MM-DD, optionally [T or space]HH:MM[:SS[.fraction]] and an offset Z, ±HH, ±HHMM or ±HH:MM.
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
-
-/**
- * A timestamp to epoch ms. Strings are parsed here rather than by `Date.parse`, which reads a
- * date-time without an offset as local time and accepts engine-specific formats; calendar
- * overflow (2026-02-31) is rejected rather than rolled into March. @internal
- */
-export function toEpochMs(fn: string, name: string, value: unknown): number {
-  let ms = Number.NaN;
-  if (typeof value === 'number') ms = value;
-  else if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') {
-    // A Date from another realm (iframe, vm) fails instanceof; a fake one makes getTime throw.
-    try {
-      ms = Date.prototype.getTime.call(value);
-    } catch {}
-  } else if (typeof value === 'string') ms = parseIso(value.trim());
-  if (!(Math.abs(ms) <= MAX_INSTANT_MS)) {
+/** A timestamp to epoch ms, or INVALID_VALUE naming the function and the argument. */
+function toEpochMs(fn: string, name: string, value: unknown): number {
+  const ms = parseTimestamp(value);
+  if (ms === undefined) {
     throw new CxMetricsError(
       'INVALID_VALUE',
       `${fn}: ${name} is ${describe(value)}; expected an ISO-8601 date or date-time (without an offset it is UTC), ` +
@@ -81,30 +68,4 @@ export function toEpochMs(fn: string, name: string, value: unknown): number {
     );
   }
   return ms;
-}
-
-function parseIso(text: string): number {
-  const match = ISO.exec(text);
-  if (match === null) return Number.NaN;
-  const [, y, mo, d, hh = '0', mm = '0', ss = '0', fraction = '', zone = 'Z'] = match;
-  const [year, month, day, hour, minute, second] = [y, mo, d, hh, mm, ss].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
-  if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
-  let offset = 0;
-  if (zone.toUpperCase() !== 'Z') {
-    const offsetHours = Number(zone.slice(1, 3));
-    const offsetMinutes = Number(zone.slice(3).replace(':', '') || '0');
-    if (offsetHours > 23 || offsetMinutes > 59) return Number.NaN;
-    offset = (zone.startsWith('-') ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
-  }
-  // Milliseconds truncated, as Date does with more than three fraction digits.
-  const millis = Number(fraction.slice(0, 3).padEnd(3, '0'));
-  return wallClockMs(year, month, day, hour, minute, second) + millis - offset;
 }
