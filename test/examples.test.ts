@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as main from '../src/index.ts';
+import * as notebook from '../src/notebook/index.ts';
 import * as schemas from '../src/schemas/index.ts';
 
 /**
@@ -11,7 +12,7 @@ import * as schemas from '../src/schemas/index.ts';
  * expected value are comments.
  */
 const root = join(import.meta.dirname, '..', 'src');
-const scope: Record<string, unknown> = { ...main, ...schemas };
+const scope: Record<string, unknown> = { ...main, ...schemas, ...notebook };
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
