@@ -28,8 +28,8 @@ export type { BusinessWindow, Schedule, Weekday } from './schedule.ts';
  * @param schedule - `{ timeZone, week, holidays? }`, e.g.
  *   `{ timeZone: 'Europe/Warsaw', week: { mon: [['09:00', '17:00']] }, holidays: ['2026-12-25'] }`
  * @returns business milliseconds, from 0 to `end − start`
- * @throws CxMetricsError INVALID_VALUE for a timestamp that cannot be read or an end before the
- *   start; INVALID_OPTION (naming the path, e.g. `schedule.week.mon[1]`) for an unknown time zone,
+ * @throws CxMetricsError INVALID_VALUE for a timestamp that cannot be read, an end before the
+ *   start, or a span of more than 100 years (a unit mistake); INVALID_OPTION (naming the path, e.g. `schedule.week.mon[1]`) for an unknown time zone,
  *   a time that is not 'HH:MM', a window whose end is not after its start, overlapping windows in
  *   a day, an unknown weekday key or a holiday that is not a 'YYYY-MM-DD' calendar date
  * @example
@@ -53,8 +53,20 @@ export function businessDuration(
       { value: end },
     );
   }
+  // The cost grows with the days spanned (about 4 µs a day); a span of centuries is a unit mistake
+  // (microseconds or seconds passed as milliseconds), not a ticket.
+  if (to - from > MAX_SPAN_MS) {
+    throw new CxMetricsError(
+      'INVALID_VALUE',
+      `${fn}: the span from start to end is ${Math.round((to - from) / YEAR_MS)} years; expected at most 100 years (are the timestamps in milliseconds?)`,
+      { value: end },
+    );
+  }
   return scheduledMs(parsed, from, to);
 }
+
+const YEAR_MS = 365.25 * 86_400_000;
+const MAX_SPAN_MS = 100 * YEAR_MS;
 
 /** A timestamp to epoch ms, or INVALID_VALUE naming the function and the argument. */
 function toEpochMs(fn: string, name: string, value: unknown): number {

@@ -508,4 +508,13 @@ describe('zonedTimeToUtc', () => {
     expect(zonedTimeToUtc(50, 6, 1, 12, 0, 'UTC')).toBe(new Date('0050-06-01T12:00:00Z').getTime());
     expect(zonedTimeToUtc(-1, 1, 1, 0, 0, 'UTC')).toBe(new Date('-000001-01-01T00:00:00Z').getTime());
   });
+
+  it('refuses spans of more than 100 years (a unit mistake) instead of iterating for minutes', () => {
+    // Found in review: ±8.64e15 ms apart took over 10 minutes, one day at a time.
+    const utc = { timeZone: 'UTC', week: { mon: [['09:00', '17:00']] } } as const;
+    expect(() => businessDuration(0, 8.64e15, utc)).toThrow(
+      expect.objectContaining({ code: 'INVALID_VALUE', message: expect.stringContaining('at most 100 years') }),
+    );
+    expect(businessDuration(0, 99 * 365.25 * 86_400_000, utc)).toBeGreaterThan(0);
+  });
 });
