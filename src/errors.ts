@@ -16,13 +16,14 @@ export type CxErrorCode = 'EMPTY_INPUT' | 'INVALID_VALUE' | 'INVALID_OPTION' | '
 export class CxMetricsError extends Error {
   override readonly name = 'CxMetricsError';
   readonly code: CxErrorCode;
-  readonly index?: number;
-  readonly value?: unknown;
+  // `declare`: only set when a single element is at fault, so `'index' in error` says so.
+  declare readonly index?: number;
+  declare readonly value?: unknown;
 
   constructor(code: CxErrorCode, message: string, details: { index?: number; value?: unknown } = {}) {
     super(message);
     this.code = code;
-    if (details.index !== undefined) this.index = details.index;
-    if ('value' in details) this.value = details.value;
+    if (details.index !== undefined) (this as { index?: number }).index = details.index;
+    if ('value' in details) (this as { value?: unknown }).value = details.value;
   }
 }
