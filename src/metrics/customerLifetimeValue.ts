@@ -84,7 +84,9 @@ export function customerLifetimeValue(
   const margin = checkNumber(fn, 'margin', input.margin ?? 1, 0, 1);
   const discountRate = checkNumber(fn, 'discountRate', input.discountRate ?? 0, 0, Number.POSITIVE_INFINITY);
   const perPeriod = arpa * margin;
-  const clv = (c: number): number => (perPeriod === 0 ? 0 : (perPeriod * (1 + discountRate)) / (discountRate + c));
+  // Divide first: a·m/(d + c) stays finite for tiny churn and tiny ARPA alike, and a huge discount
+  // rate cannot overflow (1 + d)·a·m.
+  const clv = (c: number): number => (perPeriod === 0 ? 0 : (perPeriod / (discountRate + c)) * (1 + discountRate));
 
   const churn = input.churnRate;
   const warnings: CxWarning[] = [];
@@ -93,6 +95,13 @@ export function customerLifetimeValue(
   if (typeof churn === 'number') {
     c = checkChurn(fn, 'churnRate', churn);
   } else if (churn !== null && typeof churn === 'object') {
+    if ((churn as { definition?: unknown }).definition === 'exposure') {
+      throw new CxMetricsError(
+        'INVALID_VALUE',
+        `${fn}: churnRate is an exposure rate (churn events per customer-time), not a probability per period; use the cohort definition or churnRate({ customersAtStart, churned })`,
+        { value: churn },
+      );
+    }
     c = checkChurn(fn, 'churnRate.value', churn.value);
     const lower = checkChurn(fn, 'churnRate.lower', churn.lower);
     const upper = checkChurn(fn, 'churnRate.upper', churn.upper);
@@ -113,7 +122,12 @@ export function customerLifetimeValue(
     );
   }
   const value = clv(c);
-  if (value === Number.POSITIVE_INFINITY) {
+  if (value === Number.POSITIVE_INFINITY && c > 0) {
+    warnings.push({
+      code: 'OVERFLOW',
+      message: `${fn}: the lifetime value exceeds the largest representable number (arpa ${arpa}, churn ${c}): churn this close to 0 makes it effectively infinite`,
+    });
+  } else if (value === Number.POSITIVE_INFINITY) {
     warnings.push({
       code: 'ZERO_CHURN',
       message: `${fn}: churn rate 0 and no discounting make the lifetime value infinite; no customer base keeps everyone forever, so measure churn over a longer window or set a discountRate`,

@@ -281,6 +281,15 @@ export function cohortRetention(
       excluded++;
       continue;
     }
+    // The table grows with the periods between a start and asOf; a century of weeks is a
+    // placeholder date (0001-01-01) or a unit mistake, not a cohort.
+    if (asOf - s > MAX_COHORT_SPAN_MS) {
+      throw new CxMetricsError(
+        'INVALID_VALUE',
+        `${fn}: customer at index ${i} started ${Math.round((asOf - s) / (365.25 * 86_400_000))} years before asOf; expected at most 100 years (a placeholder date?)`,
+        { index: i, value: customers[i] },
+      );
+    }
     const key = periodStart(period, s);
     let group = groups.get(key);
     if (group === undefined) {
@@ -383,3 +392,5 @@ function renamed(fn: string, warning: CxWarning): CxWarning {
 function round(x: number): string {
   return String(Number(x.toPrecision(4)));
 }
+
+const MAX_COHORT_SPAN_MS = 100 * 365.25 * 86_400_000;

@@ -150,6 +150,13 @@ function rates(start: number, kept: number, end: number): RevenueRetention {
   // max(0, …) only absorbs rounding when contraction + churned = start.
   const grr = Math.max(0, kept / start);
   const nrr = Math.max(0, end / start);
+  if (!Number.isFinite(start) || !Number.isFinite(grr) || !Number.isFinite(nrr)) {
+    throw new CxMetricsError(
+      'INVALID_VALUE',
+      'revenueRetention: the MRR totals overflow or the ratios do (values near 1e308, or a starting MRR near 0 against large movements); rescale the MRR, e.g. to thousands',
+      { value: start },
+    );
+  }
   return { grr, nrr, grossMrrChurn: 1 - grr, netMrrChurn: 1 - nrr };
 }
 
@@ -161,10 +168,10 @@ function fromCustomers(
   const opts = optionsObject(fn, options);
   const confidence = checkConfidence(fn, opts.confidence ?? 0.95);
   const resamples = opts.resamples ?? 10_000;
-  if (typeof resamples !== 'number' || !Number.isInteger(resamples) || resamples < 100) {
+  if (typeof resamples !== 'number' || !Number.isInteger(resamples) || resamples < 100 || resamples > 10_000_000) {
     throw new CxMetricsError(
       'INVALID_OPTION',
-      `${fn}: resamples is ${describe(resamples)}; expected a whole number ≥ 100`,
+      `${fn}: resamples is ${describe(resamples)}; expected a whole number from 100 to 10 000 000`,
       {
         value: resamples,
       },

@@ -34,7 +34,7 @@ export function checkPositive(fn: string, name: string, x: unknown, { allowInfin
 }
 
 export function checkCount(fn: string, name: string, x: unknown): number {
-  if (typeof x !== 'number' || !Number.isInteger(x) || x < 0) {
+  if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) {
     throw new CxMetricsError('INVALID_VALUE', `${fn}: ${name} is ${describe(x)}; expected a whole number ≥ 0`, {
       value: x,
     });
