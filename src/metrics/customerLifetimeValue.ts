@@ -45,7 +45,8 @@ export interface CustomerLifetimeValueEstimate extends CustomerLifetimeValue, Es
  * Stuart (2004), doi:10.1509/jmkr.41.1.7.25084.
  *
  * Churn 0 without discounting gives `Infinity` with a ZERO_CHURN warning, never NaN (a zero ARPA or
- * margin gives 0). With a churn Estimate the interval is carried through: CLV decreases in churn,
+ * margin gives 0); churn so close to 0 that the value passes 1.8e308 gives `Infinity` with an
+ * OVERFLOW warning. An exposure rate (churn per customer-time) is refused: it is not a probability. With a churn Estimate the interval is carried through: CLV decreases in churn,
  * so the CLV lower bound comes from churn's upper bound and the CLV upper bound from churn's lower
  * bound (Infinity, with an UNBOUNDED warning, when that is 0 and d = 0); `confidence`, `method` and
  * `n` are the churn estimate's. The constant-churn assumption matters: real churn falls with
