@@ -16,6 +16,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { csvLine } from './csv.ts';
+import { mulberry32, pickIndex, type Rng } from './sampling.ts';
 
 const SEED = 20240101;
 const OUTPUT = fileURLToPath(new URL('./data/subscriptions.csv', import.meta.url));
@@ -28,19 +29,6 @@ const MONTHS = 24; // 2024-01 … 2025-12
 const AS_OF = Date.UTC(2026, 0, 1); // the export
 const SNAPSHOT = Date.UTC(2025, 0, 1); // MRR recorded here for a year of revenue retention
 
-/** mulberry32: a tiny 32-bit PRNG, good enough for sample data. Returns numbers in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rng = () => number;
 type Plan = 'starter' | 'growth' | 'scale';
 
 /** Per plan: share of sign-ups, price per seat, seats at sign-up, monthly churn probability. */
@@ -56,16 +44,6 @@ const CONTRACTION = 0.02;
 
 /** Relative number of sign-ups per UTC hour of day (quiet at night, busy in office hours). */
 const HOUR_WEIGHTS = [1, 1, 1, 1, 1, 2, 3, 5, 8, 10, 10, 9, 8, 9, 10, 10, 9, 8, 7, 6, 5, 4, 3, 2];
-
-function pickIndex(rng: Rng, weights: readonly number[]): number {
-  const total = weights.reduce((sum, w) => sum + w, 0);
-  let u = rng() * total;
-  for (let i = 0; i < weights.length; i++) {
-    u -= weights[i] as number;
-    if (u < 0) return i;
-  }
-  return weights.length - 1;
-}
 
 function integerBetween(rng: Rng, [min, max]: readonly [number, number]): number {
   return min + Math.floor(rng() * (max - min + 1));

@@ -22,6 +22,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { csvLine } from './csv.ts';
+import { mulberry32, pickIndex, type Rng } from './sampling.ts';
 
 const SEED = 20260105;
 const OUTPUT = fileURLToPath(new URL('./data/tickets.csv', import.meta.url));
@@ -46,31 +47,6 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const OPEN_HOUR = 9;
 const CLOSE_HOUR = 17;
-
-/** mulberry32: a tiny 32-bit PRNG, good enough for sample data. Returns numbers in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rng = () => number;
-
-/** Index drawn with probability proportional to its weight. */
-function pickIndex(rng: Rng, weights: readonly number[]): number {
-  const total = weights.reduce((sum, w) => sum + w, 0);
-  let u = rng() * total;
-  for (let i = 0; i < weights.length; i++) {
-    u -= weights[i] as number;
-    if (u < 0) return i;
-  }
-  return weights.length - 1;
-}
 
 /** A standard normal draw (Box–Muller). */
 function normal(rng: Rng): number {
