@@ -93,6 +93,7 @@ import {
   type SurveyAnswer,
   type TicketRow,
 } from './loaders.ts';
+import { writeHtmlReport } from './report.ts';
 
 const DEFAULT_NPS_FILE = fileURLToPath(new URL('./data/nps-responses.csv', import.meta.url));
 const DEFAULT_SURVEYS_FILE = fileURLToPath(new URL('./data/csat-ces-responses.csv', import.meta.url));
@@ -1701,6 +1702,14 @@ function main(argv: readonly string[]): number {
   }
   const blocks = SECTIONS.map((section) => section(ctx)).filter((lines) => lines.length > 0);
   console.log(blocks.map((lines) => lines.join('\n')).join('\n\n'));
+  // The same figures as charts in report.html (examples/report.ts; path: DEMO_REPORT_HTML).
+  void writeHtmlReport(ctx, {
+    confidence: CONFIDENCE,
+    csatScale: CSAT_SCALE,
+    cesScale: CES_SCALE,
+    compare: INCIDENT,
+    sla: SLA_TARGETS[0],
+  });
   return 0;
 }
 
