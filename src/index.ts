@@ -96,7 +96,7 @@ export {
   revenueRetention,
 } from './metrics/revenueRetention.ts';
 export type { ScalePoint } from './metrics/scaleSummary.ts';
-export type { ScoreAccessor, ScoreInput } from './metrics/scores.ts';
+export type { ScoreAccessor, ScoreInput, ScoreKey } from './metrics/scores.ts';
 export { type SlaOptions, type SlaResult, slaAttainment } from './metrics/slaAttainment.ts';
 export type { TicketClockField, TicketClockOptions, TicketRecord } from './metrics/tickets.ts';
 export {
@@ -140,4 +140,5 @@ export {
 export { seededRandom } from './stats/rng.ts';
 export { tCdf, tQuantile } from './stats/studentT.ts';
 export { type BusinessWindow, businessDuration, type Schedule, type Weekday } from './time/businessDuration.ts';
+export type { Timestamp } from './time/timestamp.ts';
 export type { CxWarning, Difference, Estimate, Interval, RandomOptions } from './types.ts';

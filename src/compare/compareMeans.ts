@@ -7,8 +7,14 @@ import type { CxWarning, Difference, Estimate } from '../types.ts';
 /** A group as raw values, summary statistics, or an earlier `meanInterval` result. */
 export type MeanGroup = ArrayLike<number> | { mean: number; sd: number; n: number } | Estimate;
 
+/**
+ * Options of `compareMeans`.
+ *
+ * @example
+ * compareMeans([4, 5, 5, 4, 3], [3, 2, 4, 3, 3], { confidence: 0.9 }).lower // => 0.2857198208309706 (to 1e-12)
+ */
 export interface CompareMeansOptions {
-  /** Confidence level in (0, 1); 0.95 by default. */
+  /** Confidence level in (0, 1) of the Welch interval for a − b; 0.95 by default. */
   confidence?: number;
 }
 

@@ -10,8 +10,15 @@ import { twoSided } from './compareProportions.ts';
 /** A group: raw scores, counts, or an earlier `nps` result. */
 export type NpsGroup<T = unknown> = ScoreInput<T> | NpsCounts | NpsResult;
 
+/**
+ * Options of `compareNps`: the interval for the difference a − b (in NPS points), and for groups
+ * given as raw scores the `nps` options `scale`, `missing` and `accessor`.
+ *
+ * @example
+ * compareNps([10, 9, 9, 7, 3], [10, 6, 5, 2, 1], { method: 'wald' }).difference // => 100
+ */
 export interface CompareNpsOptions<T = unknown> extends Pick<NpsOptions<T>, 'scale' | 'missing' | 'accessor'> {
-  /** `'adjusted-wald'` (default) or `'wald'`. */
+  /** Interval for the difference: `'adjusted-wald'` (default) or `'wald'`. */
   method?: 'adjusted-wald' | 'wald';
   /** Confidence level in (0, 1); 0.95 by default. */
   confidence?: number;

@@ -7,6 +7,14 @@ import type { CxWarning, Difference, Estimate } from '../types.ts';
 
 /** Interval methods for a difference of two independent proportions. */
 export type ProportionDifferenceMethod = 'newcombe' | 'wald' | 'agresti-caffo' | 'score';
+/**
+ * The interval methods for a difference of two proportions, default first: Newcombe's hybrid
+ * score, Wald, Agresti–Caffo and the Miettinen–Nurminen score. `compareProportions` checks its
+ * `method` option against this list; use it to offer or validate a choice.
+ *
+ * @example
+ * PROPORTION_DIFFERENCE_METHODS[0] // => 'newcombe'
+ */
 export const PROPORTION_DIFFERENCE_METHODS: readonly ProportionDifferenceMethod[] = [
   'newcombe',
   'wald',
@@ -17,6 +25,14 @@ export const PROPORTION_DIFFERENCE_METHODS: readonly ProportionDifferenceMethod[
 /** A group as counts, or an earlier `proportionInterval` (or similar) result. */
 export type ProportionGroup = { successes: number; n: number } | Pick<Estimate, 'value' | 'n'>;
 
+/**
+ * Options of `compareProportions`: the interval for the difference a − b (a difference of shares,
+ * in [−1, 1]).
+ *
+ * @example
+ * const d = compareProportions({ successes: 42, n: 50 }, { successes: 30, n: 50 }, { method: 'wald' })
+ * d.difference // => 0.24 (to 1e-15)
+ */
 export interface CompareProportionsOptions {
   /** `'newcombe'` (default), `'wald'`, `'agresti-caffo'` or `'score'` (Miettinen–Nurminen). */
   method?: ProportionDifferenceMethod;

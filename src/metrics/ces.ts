@@ -9,6 +9,13 @@ import { readScores, type ScoreAccessor, type ScoreInput } from './scores.ts';
 /** Which end of a CES scale is the easy one. */
 export type CesDirection = 'higher-is-easier' | 'lower-is-easier';
 
+/**
+ * Options of `ces`: the scale and which end of it is easy, the easy threshold, the interval of the
+ * easy share, weights and a record accessor.
+ *
+ * @example
+ * ces([7, 6, 5, 5, 2], { easyThreshold: 6 }).easy.value // => 0.4
+ */
 export interface CesOptions<T = unknown> {
   /** Integer scale; 1–7 (CES 2.0) by default, 1–5 when `direction` is 'lower-is-easier'. */
   scale?: { min: number; max: number };
@@ -23,9 +30,9 @@ export interface CesOptions<T = unknown> {
   method?: ProportionMethod;
   /** Confidence level in (0, 1); 0.95 by default. */
   confidence?: number;
-  /** One weight ≥ 0 per score. */
+  /** One weight ≥ 0 per score, in input order; unweighted by default. */
   weights?: ArrayLike<number>;
-  /** Read the score from records: a property name or a function. */
+  /** Read the score from records: a property name or a function; none by default (plain scores). */
   accessor?: ScoreAccessor<T>;
 }
 

@@ -2,6 +2,7 @@ import { CxMetricsError } from '../errors.ts';
 import { gammaQuantileUnchecked } from '../stats/gamma.ts';
 import { PROPORTION_METHODS, type ProportionMethod, proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
 import { checkConfidence, checkCount, checkOneOf, checkPositive, describe } from '../stats/validate.ts';
+import type { Timestamp } from '../time/timestamp.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 import {
   type CustomerRecord,
@@ -11,7 +12,6 @@ import {
   optionsObject,
   readCustomers,
   TIME_UNIT_DAYS,
-  type Timestamp,
   type TimeUnit,
   timestampOption,
 } from './customers.ts';
@@ -45,6 +45,12 @@ export interface ChurnResult extends ChurnEstimate {
   to: string;
 }
 
+/**
+ * Options of `churnRate` (the churned share of a starting cohort, from counts).
+ *
+ * @example
+ * churnRate({ customersAtStart: 1000, churned: 62 }, { method: 'jeffreys' }).method // => 'jeffreys'
+ */
 export interface ChurnRateOptions {
   /** Proportion interval method; `'wilson'` by default. */
   method?: ProportionMethod;
@@ -52,15 +58,31 @@ export interface ChurnRateOptions {
   confidence?: number;
 }
 
+/**
+ * Options of `churnRateByExposure` (churn events per unit of customer-time, exact Poisson interval).
+ *
+ * @example
+ * churnRateByExposure({ churned: 62, exposure: 1069 }, { confidence: 0.9 }).upper // => 0.07165477209726659 (to 1e-12)
+ */
 export interface ChurnRateByExposureOptions {
   /** Confidence level in (0, 1); 0.95 by default. */
   confidence?: number;
 }
 
+/**
+ * Options of `churn`: the window (from, to] and the churn definition, with its interval.
+ *
+ * @example
+ * const customers = [{ startedAt: '2026-01-01', endedAt: '2026-03-15' }, { startedAt: '2026-02-01' }]
+ * churn(customers, { from: '2026-01-01', to: '2026-04-01' }).value // => 1 (the one customer active on Jan 1 left)
+ */
 export interface ChurnOptions {
-  /** Start of the window. Date, ISO-8601 string (no offset = UTC) or epoch ms. */
+  /**
+   * Start of the window (required): Date, ISO-8601 string (no offset = UTC) or epoch ms. The
+   * cohort is the customers active at this instant.
+   */
   from: Timestamp;
-  /** End of the window, after `from`. */
+  /** End of the window, after `from` (required): a churn counts when from < endedAt ≤ to. */
   to: Timestamp;
   /** `'cohort'` (default) or `'exposure'`. */
   definition?: ChurnDefinition;

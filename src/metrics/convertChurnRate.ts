@@ -6,10 +6,17 @@ import { optionsObject, TIME_UNIT_DAYS, TIME_UNITS, type TimeUnit } from './cust
 /** A period length: a named unit (a month is 30.4375 days, a year 365.25) or a number of days. */
 export type ChurnPeriod = TimeUnit | number;
 
+/**
+ * Options of `convertChurnRate`: the period the given churn probability is per and the period to
+ * convert it to (both required).
+ *
+ * @example
+ * convertChurnRate(0.02, { from: 'month', to: 'quarter' }) // => 0.058808 (to 1e-14) (1 − 0.98³)
+ */
 export interface ConvertChurnRateOptions {
   /** The period the given rate is per: `'month'`, `'year'`, `'week'`, `'day'`, `'quarter'` or days. */
   from: ChurnPeriod;
-  /** The period to convert to. */
+  /** The period to convert to: a unit as in `from`, or a number of days. */
   to: ChurnPeriod;
 }
 

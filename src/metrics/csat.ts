@@ -21,8 +21,15 @@ export const CSAT_SCALES = Object.freeze({
   '0-10': Object.freeze({ min: 0, max: 10, satisfiedMin: 9 }),
 }) satisfies Record<string, Readonly<CsatScale>>;
 
+/** The name of a `CSAT_SCALES` preset, one of '1-3', '1-5', '1-7', '1-10' or '0-10' (`CsatOptions.scale`). */
 export type CsatScalePreset = keyof typeof CSAT_SCALES;
 
+/**
+ * Interval options of `csatFromCounts`, and the interval part of `CsatOptions`.
+ *
+ * @example
+ * csatFromCounts({ satisfied: 42, total: 50 }, { method: 'clopper-pearson' }).lower // => 0.7088736934048894 (to 1e-14)
+ */
 export interface CsatIntervalOptions {
   /** Interval for the satisfied share; `'wilson'` by default. */
   method?: ProportionMethod;
@@ -30,14 +37,21 @@ export interface CsatIntervalOptions {
   confidence?: number;
 }
 
+/**
+ * Options of `csat`: the scale and its satisfied threshold, the interval, weights and a record
+ * accessor.
+ *
+ * @example
+ * csat([7, 6, 5, 3], { scale: '1-7' }).value // => 0.5
+ */
 export interface CsatOptions<T = unknown> extends CsatIntervalOptions {
-  /** A preset ('1-5' by default) or a custom `{ min, max, satisfiedMin? }`. */
+  /** A preset ('1-5' by default) or a custom integer scale `{ min, max, satisfiedMin? }`. */
   scale?: CsatScalePreset | { min: number; max: number; satisfiedMin?: number };
-  /** Lowest satisfied score; overrides the scale's (top-2-box) default. */
+  /** Lowest satisfied score, on the scale; overrides the scale's (top-2-box) default. */
   satisfiedMin?: number;
-  /** One weight ≥ 0 per score. */
+  /** One weight ≥ 0 per score, in input order; unweighted by default. */
   weights?: ArrayLike<number>;
-  /** Read the score from records: a property name or a function. */
+  /** Read the score from records: a property name or a function; none by default (plain scores). */
   accessor?: ScoreAccessor<T>;
 }
 

@@ -2,6 +2,14 @@ import { CxMetricsError } from '../errors.ts';
 import { checkConfidence, describe } from '../stats/validate.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 
+/**
+ * Input of `customerLifetimeValue`: ARPA, churn, margin and discount rate, all per the same period
+ * (a month, a year, …). `C` is `number` for a churn probability, `Estimate` for one with an
+ * interval (the CLV then gets one too). The CLV is in ARPA's currency.
+ *
+ * @example
+ * customerLifetimeValue({ arpa: 100, churnRate: 0.02 }).value // => 5000 (to 1e-12)
+ */
 export interface CustomerLifetimeValueInput<C extends number | Estimate = number | Estimate> {
   /** Average revenue per account per period (e.g. monthly ARPA), finite and ≥ 0. */
   arpa: number;

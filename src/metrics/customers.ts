@@ -1,14 +1,11 @@
 import { CxMetricsError } from '../errors.ts';
 import { describe } from '../stats/validate.ts';
-import { parseTimestamp } from '../time/timestamp.ts';
+import { parseTimestamp, type Timestamp } from '../time/timestamp.ts';
 
 /**
  * Reading customer (subscription) records and timestamps for the churn and retention metrics.
  * Shared by churn.ts, retention.ts and convertChurnRate.ts. @internal
  */
-
-/** A timestamp as cx-metrics accepts it: a Date, an ISO-8601 string (no offset = UTC) or epoch ms. */
-export type Timestamp = Date | string | number;
 
 /**
  * One customer or subscription as the churn and retention metrics read it (the `Customer` of

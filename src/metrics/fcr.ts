@@ -1,6 +1,7 @@
 import { CxMetricsError } from '../errors.ts';
 import { PROPORTION_METHODS, type ProportionMethod, proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
 import { checkConfidence, checkCount, checkOneOf, describe } from '../stats/validate.ts';
+import type { Timestamp } from '../time/timestamp.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 import {
   checkTickets,
@@ -10,7 +11,6 @@ import {
   readCreatedAt,
   readTicketSpan,
   type TicketRecord,
-  type Timestamp,
   ticketLabel,
 } from './tickets.ts';
 

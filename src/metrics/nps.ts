@@ -11,6 +11,14 @@ import { noAnswersError, readScores, type ScoreAccessor, type ScoreInput, zeroWe
 
 /** Interval methods for NPS. */
 export type NpsMethod = 'adjusted-wald' | 'wald' | 'tango' | 'bootstrap' | 'bayes';
+/**
+ * The NPS interval methods, default first: adjusted Wald, Wald, Tango's score, bootstrap and
+ * Bayesian (each described under `nps` and in docs/nps.md). `nps` and `npsFromCounts` check their
+ * `method` option against this list.
+ *
+ * @example
+ * NPS_METHODS.includes('tango') // => true
+ */
 export const NPS_METHODS: readonly NpsMethod[] = ['adjusted-wald', 'wald', 'tango', 'bootstrap', 'bayes'];
 
 /** The answer scale and its cut-offs: detractors ≤ detractorMax, promoters ≥ promoterMin. */
@@ -24,9 +32,19 @@ export interface NpsScale {
 /** The standard 0–10 "How likely are you to recommend…" scale: 0–6 detractors, 9–10 promoters. */
 export const NPS_SCALE: Readonly<NpsScale> = Object.freeze({ min: 0, max: 10, detractorMax: 6, promoterMin: 9 });
 
+/**
+ * Answers per NPS group: the input of `npsFromCounts`, and a group of `compareNps`. Whole numbers
+ * ≥ 0, not all 0.
+ *
+ * @example
+ * npsFromCounts({ promoters: 5, passives: 3, detractors: 2 }).value // => 30
+ */
 export interface NpsCounts {
+  /** Number of promoters (9–10 on the standard scale). */
   promoters: number;
+  /** Number of passives (7–8 on the standard scale). */
   passives: number;
+  /** Number of detractors (0–6 on the standard scale). */
   detractors: number;
 }
 
@@ -422,6 +440,12 @@ function posteriorDraws(c: NpsCounts, toN: number, settings: IntervalSettings): 
   return draws;
 }
 
+/**
+ * Options of `npsSampleSize`: the anticipated shares and the precision wanted.
+ *
+ * @example
+ * Math.ceil(npsSampleSize({ promoters: 0.45, detractors: 0.25, halfWidth: 5 })) // => 1015
+ */
 export interface NpsSampleSizeOptions {
   /** Anticipated share of promoters, 0…1. */
   promoters: number;

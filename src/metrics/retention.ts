@@ -8,6 +8,7 @@ import {
 } from '../stats/kaplanMeier.ts';
 import { PROPORTION_METHODS, type ProportionMethod, proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
 import { checkConfidence, checkOneOf } from '../stats/validate.ts';
+import type { Timestamp } from '../time/timestamp.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 import {
   type CustomerRecord,
@@ -18,14 +19,24 @@ import {
   optionsObject,
   readCustomers,
   TIME_UNIT_DAYS,
-  type Timestamp,
   type TimeUnit,
   timestampOption,
   utcDate,
 } from './customers.ts';
 
+/**
+ * Options of `retentionCurve`: when the data was taken, the unit of tenure and the confidence band.
+ *
+ * @example
+ * const customers = [{ startedAt: '2025-01-01', endedAt: '2025-01-31' }, { startedAt: '2025-01-01' }]
+ * retentionCurve(customers, { asOf: '2025-03-02' }).points[0].time // => 30 (days)
+ * retentionCurve(customers, { asOf: '2025-03-02', unit: 'week' }).points[0].time // => 30 / 7 (to 1e-15)
+ */
 export interface RetentionCurveOptions {
-  /** When the data was taken: customers without an `endedAt` (or ending later) are censored here. */
+  /**
+   * When the data was taken (required): customers without an `endedAt` (or ending later) are
+   * censored here.
+   */
   asOf: Timestamp;
   /** Unit of tenure on the curve; `'day'` by default (`'month'` is 30.4375 days, `'year'` 365.25). */
   unit?: TimeUnit;
@@ -168,10 +179,21 @@ export type CohortPeriod = 'week' | 'month' | 'quarter';
 /** The calendar periods `cohortRetention` accepts. */
 export const COHORT_PERIODS: readonly CohortPeriod[] = ['week', 'month', 'quarter'];
 
+/**
+ * Options of `cohortRetention`: the calendar period of cohorts and columns, when the data was
+ * taken, and the interval of each cell.
+ *
+ * @example
+ * const table = cohortRetention([{ startedAt: '2025-01-05' }], { period: 'month', asOf: '2025-03-01' })
+ * table.cohorts[0].cells.length // => 3 (months 0, 1 and 2: boundaries Feb 1 and Mar 1 have passed)
+ */
 export interface CohortRetentionOptions {
-  /** Calendar period that defines cohorts and the columns of the table. */
+  /**
+   * Calendar period (UTC; ISO weeks start on Monday) that defines cohorts and the columns of the
+   * table: `'week'`, `'month'` or `'quarter'` (required).
+   */
   period: CohortPeriod;
-  /** When the data was taken: cells whose period boundary is after `asOf` are absent. */
+  /** When the data was taken (required): cells whose period boundary is after `asOf` are absent. */
   asOf: Timestamp;
   /** Proportion interval method for `retained`; `'wilson'` by default. */
   method?: ProportionMethod;
@@ -204,9 +226,11 @@ export interface CohortRow {
   cells: CohortCell[];
 }
 
+/** The result of `cohortRetention`: one row per cohort, one cell per period since the cohort's start. */
 export interface CohortRetentionResult {
+  /** The calendar period of the cohorts and columns, as given in the options. */
   period: CohortPeriod;
-  /** ISO-8601 UTC. */
+  /** When the data was taken, as given in the options; ISO-8601 UTC. */
   asOf: string;
   /** Cohorts in time order; periods in which nobody started have no row. */
   cohorts: CohortRow[];
@@ -214,6 +238,7 @@ export interface CohortRetentionResult {
   n: number;
   /** Records left out because they start after `asOf`. */
   excluded: number;
+  /** What the reader should know about the table, e.g. NOT_STARTED when records were left out. */
   warnings: CxWarning[];
 }
 

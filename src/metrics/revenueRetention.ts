@@ -82,19 +82,42 @@ export interface RevenueRetentionEstimate {
  * concentrated in a few large accounts, which makes these intervals wide (and unreliable with
  * fewer than about 30 customers: SMALL_SAMPLE warning). O(n · resamples).
  *
- * @param input - MRR movement totals, or per-customer records `{ id?, startMrr, endMrr }` (not
- *   mutated)
- * @param options - records only: `confidence` (0.95), `resamples` (10 000), `seed`/`rng`
- * @returns totals: `{ grr, nrr, grossMrrChurn, netMrrChurn }` as numbers; records: the same four
- *   as Estimates (method `'bootstrap-percentile'`, n = customers) plus `totals`, `n`, `resamples`,
- *   `warnings`
+ * This signature takes the totals; the per-customer signature below has its own parameters and
+ * result.
+ *
+ * @param movements - MRR movement totals `{ startingMrr, expansion, contraction, churned }` of the
+ *   customers paying at the start of the period (not mutated)
+ * @returns `{ grr, nrr, grossMrrChurn, netMrrChurn }` as numbers (shares, 1 = 100%)
  * @throws CxMetricsError INVALID_VALUE for an amount that is not a finite number ≥ 0, a startingMrr
- *   or startMrr of 0, contraction + churned above startingMrr, or a repeated id (with its index);
- *   EMPTY_INPUT for no records; INVALID_OPTION for a bad confidence, resamples, seed or rng
+ *   of 0, or contraction + churned above startingMrr
  * @example
  * const r = revenueRetention({ startingMrr: 100000, expansion: 12000, contraction: 3000, churned: 5000 })
  * [r.grr, r.nrr] // => [0.92, 1.04]
  * r.netMrrChurn // => -0.04 (to 1e-15) (net negative churn)
+ */
+export function revenueRetention(movements: MrrMovements): RevenueRetention;
+/**
+ * Gross and net revenue retention (GRR, NRR) over a period from each customer's MRR at the start
+ * and end of the period, each rate with a percentile bootstrap interval over customers.
+ *
+ * One record per customer paying at the start (endMrr = 0 for one who churned); each customer's
+ * change is split into expansion, contraction or churn as for the MRR-movements overload, so
+ * GRR = Σ min(startMrr, endMrr) / Σ startMrr and NRR = Σ endMrr / Σ startMrr. Intervals:
+ * percentile bootstrap (Efron & Tibshirani 1993, An Introduction to the Bootstrap, ch. 13,
+ * doi:10.1201/9780429246593), `resamples` samples of n customers drawn with replacement, the
+ * α/2 and 1 − α/2 quantiles (type 7) of the recomputed rate; seeded (`seed`, default 1, or `rng`),
+ * so the same seed gives the same interval. Revenue concentrated in a few large accounts makes
+ * these intervals wide (and unreliable with fewer than about 30 customers: SMALL_SAMPLE warning).
+ * O(n · resamples).
+ *
+ * @param customers - per-customer records `{ id?, startMrr, endMrr }` (not mutated)
+ * @param options - `confidence` (0.95), `resamples` (10 000), `seed`/`rng`
+ * @returns the four rates as Estimates (method `'bootstrap-percentile'`, n = customers) plus
+ *   `totals`, `n`, `resamples`, `warnings`
+ * @throws CxMetricsError INVALID_VALUE for an MRR that is not a finite number ≥ 0, a startMrr of 0,
+ *   or a repeated id (with its index); EMPTY_INPUT for no records; INVALID_OPTION for a bad
+ *   confidence, resamples, seed or rng
+ * @example
  * const customers = [
  *   { id: 'a', startMrr: 100, endMrr: 150 },
  *   { id: 'b', startMrr: 200, endMrr: 0 },
@@ -105,7 +128,6 @@ export interface RevenueRetentionEstimate {
  * [byCustomer.grr.value, byCustomer.nrr.value] // => [0.75, 0.8]
  * byCustomer.totals // => { startingMrr: 1000, expansion: 50, contraction: 50, churned: 200 }
  */
-export function revenueRetention(movements: MrrMovements): RevenueRetention;
 export function revenueRetention(
   customers: readonly CustomerMrr[],
   options?: RevenueRetentionOptions,

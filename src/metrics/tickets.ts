@@ -2,14 +2,11 @@ import { CxMetricsError } from '../errors.ts';
 import { checkSurvivalData } from '../stats/kaplanMeier.ts';
 import { describe } from '../stats/validate.ts';
 import { businessDuration, type Schedule } from '../time/businessDuration.ts';
-import { parseTimestamp } from '../time/timestamp.ts';
+import { parseTimestamp, type Timestamp } from '../time/timestamp.ts';
 import type { CxWarning } from '../types.ts';
 
 // Reading and checking support tickets, shared by ttr, firstResponseTime, slaAttainment and fcr.
 // Internal to cx-metrics except the record types, which index.ts re-exports.
-
-/** A point in time: a `Date`, an ISO-8601 string (no offset = UTC) or epoch milliseconds. */
-export type Timestamp = Date | string | number;
 
 /**
  * A support ticket as the support metrics read it; the same fields as the Ticket schema

@@ -6,8 +6,23 @@ import { checkConfidence, checkOneOf, checkProbability, describe } from './valid
 /** How the pointwise confidence band of a Kaplan–Meier curve is built. */
 export type KaplanMeierConfType = 'log-log' | 'log' | 'plain';
 
+/**
+ * The transformations of a Kaplan–Meier confidence band, default first: log-log, log and plain
+ * (each described under `kaplanMeier`). `kaplanMeier`, `retentionCurve`, `ttr` and
+ * `firstResponseTime` check their `confType` option against this list.
+ *
+ * @example
+ * KAPLAN_MEIER_CONF_TYPES[0] // => 'log-log'
+ */
 export const KAPLAN_MEIER_CONF_TYPES: readonly KaplanMeierConfType[] = ['log-log', 'log', 'plain'];
 
+/**
+ * Options of `kaplanMeier`: the confidence of the band and the quantile intervals, and the band's
+ * transformation.
+ *
+ * @example
+ * kaplanMeier([2, 3, 3, 5, 8, 9], [1, 1, 0, 1, 0, 1], { confType: 'plain' }).points[0].upper // => 1
+ */
 export interface KaplanMeierOptions {
   /** Confidence level in (0, 1) of the pointwise band and the quantile intervals; 0.95 by default. */
   confidence?: number;

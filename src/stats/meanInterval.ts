@@ -7,6 +7,11 @@ import { finiteValues, meanAndVariance } from './sample.ts';
 import { tUpperQuantile } from './studentT.ts';
 import { checkConfidence, checkOneOf } from './validate.ts';
 
+/**
+ * Interval methods for a mean: Student's t, or the bias-corrected and accelerated bootstrap (see
+ * `meanInterval`). The `method` of `meanInterval` and the `meanMethod` of `ttr` and
+ * `firstResponseTime`.
+ */
 export type MeanMethod = 't' | 'bootstrap-bca';
 
 export interface MeanIntervalOptions extends RandomOptions {

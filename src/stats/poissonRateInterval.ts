@@ -3,8 +3,14 @@ import type { CxWarning, Estimate } from '../types.ts';
 import { gammaQuantileUnchecked } from './gamma.ts';
 import { checkConfidence, checkCount, checkPositive } from './validate.ts';
 
+/**
+ * Options of `poissonRateInterval`.
+ *
+ * @example
+ * poissonRateInterval(10, 1000, { confidence: 0.9 }).upper // => 0.0169622192357219 (to 1e-14)
+ */
 export interface PoissonRateIntervalOptions {
-  /** Confidence level in (0, 1); 0.95 by default. */
+  /** Confidence level in (0, 1) of the exact (Garwood) interval; 0.95 by default. */
   confidence?: number;
 }
 

@@ -8,6 +8,16 @@ import { checkConfidence, checkCount, checkOneOf } from './validate.ts';
 /** Interval methods for a single binomial proportion. */
 export type ProportionMethod = 'wilson' | 'agresti-coull' | 'clopper-pearson' | 'jeffreys' | 'wald';
 
+/**
+ * The interval methods for a single proportion, default first: Wilson, Agresti–Coull,
+ * Clopper–Pearson, Jeffreys and Wald (each described under `proportionInterval`).
+ * `proportionInterval` checks its `method` option against this list, and so do the metrics that
+ * report a share: `csat`, `csatFromCounts`, `ces`, `churn`, `churnRate`, `fcr`, `fcrFromCounts`,
+ * `slaAttainment` and `cohortRetention`.
+ *
+ * @example
+ * PROPORTION_METHODS[0] // => 'wilson'
+ */
 export const PROPORTION_METHODS: readonly ProportionMethod[] = [
   'wilson',
   'agresti-coull',
@@ -16,6 +26,12 @@ export const PROPORTION_METHODS: readonly ProportionMethod[] = [
   'wald',
 ];
 
+/**
+ * Options of `proportionInterval`.
+ *
+ * @example
+ * proportionInterval(42, 50, { method: 'clopper-pearson' }).lower // => 0.7088736934048894 (to 1e-14)
+ */
 export interface ProportionIntervalOptions {
   /** Interval method; `'wilson'` by default. */
   method?: ProportionMethod;

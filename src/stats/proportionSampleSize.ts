@@ -2,8 +2,14 @@ import { CxMetricsError } from '../errors.ts';
 import { zCritical } from './normal.ts';
 import { checkConfidence, checkPositive, checkProbability } from './validate.ts';
 
+/**
+ * Options of `proportionSampleSize`.
+ *
+ * @example
+ * proportionSampleSize(0.5, 0.05, { confidence: 0.99 }) // => 663.4896601021208 (to 1e-12)
+ */
 export interface SampleSizeOptions {
-  /** Confidence level in (0, 1); 0.95 by default. */
+  /** Confidence level in (0, 1) of the planned interval; 0.95 by default. */
   confidence?: number;
 }
 

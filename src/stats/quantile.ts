@@ -5,6 +5,12 @@ import { checkProbability } from './validate.ts';
 /** Hyndman–Fan sample quantile definitions 1 to 9 (R's `quantile(type =)`). */
 export type QuantileType = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 
+/**
+ * Options of `quantile`: which of the nine Hyndman–Fan definitions to use.
+ *
+ * @example
+ * quantile([1, 2, 3, 4], 0.5, { type: 1 }) // => 2
+ */
 export interface QuantileOptions {
   /** Hyndman–Fan type; 7 by default (R, NumPy `linear`, Excel `PERCENTILE.INC`). */
   type?: QuantileType;

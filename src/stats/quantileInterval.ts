@@ -5,8 +5,17 @@ import { quantileSorted } from './quantile.ts';
 import { finiteValues } from './sample.ts';
 import { checkConfidence, checkProbability } from './validate.ts';
 
+/**
+ * Options of `quantileInterval`.
+ *
+ * @example
+ * quantileInterval([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.5, { confidence: 0.9 }).lowerRank // => 2
+ */
 export interface QuantileIntervalOptions {
-  /** Confidence level in (0, 1); 0.95 by default. */
+  /**
+   * Target confidence level in (0, 1); 0.95 by default. The interval's exact
+   * coverage, `achievedConfidence`, is at least this whenever the sample allows.
+   */
   confidence?: number;
 }
 

@@ -2,6 +2,18 @@ import { daysInMonth } from './schedule.ts';
 import { MAX_INSTANT_MS, wallClockMs } from './zonedTime.ts';
 
 /**
+ * A point in time as cx-metrics accepts it: a `Date`, an ISO-8601 string (no offset = UTC) or
+ * epoch milliseconds. The record and option fields of the churn, retention and support metrics
+ * (`CustomerRecord`, `TicketRecord`, `ChurnOptions`, `asOf`, …) take it; what is read and what is
+ * rejected is spelled out on the parsers (`timestampSchema` in 'cx-metrics/schemas').
+ *
+ * @example
+ * const customers = [{ startedAt: '2026-01-01', endedAt: new Date('2026-03-15T00:00:00Z') }]
+ * churn(customers, { from: '2026-01-01', to: Date.UTC(2026, 3, 1) }).value // => 1
+ */
+export type Timestamp = Date | string | number;
+
+/**
  * ISO-8601 as cx-metrics accepts it: a calendar date, optionally a time (seconds and a fraction
  * optional; 'T', 't' or a space between) and an offset ('Z', 'z', ±HH:MM or ±HHMM). Written
  * without the `i` flag so the same source is a valid JSON Schema `pattern` (ECMA-262). It checks
