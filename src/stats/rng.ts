@@ -7,7 +7,7 @@ import type { RandomOptions } from '../types.ts';
  *
  * Returns numbers in [0, 1) with 32 bits of randomness. Passes PractRand to 2⁴⁰ bytes; period at
  * least 2³². Every function in cx-metrics that draws random numbers takes `seed` or `rng`
- * instead of calling `Math.random`, so results are reproducible.
+ * instead of a hidden global random source, so results are reproducible.
  *
  * Reference: C. Doty-Humphrey (2011), PractRand (sfc32); Steele, Lea & Flood (2014), SplitMix,
  * doi:10.1145/2714064.2660195.
