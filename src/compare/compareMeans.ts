@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { printable } from '../format/printable.ts';
 import { finiteValues, meanAndVariance } from '../stats/sample.ts';
 import { tCdf, tUpperQuantile } from '../stats/studentT.ts';
 import { checkConfidence, describe } from '../stats/validate.ts';
@@ -83,7 +84,7 @@ export function compareMeans(a: MeanGroup, b: MeanGroup, options: CompareMeansOp
       code: 'ZERO_VARIANCE',
       message: `${fn}: both groups have zero variance, so the difference is exact: p is 0 when the means differ (t = ±Infinity) and 1 when they are equal`,
     });
-    return {
+    return printable({
       difference,
       lower: difference,
       upper: difference,
@@ -96,7 +97,7 @@ export function compareMeans(a: MeanGroup, b: MeanGroup, options: CompareMeansOp
       a: groupEstimate(ga),
       b: groupEstimate(gb),
       warnings,
-    };
+    });
   }
   // Welch–Satterthwaite in terms of the share r of the variance from a, so that tiny variances
   // cannot underflow to 0/0.
@@ -104,7 +105,7 @@ export function compareMeans(a: MeanGroup, b: MeanGroup, options: CompareMeansOp
   const df = 1 / ((r * r) / (ga.n - 1) + ((1 - r) * (1 - r)) / (gb.n - 1));
   const t = difference / se;
   const spread = tUpperQuantile((1 - confidence) / 2, df) * se;
-  return {
+  return printable({
     difference,
     lower: difference - spread,
     upper: difference + spread,
@@ -117,7 +118,7 @@ export function compareMeans(a: MeanGroup, b: MeanGroup, options: CompareMeansOp
     a: groupEstimate(ga),
     b: groupEstimate(gb),
     warnings,
-  };
+  });
 }
 
 interface Summary {

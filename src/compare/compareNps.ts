@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { printable } from '../format/printable.ts';
 import { type NpsCounts, type NpsOptions, type NpsResult, nps, npsFromCounts } from '../metrics/nps.ts';
 import type { ScoreInput } from '../metrics/scores.ts';
 import { clipInterval } from '../stats/interval.ts';
@@ -90,7 +91,7 @@ export function compareNps<T = unknown>(
     });
   }
   const { lower, upper } = clipInterval(fn, 100 * (centre - z * se), 100 * (centre + z * se), -200, 200, warnings);
-  return {
+  return printable({
     difference: ra.value - rb.value,
     lower,
     upper,
@@ -101,7 +102,7 @@ export function compareNps<T = unknown>(
     a: ra,
     b: rb,
     warnings,
-  };
+  });
 }
 
 function toResult<T>(

@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { printable } from '../format/printable.ts';
 import { clipInterval } from '../stats/interval.ts';
 import { normalCdf, zCritical } from '../stats/normal.ts';
 import { proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
@@ -131,7 +132,7 @@ export function compareProportions(
     }
   }
   const clipped = clipInterval(fn, lower, upper, -1, 1, warnings);
-  return {
+  return printable({
     difference: d,
     lower: clipped.lower,
     upper: clipped.upper,
@@ -141,7 +142,7 @@ export function compareProportions(
     a: proportionIntervalUnchecked(fn, xa, na, 'wilson', confidence),
     b: proportionIntervalUnchecked(fn, xb, nb, 'wilson', confidence),
     warnings,
-  };
+  });
 }
 
 /** 2·P(Z > |z|). @internal */

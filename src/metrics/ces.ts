@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { printable } from '../format/printable.ts';
 import { PROPORTION_METHODS, type ProportionMethod, proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
 import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
 import type { CxWarning, Estimate } from '../types.ts';
@@ -134,7 +135,7 @@ export function ces<T = unknown>(scores: ScoreInput<T>, options: CesOptions<T> =
     warnings: net.warnings,
   };
   const mean = meanScore(fn, read, counted, min, max, confidence);
-  return {
+  return printable({
     ...mean,
     warnings: [...warnings, ...mean.warnings],
     easy,
@@ -142,7 +143,7 @@ export function ces<T = unknown>(scores: ScoreInput<T>, options: CesOptions<T> =
     distribution: counted.distribution,
     skipped: read.skipped,
     scale: { min, max, direction, easyThreshold },
-  };
+  });
 }
 
 function resolveScale(

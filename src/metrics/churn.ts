@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { printable } from '../format/printable.ts';
 import { gammaQuantileUnchecked } from '../stats/gamma.ts';
 import { PROPORTION_METHODS, type ProportionMethod, proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
 import { checkConfidence, checkCount, checkOneOf, checkPositive, describe } from '../stats/validate.ts';
@@ -151,7 +152,11 @@ export function churnRate(
       { value: churned },
     );
   }
-  return { definition: 'cohort', churned, ...proportionIntervalUnchecked(fn, churned, n, method, confidence) };
+  return printable({
+    definition: 'cohort',
+    churned,
+    ...proportionIntervalUnchecked(fn, churned, n, method, confidence),
+  });
 }
 
 /**
@@ -191,7 +196,7 @@ export function churnRateByExposure(
   const churned = checkCount(fn, 'churned', counts.churned);
   const exposure = checkPositive(fn, 'exposure', counts.exposure);
   const confidence = checkConfidence(fn, optionsObject(fn, options).confidence ?? 0.95);
-  return exposureEstimate(fn, churned, exposure, confidence);
+  return printable(exposureEstimate(fn, churned, exposure, confidence));
 }
 
 /**
@@ -279,13 +284,13 @@ export function churn(customers: readonly CustomerRecord[], options: ChurnOption
           "the cohort definition needs customers with startedAt ≤ from < endedAt (try definition: 'exposure')",
       );
     }
-    return {
+    return printable({
       definition,
       churned,
       ...proportionIntervalUnchecked(fn, churned, atStart, method, confidence),
       customers: atStart,
       ...window,
-    };
+    });
   }
 
   if (opts.method !== undefined) {
@@ -318,7 +323,7 @@ export function churn(customers: readonly CustomerRecord[], options: ChurnOption
     );
   }
   const exposure = exposureMs / (TIME_UNIT_DAYS[unit] * DAY_MS);
-  return { ...exposureEstimate(fn, churned, exposure, confidence), unit, customers: exposed, ...window };
+  return printable({ ...exposureEstimate(fn, churned, exposure, confidence), unit, customers: exposed, ...window });
 }
 
 /** Garwood interval for validated counts (poissonRateInterval's computation, named for `fn`). */

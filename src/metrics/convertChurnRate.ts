@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { printable } from '../format/printable.ts';
 import { checkConfidence, describe } from '../stats/validate.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 import { optionsObject, TIME_UNIT_DAYS, TIME_UNITS, type TimeUnit } from './customers.ts';
@@ -120,7 +121,7 @@ export function convertChurnRate(
       `by 1 − (1 − r)^${round(exponent)}, assuming every customer churns at the same rate in every period; ` +
       'real churn falls with tenure, so the converted value and interval rest on that assumption more than on the data',
   });
-  return {
+  return printable({
     value: convert(value, exponent),
     lower: convert(lower, exponent),
     upper: convert(upper, exponent),
@@ -130,7 +131,7 @@ export function convertChurnRate(
     warnings,
     fromDays,
     toDays,
-  };
+  });
 }
 
 /** 1 − (1 − r)^k, accurate for small r (log1p/expm1); exact at r = 0 and r = 1. */

@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { printable } from '../format/printable.ts';
 import { PROPORTION_METHODS, type ProportionMethod, proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
 import { checkConfidence, checkCount, checkOneOf, describe } from '../stats/validate.ts';
 import type { CxWarning, Estimate } from '../types.ts';
@@ -111,7 +112,7 @@ export function csat<T = unknown>(scores: ScoreInput<T>, options: CsatOptions<T>
       message: `${fn}: weighted shares; intervals use Kish's effective sample size ${counted.n.toFixed(1)} of ${counted.answered} answers`,
     });
   }
-  return {
+  return printable({
     ...estimate,
     value: share,
     warnings,
@@ -120,7 +121,7 @@ export function csat<T = unknown>(scores: ScoreInput<T>, options: CsatOptions<T>
     distribution: counted.distribution,
     skipped: read.skipped,
     scale,
-  };
+  });
 }
 
 /**
@@ -156,13 +157,13 @@ export function csatFromCounts(
   }
   const method = checkOneOf(fn, 'method', options.method ?? 'wilson', PROPORTION_METHODS);
   const confidence = checkConfidence(fn, options.confidence ?? 0.95);
-  return {
+  return printable({
     ...proportionIntervalUnchecked(fn, satisfied, total, method, confidence),
     satisfied,
     distribution: [],
     skipped: 0,
     scale: { ...CSAT_SCALES['1-5'] },
-  };
+  });
 }
 
 function resolveCsatScale(fn: string, scale: CsatOptions['scale'], satisfiedMin: number | undefined): CsatScale {

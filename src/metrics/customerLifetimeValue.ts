@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { printable } from '../format/printable.ts';
 import { checkConfidence, describe } from '../stats/validate.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 
@@ -151,7 +152,7 @@ export function customerLifetimeValue(
     expectedLifetime: 1 / c,
     warnings,
   };
-  if (estimate === undefined) return result;
+  if (estimate === undefined) return printable(result);
 
   const confidence = checkConfidence(fn, estimate.confidence);
   const upper = clv(estimate.lower);
@@ -161,14 +162,14 @@ export function customerLifetimeValue(
       message: `${fn}: the churn interval reaches 0, so with no discounting the CLV interval has no upper bound (Infinity)`,
     });
   }
-  return {
+  return printable({
     ...result,
     lower: clv(estimate.upper),
     upper,
     confidence,
     method: typeof estimate.method === 'string' ? estimate.method : 'unknown',
     n: estimate.n,
-  };
+  });
 }
 
 function checkNumber(fn: string, name: string, x: unknown, min: number, max: number): number {

@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { printable } from '../format/printable.ts';
 import { PROPORTION_METHODS, type ProportionMethod, proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
 import { checkConfidence, checkCount, checkOneOf, describe } from '../stats/validate.ts';
 import type { Timestamp } from '../time/timestamp.ts';
@@ -265,7 +266,7 @@ export function fcr(tickets: readonly TicketRecord[], options: FcrOptions): FcrR
     });
   }
   const estimate = proportionIntervalUnchecked(fn, firstContact, n, method, confidence);
-  return {
+  return printable({
     ...estimate,
     warnings: [...warnings, ...estimate.warnings],
     definition,
@@ -274,7 +275,7 @@ export function fcr(tickets: readonly TicketRecord[], options: FcrOptions): FcrR
     unresolved,
     missingField,
     ...(definition === 'no-repeat-within' ? { windowOpen, windowMs } : {}),
-  };
+  });
 }
 
 /**
@@ -323,14 +324,14 @@ export function fcrFromCounts(
   ] as const);
   const method = checkOneOf(fn, 'method', opts.method ?? 'wilson', PROPORTION_METHODS);
   const confidence = checkConfidence(fn, opts.confidence ?? 0.95);
-  return {
+  return printable({
     ...proportionIntervalUnchecked(fn, firstContact, total, method, confidence),
     definition,
     firstContact,
     excluded: 0,
     unresolved: 0,
     missingField: 0,
-  };
+  });
 }
 
 /** The field each definition reads from a resolved ticket. */

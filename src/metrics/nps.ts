@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { printable } from '../format/printable.ts';
 import { kishEffectiveSize } from '../stats/effectiveSampleSize.ts';
 import { clipInterval } from '../stats/interval.ts';
 import { zCritical } from '../stats/normal.ts';
@@ -184,7 +185,7 @@ export function nps<T = unknown>(scores: ScoreInput<T>, options: NpsOptions<T> =
       message: `${fn}: weighted shares; the interval uses Kish's effective sample size ${round(n)} of ${total} answers`,
     });
   }
-  return { ...npsEstimate(fn, effective, n, settings, warnings), ...countsOf(counts), skipped, scale };
+  return printable({ ...npsEstimate(fn, effective, n, settings, warnings), ...countsOf(counts), skipped, scale });
 }
 
 /**
@@ -222,7 +223,12 @@ export function npsFromCounts(counts: NpsCounts, options: NpsIntervalOptions = {
   const n = promoters + passives + detractors;
   if (n === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: all counts are 0; expected at least one answer`);
   const clean = { promoters, passives, detractors };
-  return { ...npsEstimate(fn, clean, n, settings, []), ...countsOf(clean), skipped: 0, scale: { ...NPS_SCALE } };
+  return printable({
+    ...npsEstimate(fn, clean, n, settings, []),
+    ...countsOf(clean),
+    skipped: 0,
+    scale: { ...NPS_SCALE },
+  });
 }
 
 /** @internal */

@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { printable } from '../format/printable.ts';
 import {
   KAPLAN_MEIER_CONF_TYPES,
   type KaplanMeierConfType,
@@ -158,7 +159,7 @@ export function retentionCurve(customers: readonly CustomerRecord[], options: Re
     });
   }
   const churned = events.reduce((sum, e) => sum + (e ? 1 : 0), 0);
-  return {
+  return printable({
     points: km.points,
     median,
     unit,
@@ -170,7 +171,7 @@ export function retentionCurve(customers: readonly CustomerRecord[], options: Re
     confidence,
     confType,
     warnings,
-  };
+  });
 }
 
 /** Calendar periods for cohorts (UTC): ISO weeks starting Monday, months, quarters. */
@@ -363,7 +364,7 @@ export function cohortRetention(
       message: `${fn}: ${excluded} customer${excluded === 1 ? '' : 's'} start after asOf (${iso(asOf)}) and are left out`,
     });
   }
-  return { period, asOf: iso(asOf), cohorts, n, excluded, warnings };
+  return printable({ period, asOf: iso(asOf), cohorts, n, excluded, warnings });
 }
 
 /** Start (epoch ms, UTC) of the calendar period containing t. */

@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { printable } from '../format/printable.ts';
 import { quantileSorted } from '../stats/quantile.ts';
 import { resolveRng } from '../stats/rng.ts';
 import { checkConfidence, checkNonNegative, describe } from '../stats/validate.ts';
@@ -137,7 +138,7 @@ export function revenueRetention(
   options: RevenueRetentionOptions = {},
 ): RevenueRetention | RevenueRetentionEstimate {
   const fn = 'revenueRetention';
-  if (Array.isArray(input)) return fromCustomers(fn, input, options);
+  if (Array.isArray(input)) return printable(fromCustomers(fn, input, options));
   if (input === null || typeof input !== 'object') {
     throw new CxMetricsError(
       'INVALID_VALUE',
@@ -165,7 +166,9 @@ export function revenueRetention(
       { value: contraction + churned },
     );
   }
-  return rates(startingMrr, startingMrr - contraction - churned, startingMrr + expansion - contraction - churned);
+  return printable(
+    rates(startingMrr, startingMrr - contraction - churned, startingMrr + expansion - contraction - churned),
+  );
 }
 
 function rates(start: number, kept: number, end: number): RevenueRetention {

@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { printable } from '../format/printable.ts';
 import { PROPORTION_METHODS, type ProportionMethod, proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
 import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
 import type { Estimate } from '../types.ts';
@@ -141,7 +142,7 @@ export function slaAttainment(
     });
   }
   const estimate = proportionIntervalUnchecked(fn, met, n, method, confidence);
-  return {
+  return printable({
     ...estimate,
     warnings: [...warnings, ...estimate.warnings],
     met,
@@ -151,7 +152,7 @@ export function slaAttainment(
     targetMs,
     field,
     clock,
-  };
+  });
 }
 
 function round(x: number): string {

@@ -1,3 +1,4 @@
+import { printable } from '../format/printable.ts';
 import {
   type DurationResult,
   type DurationStatisticsOptions,
@@ -70,7 +71,7 @@ export type DurationInput = readonly TicketRecord[] | ArrayLike<number>;
  * r.mean.value / 3_600_000 // => 4 (to 1e-12) (area under the curve: 2 + 2 · 2/3 + 2 · 1/3 hours)
  */
 export function ttr(tickets: DurationInput, options: DurationOptions = {}): DurationResult {
-  return durations('ttr', tickets, 'resolution', options);
+  return printable(durations('ttr', tickets, 'resolution', options));
 }
 
 /**
@@ -103,7 +104,7 @@ export function ttr(tickets: DurationInput, options: DurationOptions = {}): Dura
  * r.percentiles.p90.value / minute // => 14
  */
 export function firstResponseTime(tickets: DurationInput, options: DurationOptions = {}): DurationResult {
-  return durations('firstResponseTime', tickets, 'firstResponse', options);
+  return printable(durations('firstResponseTime', tickets, 'firstResponse', options));
 }
 
 function durations(fn: string, tickets: DurationInput, field: TicketClockField, options: DurationOptions) {

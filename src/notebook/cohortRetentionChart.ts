@@ -1,6 +1,6 @@
 import { CxMetricsError } from '../errors.ts';
+import { isEstimate, isObject } from '../format/kinds.ts';
 import type { CohortRetentionResult } from '../metrics/retention.ts';
-import { isEstimate, isObject } from './kinds.ts';
 import { baseSpec, type ChartOptions, chartOptions, type DataRow, describeValue, type VegaLiteSpec } from './spec.ts';
 
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);

@@ -1,8 +1,8 @@
 import { CxMetricsError } from '../errors.ts';
+import { isShareLike } from '../format/figures.ts';
+import { isNps, isObject } from '../format/kinds.ts';
+import { pValueLabel } from '../format/numbers.ts';
 import type { Difference } from '../types.ts';
-import { isShareLike } from './figures.ts';
-import { isNps, isObject } from './kinds.ts';
-import { pValueLabel } from './numbers.ts';
 import {
   axisFormat,
   baseSpec,

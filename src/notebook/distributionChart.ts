@@ -1,7 +1,7 @@
 import { CxMetricsError } from '../errors.ts';
+import { formatResult } from '../format/formatResult.ts';
+import { isEstimate, isObject, type Loose } from '../format/kinds.ts';
 import type { ScalePoint } from '../metrics/scaleSummary.ts';
-import { formatResult } from './formatResult.ts';
-import { isEstimate, isObject, type Loose } from './kinds.ts';
 import {
   baseSpec,
   type ChartOptions,

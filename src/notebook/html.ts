@@ -1,6 +1,6 @@
+import type { Block, CohortBlock, Figure } from '../format/figures.ts';
+import { confidenceLabel, count, formatters, signed } from '../format/numbers.ts';
 import type { CxWarning } from '../types.ts';
-import type { Block, CohortBlock, Figure } from './figures.ts';
-import { confidenceLabel, count, formatters, signed } from './numbers.ts';
 
 // The text/html view: a compact table with the interval drawn as an inline SVG bar. Inline styles
 // only (notebook front ends drop <style> and classes from untrusted output), everything escaped.

@@ -1,9 +1,11 @@
 // Re-exports only: 'cx-metrics/notebook', Jupyter display and Vega-Lite chart specs. Nothing here
 // imports vega or vega-lite: the specs are plain JSON, rendered by the notebook front end.
+
+export { formatResult } from '../format/formatResult.ts';
+export { type ResultKind, resultKind } from '../format/kinds.ts';
 export { cohortRetentionChart } from './cohortRetentionChart.ts';
 export { type ComparisonChartOptions, comparisonChart } from './comparisonChart.ts';
 export { type DistributionChartOptions, distributionChart } from './distributionChart.ts';
-export { formatResult } from './formatResult.ts';
 export { type IntervalChartOptions, intervalChart } from './intervalChart.ts';
 export {
   type KaplanMeierChartInput,
@@ -11,7 +13,6 @@ export {
   type KaplanMeierChartPoint,
   kaplanMeierChart,
 } from './kaplanMeierChart.ts';
-export { type ResultKind, resultKind } from './kinds.ts';
 export { type MetricOverTimeChartOptions, type MetricPoint, metricOverTimeChart } from './metricOverTimeChart.ts';
 export { type NpsBreakdownChartOptions, npsBreakdownChart } from './npsBreakdownChart.ts';
 export {

@@ -1,8 +1,8 @@
 import { CxMetricsError } from '../errors.ts';
+import { isShareLike } from '../format/figures.ts';
+import { isEstimate, isNps, isObject } from '../format/kinds.ts';
+import { durationUnit } from '../format/numbers.ts';
 import type { Estimate } from '../types.ts';
-import { isShareLike } from './figures.ts';
-import { isEstimate, isNps, isObject } from './kinds.ts';
-import { durationUnit } from './numbers.ts';
 import {
   axisFormat,
   baseSpec,

@@ -1,6 +1,6 @@
 import { CxMetricsError } from '../errors.ts';
+import { isObject } from '../format/kinds.ts';
 import type { KaplanMeierPoint } from '../stats/kaplanMeier.ts';
-import { isObject } from './kinds.ts';
 import {
   baseSpec,
   type ChartOptions,

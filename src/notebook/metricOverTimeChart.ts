@@ -1,7 +1,7 @@
 import { CxMetricsError } from '../errors.ts';
+import { isShareLike } from '../format/figures.ts';
+import { isEstimate, isNps, isObject } from '../format/kinds.ts';
 import type { Estimate } from '../types.ts';
-import { isShareLike } from './figures.ts';
-import { isEstimate, isNps, isObject } from './kinds.ts';
 import {
   axisFormat,
   baseSpec,

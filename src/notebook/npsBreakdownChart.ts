@@ -1,7 +1,7 @@
 import { CxMetricsError } from '../errors.ts';
+import { formatResult } from '../format/formatResult.ts';
+import { isNps, isObject } from '../format/kinds.ts';
 import type { NpsResult } from '../metrics/nps.ts';
-import { formatResult } from './formatResult.ts';
-import { isNps, isObject } from './kinds.ts';
 import {
   baseSpec,
   type ChartOptions,

@@ -1,16 +1,16 @@
+import { blocksOf, isShareLike } from '../format/figures.ts';
+import { blockLines, formatResult } from '../format/formatResult.ts';
+import { isEstimate, isNps, isObject, kindOf, type Loose, type ResultKind } from '../format/kinds.ts';
+import { SHOWN, unwrap } from '../format/unwrap.ts';
 import type { Estimate } from '../types.ts';
 import { cohortRetentionChart } from './cohortRetentionChart.ts';
 import { comparisonChart } from './comparisonChart.ts';
 import { distributionChart } from './distributionChart.ts';
-import { blocksOf, isShareLike } from './figures.ts';
-import { blockLines, formatResult } from './formatResult.ts';
 import { blocksHtml } from './html.ts';
 import { intervalChart } from './intervalChart.ts';
 import { kaplanMeierChart } from './kaplanMeierChart.ts';
-import { isEstimate, isNps, isObject, kindOf, type Loose, type ResultKind } from './kinds.ts';
 import { npsBreakdownChart } from './npsBreakdownChart.ts';
 import type { VegaLiteSpec } from './spec.ts';
-import { SHOWN, unwrap } from './unwrap.ts';
 
 /**
  * The key Deno's Jupyter kernel (and other JS kernels) call to get a value's MIME bundle

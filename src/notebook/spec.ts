@@ -1,6 +1,6 @@
 import { CxMetricsError } from '../errors.ts';
+import { isEstimate, isObject } from '../format/kinds.ts';
 import type { Estimate } from '../types.ts';
-import { isEstimate, isObject } from './kinds.ts';
 
 /** A JSON value: what a Vega-Lite spec is made of. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

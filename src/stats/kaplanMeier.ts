@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { printable } from '../format/printable.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 import { zCritical } from './normal.ts';
 import { checkConfidence, checkOneOf, checkProbability, describe } from './validate.ts';
@@ -166,7 +167,7 @@ export function kaplanMeier(
     checkProbability(`${fn}(…).quantile`, 'p', p);
     return survivalQuantile(curves, p, { confidence, confType, n });
   };
-  return { points, quantile, median: quantile(0.5), confidence, confType, n, warnings };
+  return printable({ points, quantile, median: quantile(0.5), confidence, confType, n, warnings });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { printable } from '../format/printable.ts';
 import type { CxWarning, Estimate, RandomOptions } from '../types.ts';
 import { normalCdf, normalQuantile } from './normal.ts';
 import { quantileSorted } from './quantile.ts';
@@ -59,11 +60,20 @@ export function meanInterval(values: ArrayLike<number>, options: MeanIntervalOpt
   const warnings: CxWarning[] = [];
   if (variance === 0) {
     warnings.push({ code: 'ZERO_VARIANCE', message: `${fn}: all ${n} values are equal; the interval is one point` });
-    return { value: mean, lower: mean, upper: mean, confidence, method, n, standardError, warnings };
+    return printable({ value: mean, lower: mean, upper: mean, confidence, method, n, standardError, warnings });
   }
   if (method === 't') {
     const spread = tUpperQuantile((1 - confidence) / 2, n - 1) * standardError;
-    return { value: mean, lower: mean - spread, upper: mean + spread, confidence, method, n, standardError, warnings };
+    return printable({
+      value: mean,
+      lower: mean - spread,
+      upper: mean + spread,
+      confidence,
+      method,
+      n,
+      standardError,
+      warnings,
+    });
   }
   const resamples = options.resamples ?? 10_000;
   if (!Number.isInteger(resamples) || resamples < 100 || resamples > 10_000_000) {
@@ -77,7 +87,7 @@ export function meanInterval(values: ArrayLike<number>, options: MeanIntervalOpt
   }
   const rng = resolveRng(fn, options);
   const { lower, upper } = bcaMean(x, mean, confidence, resamples, rng);
-  return { value: mean, lower, upper, confidence, method, n, standardError, warnings };
+  return printable({ value: mean, lower, upper, confidence, method, n, standardError, warnings });
 }
 
 function bcaMean(

@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { printable } from '../format/printable.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 import { gammaQuantileUnchecked } from './gamma.ts';
 import { checkConfidence, checkCount, checkPositive } from './validate.ts';

@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { printable } from '../format/printable.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 import { betaQuantileUnchecked } from './beta.ts';
 import { clipInterval, tailProbability } from './interval.ts';
@@ -80,7 +81,7 @@ export function proportionInterval(successes: number, n: number, options: Propor
   }
   const method = checkOneOf(fn, 'method', options.method ?? 'wilson', PROPORTION_METHODS);
   const confidence = checkConfidence(fn, options.confidence ?? 0.95);
-  return proportionIntervalUnchecked(fn, successes, n, method, confidence);
+  return printable(proportionIntervalUnchecked(fn, successes, n, method, confidence));
 }
 
 /**

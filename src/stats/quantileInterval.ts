@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { printable } from '../format/printable.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 import { binomialCdf } from './binomialCdf.ts';
 import { quantileSorted } from './quantile.ts';
@@ -72,7 +73,7 @@ export function quantileInterval(
       message: `${fn}: with n = ${n} no order statistics reach ${confidence} confidence for the ${p} quantile; [min, max] covers it with probability ${coverage.toPrecision(4)}`,
     });
   }
-  return {
+  return printable({
     value: quantileSorted(sorted, p, 7),
     lower: sorted[lowerRank - 1] as number,
     upper: sorted[upperRank - 1] as number,
@@ -83,7 +84,7 @@ export function quantileInterval(
     method: 'order-statistics',
     n,
     warnings,
-  };
+  });
 }
 
 /**

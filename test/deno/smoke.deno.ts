@@ -37,6 +37,13 @@ Deno.test('nps from dist/index.js runs under Deno and agrees with the source', (
   assert.equal(fromBuild.method, fromSource.method);
 });
 
+Deno.test('results print as one readable line in the Deno console, from src and dist', () => {
+  for (const lib of [source, built]) {
+    const text = Deno.inspect(lib.npsFromCounts({ promoters: 278, passives: 164, detractors: 128 }));
+    assert.equal(text, 'NPS 26.3 [19.6, 32.7] (adjusted-wald, 95%, n=570)');
+  }
+});
+
 Deno.test('errors from dist/index.js are CxMetricsError', () => {
   assert.throws(
     () => built.nps([11]),

@@ -1,0 +1,23 @@
+import { formatResult } from './formatResult.ts';
+
+const NODE_INSPECT = Symbol.for('nodejs.util.inspect.custom');
+const DENO_INSPECT = Symbol.for('Deno.customInspect');
+
+function inspect(this: object): string {
+  return formatResult(this);
+}
+
+/**
+ * Give a result its readable console form — `NPS 26.3 [19.6, 32.7] (adjusted-wald, 95%, n=570)`
+ * from `console.log` in Node and Deno instead of an object dump — and return it.
+ *
+ * The two inspect hooks are non-enumerable symbol-keyed properties, so the result stays a plain
+ * object for everything else: `JSON.stringify`, `structuredClone`, spreading, `Object.keys` and
+ * deep equality see exactly the fields they saw before. @internal
+ */
+export function printable<T extends object>(result: T): T {
+  for (const key of [NODE_INSPECT, DENO_INSPECT]) {
+    Object.defineProperty(result, key, { value: inspect, enumerable: false, writable: true, configurable: true });
+  }
+  return result;
+}

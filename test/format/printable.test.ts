@@ -1,0 +1,49 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import {
+  ces,
+  churnRate,
+  compareNps,
+  compareProportions,
+  csat,
+  kaplanMeier,
+  meanInterval,
+  nps,
+  npsFromCounts,
+  proportionInterval,
+  ttr,
+} from '../../src/index.ts';
+import { formatResult } from '../../src/notebook/index.ts';
+
+describe('results print readably in the console and stay plain objects', () => {
+  it('console.log of an NPS result is its one-line summary, not an object dump', () => {
+    const r = npsFromCounts({ promoters: 278, passives: 164, detractors: 128 });
+    expect(inspect(r)).toBe('NPS 26.3 [19.6, 32.7] (adjusted-wald, 95%, n=570)');
+  });
+
+  it.each([
+    ['nps', () => nps([10, 9, 3, 8, null])],
+    ['csat', () => csat([5, 4, 3, 1])],
+    ['ces', () => ces([7, 6, 2, 5])],
+    ['proportionInterval', () => proportionInterval(42, 50)],
+    ['meanInterval', () => meanInterval([1, 2, 3])],
+    ['compareNps', () => compareNps([10, 9, 9], [0, 3, 9])],
+    ['compareProportions', () => compareProportions({ successes: 7, n: 10 }, { successes: 10, n: 12 })],
+    ['kaplanMeier', () => kaplanMeier([1, 2, 3, 4], [1, 1, 0, 1])],
+    ['ttr', () => ttr([3_600_000, 7_200_000, 10_000_000])],
+    ['churnRate', () => churnRate({ customersAtStart: 292, churned: 8 })],
+  ] as const)('%s prints what formatResult gives', (_, make) => {
+    const r = make();
+    expect(inspect(r)).toBe(formatResult(r));
+  });
+
+  it('the inspect hooks are invisible to JSON, keys, spreading, structuredClone and equality', () => {
+    const r = nps([10, 9, 3, 8, null]);
+    const plain = JSON.parse(JSON.stringify(r)) as unknown;
+    expect(Object.keys(r)).toEqual(Object.keys(plain as object));
+    expect(r).toEqual(plain);
+    expect(structuredClone(r)).toEqual(plain);
+    expect({ ...r }).toEqual(plain);
+    expect(Object.getOwnPropertySymbols(r).every((s) => !Object.getOwnPropertyDescriptor(r, s)?.enumerable)).toBe(true);
+  });
+});
