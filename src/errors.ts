@@ -1,4 +1,10 @@
-/** Machine-readable reason a cx-metrics function refused its input. */
+/**
+ * Machine-readable reason a cx-metrics function refused its input.
+ *
+ * @example
+ * const error = (() => { try { proportionInterval(42, 50, { confidence: 95 }) } catch (e) { return e } })()
+ * error.code // => 'INVALID_OPTION'
+ */
 export type CxErrorCode = 'EMPTY_INPUT' | 'INVALID_VALUE' | 'INVALID_OPTION' | 'INSUFFICIENT_DATA';
 
 /**

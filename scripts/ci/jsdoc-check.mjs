@@ -1,15 +1,18 @@
 #!/usr/bin/env node
-// JSDoc check: every exported FUNCTION of the public entries (src/index.ts, src/schemas/index.ts
-// and src/notebook/index.ts once it exists) has, in its JSDoc,
+// JSDoc check: every export of the public entries (src/index.ts, src/schemas/index.ts and
+// src/notebook/index.ts once it exists) has, in its JSDoc,
 //   - a summary (text before the first tag),
-//   - at least one `@example`,
-//   - and, when the function is defined under src/stats, src/metrics or src/compare, a citation:
+//   - at least one `@example` (test/examples.test.ts runs them, so they stay true),
+//   - and, for a FUNCTION defined under src/stats, src/metrics or src/compare, a citation:
 //     a DOI (`doi:10.…` or `10.NNNN/…`), a year in parentheses (`(1927)`, `(Newcombe, 1998)`),
 //     or the words 'Reference'/'References' or 'et al.'.
 // Exports are resolved with the TypeScript compiler API (re-exports and aliases followed), so the
 // check sees exactly what a user can import. Functions are function declarations (overloads: the
 // JSDoc of all declarations counts together, as the docs show the first) and `const f = (…) => …`
-// / `function` expressions.
+// / `function` expressions. Everything else exported (types, interfaces, classes, constants) needs
+// the summary and the example but no citation; for those only the JSDoc block right above each
+// declaration counts (the one TypeScript and TypeDoc show), so a file-level comment in front of
+// the first declaration does not pass for its summary.
 //
 // Known offenders are listed in scripts/ci/jsdoc-allowlist.txt, one `file#name: what` per line
 // (what = summary | example | citation); an offender not listed fails, and so does a listed line
@@ -72,7 +75,13 @@ function commentText(comment) {
   return (typeof comment === 'string' ? comment : ts.getTextOfJSDocComment(comment)) ?? '';
 }
 
+// The JSDoc block TypeScript shows for a non-function declaration: the last one above it.
+function ownJsDoc(declaration) {
+  return jsDocsOf(declaration).slice(-1);
+}
+
 const functions = new Map(); // `${file}#${name}` → { file, line, name, entries: Set, docs: JSDoc[] }
+const others = new Map(); // types, interfaces, classes and constants, same shape
 for (const entry of entries) {
   const source = program.getSourceFile(path.join(root, entry));
   const moduleSymbol = source && checker.getSymbolAtLocation(source);
@@ -82,31 +91,37 @@ for (const entry of entries) {
   }
   for (const exported of checker.getExportsOfModule(moduleSymbol)) {
     const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-    const declarations = (symbol.declarations ?? []).filter(isFunctionLike);
+    const all = symbol.declarations ?? [];
+    const functionLike = all.filter(isFunctionLike);
+    const isFunction = functionLike.length > 0;
+    const declarations = isFunction ? functionLike : all;
     if (declarations.length === 0) continue;
     const first = declarations[0];
     const sourceFile = first.getSourceFile();
     const file = rel(sourceFile.fileName);
     const name = exported.getName();
     const key = `${file}#${name}`;
-    const record = functions.get(key) ?? {
+    const records = isFunction ? functions : others;
+    const record = records.get(key) ?? {
       file,
       line: sourceFile.getLineAndCharacterOfPosition(first.getStart(sourceFile)).line + 1,
       name,
       entries: new Set(),
-      docs: declarations.flatMap(jsDocsOf),
+      docs: declarations.flatMap(isFunction ? jsDocsOf : ownJsDoc),
+      isFunction,
     };
     record.entries.add(entry);
-    functions.set(key, record);
+    records.set(key, record);
   }
 }
 
 const offenders = []; // { key, file, line, name, what }
-for (const [key, { file, line, name, docs }] of [...functions].sort(([a], [b]) => a.localeCompare(b))) {
+const exportsChecked = [...functions, ...others].sort(([a], [b]) => a.localeCompare(b));
+for (const [key, { file, line, name, docs, isFunction }] of exportsChecked) {
   const summary = docs.some((doc) => commentText(doc.comment).trim().length > 0);
   const example = docs.some((doc) => (doc.tags ?? []).some((tag) => tag.tagName.text === 'example'));
   const text = docs.map((doc) => doc.getText()).join('\n');
-  const needsCitation = CITATION_DIRS.some((dir) => file.startsWith(dir));
+  const needsCitation = isFunction && CITATION_DIRS.some((dir) => file.startsWith(dir));
   const citation = !needsCitation || CITATION_PATTERNS.some((pattern) => pattern.test(text));
   for (const [ok, what] of [
     [summary, 'summary'],
@@ -130,7 +145,8 @@ const stale = [...allowed].filter((key) => !current.has(key));
 
 const whatLabel = { summary: 'no summary', example: 'no @example', citation: 'no citation' };
 console.log(
-  `jsdoc-check: ${functions.size} exported functions in ${entries.join(', ')}; ` +
+  `jsdoc-check: ${functions.size} exported functions and ${others.size} other exports (types, interfaces, ` +
+    `classes, constants) in ${entries.join(', ')}; ` +
     `${offenders.length} gaps (${offenders.length - unlisted.length} allowlisted, ${unlisted.length} new)`,
 );
 const byWhat = (what) => offenders.filter((o) => o.what === what);
@@ -145,8 +161,8 @@ let failed = false;
 if (unlisted.length > 0) {
   failed = true;
   console.log(
-    `jsdoc-check: FAILED: ${unlisted.length} new gap(s). Every exported function needs a one-line summary, an @example` +
-      ` and (stats/metrics/compare) a citation; see CONVENTIONS.md "Every exported function":`,
+    `jsdoc-check: FAILED: ${unlisted.length} new gap(s). Every export needs a one-line summary and an @example,` +
+      ` and an exported function in stats/metrics/compare a citation; see CONVENTIONS.md "Every exported function":`,
   );
   for (const o of unlisted) console.log(`  ${o.file}:${o.line} ${o.name}: ${whatLabel[o.what]}`);
 }

@@ -5,7 +5,12 @@ import { tCdf, tUpperQuantile } from '../stats/studentT.ts';
 import { checkConfidence, describe } from '../stats/validate.ts';
 import type { CxWarning, Difference, Estimate } from '../types.ts';
 
-/** A group as raw values, summary statistics, or an earlier `meanInterval` result. */
+/**
+ * A group as raw values, summary statistics, or an earlier `meanInterval` result.
+ *
+ * @example
+ * compareMeans({ mean: 4.2, sd: 0.7 ** 0.5, n: 5 }, [3, 2, 4, 3, 3]).difference // => 1.2 (to 1e-12)
+ */
 export type MeanGroup = ArrayLike<number> | { mean: number; sd: number; n: number } | Estimate;
 
 /**
@@ -19,7 +24,14 @@ export interface CompareMeansOptions {
   confidence?: number;
 }
 
-/** Welch's two-sample result: the Difference plus the t statistic and its degrees of freedom. */
+/**
+ * Welch's two-sample result: the Difference plus the t statistic and its degrees of freedom.
+ *
+ * @example
+ * const d = compareMeans([4, 5, 5, 4, 3], [3, 2, 4, 3, 3])
+ * d.t // => 6 ** 0.5 (to 1e-12)
+ * d.df // => 288 / 37 (to 1e-12) (Welch–Satterthwaite)
+ */
 export interface MeansDifference extends Difference {
   /** Welch t statistic (a − b)/SE. */
   t: number;

@@ -8,7 +8,12 @@ import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
 import type { CxWarning, Difference } from '../types.ts';
 import { twoSided } from './compareProportions.ts';
 
-/** A group: raw scores, counts, or an earlier `nps` result. */
+/**
+ * A group: raw scores, counts, or an earlier `nps` result.
+ *
+ * @example
+ * compareNps([10, 9, 9, 7, 3], { promoters: 1, passives: 1, detractors: 3 }, { method: 'wald' }).difference // => 80
+ */
 export type NpsGroup<T = unknown> = ScoreInput<T> | NpsCounts | NpsResult;
 
 /**
@@ -25,7 +30,13 @@ export interface CompareNpsOptions<T = unknown> extends Pick<NpsOptions<T>, 'sca
   confidence?: number;
 }
 
-/** The NPS difference: a Difference in points whose groups are NpsResults. */
+/**
+ * The NPS difference: a Difference in points whose groups are NpsResults.
+ *
+ * @example
+ * const d = compareNps({ promoters: 5, passives: 3, detractors: 2 }, { promoters: 2, passives: 3, detractors: 5 })
+ * [d.a.value, d.b.value, d.difference] // => [30, -30, 60]
+ */
 export interface NpsDifference extends Difference {
   a: NpsResult;
   b: NpsResult;

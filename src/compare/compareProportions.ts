@@ -6,7 +6,13 @@ import { proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
 import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
 import type { CxWarning, Difference, Estimate } from '../types.ts';
 
-/** Interval methods for a difference of two independent proportions. */
+/**
+ * Interval methods for a difference of two independent proportions.
+ *
+ * @example
+ * PROPORTION_DIFFERENCE_METHODS // => ['newcombe', 'wald', 'agresti-caffo', 'score']
+ * compareProportions({ successes: 42, n: 50 }, { successes: 30, n: 50 }, { method: 'agresti-caffo' }).method // => 'agresti-caffo'
+ */
 export type ProportionDifferenceMethod = 'newcombe' | 'wald' | 'agresti-caffo' | 'score';
 /**
  * The interval methods for a difference of two proportions, default first: Newcombe's hybrid
@@ -23,7 +29,12 @@ export const PROPORTION_DIFFERENCE_METHODS: readonly ProportionDifferenceMethod[
   'score',
 ];
 
-/** A group as counts, or an earlier `proportionInterval` (or similar) result. */
+/**
+ * A group as counts, or an earlier `proportionInterval` (or similar) result.
+ *
+ * @example
+ * compareProportions(proportionInterval(42, 50), { successes: 30, n: 50 }).difference // => 0.24 (to 1e-15)
+ */
 export type ProportionGroup = { successes: number; n: number } | Pick<Estimate, 'value' | 'n'>;
 
 /**

@@ -5,7 +5,14 @@ import type { CxWarning, Estimate } from '../types.ts';
 // cx-metrics displays the same way. The rules are written out in `resultKind`'s JSDoc and in
 // docs/notebooks.md; keep the three in step.
 
-/** What `show` and `formatResult` recognise a value as (see `resultKind` for the rules). */
+/**
+ * What `show` and `formatResult` recognise a value as (see `resultKind` for the rules).
+ *
+ * @example
+ * resultKind(ttr([1, 2, 3])) // => 'duration'
+ * resultKind(compareMeans([4, 5, 5, 4, 3], [3, 2, 4, 3, 3])) // => 'difference'
+ * resultKind(csatFromCounts({ satisfied: 3, total: 5 })) // => 'csat'
+ */
 export type ResultKind =
   | 'chart'
   | 'kaplan-meier'

@@ -7,7 +7,12 @@ import { npsEstimate, resolveIntervalOptions } from './nps.ts';
 import { meanScore, type ScalePoint, tally } from './scaleSummary.ts';
 import { readScores, type ScoreAccessor, type ScoreInput } from './scores.ts';
 
-/** Which end of a CES scale is the easy one. */
+/**
+ * Which end of a CES scale is the easy one.
+ *
+ * @example
+ * ces([1, 2, 2, 4, 5], { direction: 'lower-is-easier' }).scale // => { min: 1, max: 5, direction: 'lower-is-easier', easyThreshold: 2 }
+ */
 export type CesDirection = 'higher-is-easier' | 'lower-is-easier';
 
 /**
@@ -37,6 +42,15 @@ export interface CesOptions<T = unknown> {
   accessor?: ScoreAccessor<T>;
 }
 
+/**
+ * Result of `ces`: the mean score with its t interval, the easy share, net effort and the distribution.
+ *
+ * @example
+ * const r = ces([7, 6, 5, 5, 2])
+ * r.distribution.map((point) => point.count) // => [0, 1, 0, 0, 2, 1, 1]
+ * r.netEffort.value // => 20
+ * r.scale.easyThreshold // => 5
+ */
 export interface CesResult extends Estimate {
   /** Share of easy answers with its interval. */
   easy: Estimate;

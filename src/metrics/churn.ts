@@ -17,13 +17,32 @@ import {
   timestampOption,
 } from './customers.ts';
 
-/** How churn is counted: a share of a starting cohort, or events per unit of customer-time. */
+/**
+ * How churn is counted: a share of a starting cohort, or events per unit of customer-time.
+ *
+ * @example
+ * const customers = [{ startedAt: '2026-01-01', endedAt: '2026-01-11' }, { startedAt: '2026-01-01' }]
+ * churn(customers, { from: '2026-01-01', to: '2026-01-21', definition: 'exposure' }).value // => 1 / 30 (to 1e-15) (1 churn in 10 + 20 customer-days)
+ * churn(customers, { from: '2026-01-01', to: '2026-01-21', definition: 'cohort' }).value // => 0.5
+ */
 export type ChurnDefinition = 'cohort' | 'exposure';
 
-/** The churn definitions `churn` accepts, default first. */
+/**
+ * The churn definitions `churn` accepts, default first.
+ *
+ * @example
+ * CHURN_DEFINITIONS // => ['cohort', 'exposure']
+ */
 export const CHURN_DEFINITIONS: readonly ChurnDefinition[] = ['cohort', 'exposure'];
 
-/** A churn estimate that names its definition (and, for exposure rates, its unit). */
+/**
+ * A churn estimate that names its definition (and, for exposure rates, its unit).
+ *
+ * @example
+ * churnRate({ customersAtStart: 1000, churned: 62 }).definition // => 'cohort'
+ * const perMonth = churnRateByExposure({ churned: 62, exposure: 1069 })
+ * [perMonth.definition, perMonth.churned, perMonth.exposure] // => ['exposure', 62, 1069]
+ */
 export interface ChurnEstimate extends Estimate {
   definition: ChurnDefinition;
   /** Unit of customer-time of an exposure rate from `churn` (the rate is per customer-`unit`). */
@@ -34,7 +53,14 @@ export interface ChurnEstimate extends Estimate {
   exposure?: number;
 }
 
-/** Result of `churn`: the estimate plus the window and the customers it rests on. */
+/**
+ * Result of `churn`: the estimate plus the window and the customers it rests on.
+ *
+ * @example
+ * const customers = [{ startedAt: '2026-01-01', endedAt: '2026-03-15' }, { startedAt: '2026-02-01' }]
+ * const r = churn(customers, { from: '2026-01-01', to: '2026-04-01' })
+ * [r.customers, r.from, r.to] // => [1, '2026-01-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z']
+ */
 export interface ChurnResult extends ChurnEstimate {
   /**
    * Customers the estimate rests on: for `'cohort'` those active at `from` (= n); for

@@ -4,7 +4,13 @@ import { checkConfidence, describe } from '../stats/validate.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 import { optionsObject, TIME_UNIT_DAYS, TIME_UNITS, type TimeUnit } from './customers.ts';
 
-/** A period length: a named unit (a month is 30.4375 days, a year 365.25) or a number of days. */
+/**
+ * A period length: a named unit (a month is 30.4375 days, a year 365.25) or a number of days.
+ *
+ * @example
+ * convertChurnRate(0.02, { from: 'month', to: 3 * 30.4375 }) // => 0.058808 (to 1e-14) (1 − 0.98³)
+ * convertChurnRate(0.02, { from: 'month', to: 'quarter' }) // => 0.058808 (to 1e-14)
+ */
 export type ChurnPeriod = TimeUnit | number;
 
 /**
@@ -21,7 +27,13 @@ export interface ConvertChurnRateOptions {
   to: ChurnPeriod;
 }
 
-/** A converted churn estimate: the bounds transformed like the value, and the periods in days. */
+/**
+ * A converted churn estimate: the bounds transformed like the value, and the periods in days.
+ *
+ * @example
+ * const annual = convertChurnRate(churnRate({ customersAtStart: 1000, churned: 20 }), { from: 'month', to: 'year' })
+ * [annual.fromDays, annual.toDays] // => [30.4375, 365.25]
+ */
 export interface ConvertedChurnEstimate extends Estimate {
   /** Length in days of the period the input was per. */
   fromDays: number;

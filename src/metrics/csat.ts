@@ -6,14 +6,24 @@ import type { CxWarning, Estimate } from '../types.ts';
 import { meanScore, type ScalePoint, tally } from './scaleSummary.ts';
 import { readScores, type ScoreAccessor, type ScoreInput } from './scores.ts';
 
-/** A CSAT scale: integer answers min…max; answers ≥ satisfiedMin count as satisfied. */
+/**
+ * A CSAT scale: integer answers min…max; answers ≥ satisfiedMin count as satisfied.
+ *
+ * @example
+ * csat([7, 6, 5, 3], { scale: { min: 1, max: 7, satisfiedMin: 5 } }).scale // => { min: 1, max: 7, satisfiedMin: 5 }
+ */
 export interface CsatScale {
   min: number;
   max: number;
   satisfiedMin: number;
 }
 
-/** Common CSAT scales with the top-2-box rule (top box on 1–3). */
+/**
+ * Common CSAT scales with the top-2-box rule (top box on 1–3).
+ *
+ * @example
+ * CSAT_SCALES['1-5'] // => { min: 1, max: 5, satisfiedMin: 4 }
+ */
 export const CSAT_SCALES = Object.freeze({
   '1-3': Object.freeze({ min: 1, max: 3, satisfiedMin: 3 }),
   '1-5': Object.freeze({ min: 1, max: 5, satisfiedMin: 4 }),
@@ -22,7 +32,13 @@ export const CSAT_SCALES = Object.freeze({
   '0-10': Object.freeze({ min: 0, max: 10, satisfiedMin: 9 }),
 }) satisfies Record<string, Readonly<CsatScale>>;
 
-/** The name of a `CSAT_SCALES` preset, one of '1-3', '1-5', '1-7', '1-10' or '0-10' (`CsatOptions.scale`). */
+/**
+ * The name of a `CSAT_SCALES` preset, one of '1-3', '1-5', '1-7', '1-10' or '0-10' (`CsatOptions.scale`).
+ *
+ * @example
+ * Object.keys(CSAT_SCALES) // => ['1-3', '1-5', '1-7', '1-10', '0-10']
+ * csat([3, 2, 3], { scale: '1-3' }).value // => 2 / 3 (to 1e-15)
+ */
 export type CsatScalePreset = keyof typeof CSAT_SCALES;
 
 /**
@@ -56,6 +72,14 @@ export interface CsatOptions<T = unknown> extends CsatIntervalOptions {
   accessor?: ScoreAccessor<T>;
 }
 
+/**
+ * Result of `csat` and `csatFromCounts`: the satisfied share with its interval, and the answers behind it.
+ *
+ * @example
+ * const r = csat([5, 4, 4, 3, 1, null])
+ * [r.satisfied, r.n, r.skipped] // => [3, 5, 1]
+ * r.scale // => { min: 1, max: 5, satisfiedMin: 4 }
+ */
 export interface CsatResult extends Estimate {
   /** Satisfied answers (unweighted count). */
   satisfied: number;

@@ -22,7 +22,14 @@ export interface CustomerLifetimeValueInput<C extends number | Estimate = number
   discountRate?: number;
 }
 
-/** Customer lifetime value and the inputs it came from. */
+/**
+ * Customer lifetime value and the inputs it came from.
+ *
+ * @example
+ * const clv = customerLifetimeValue({ arpa: 100, churnRate: 0.02, margin: 0.8 })
+ * [clv.value, clv.margin, clv.discountRate] // => [4000, 0.8, 0]
+ * clv.expectedLifetime // => 50
+ */
 export interface CustomerLifetimeValue {
   /** CLV in the currency of `arpa`; Infinity when churn and discount rate are both 0. */
   value: number;
@@ -36,7 +43,14 @@ export interface CustomerLifetimeValue {
   warnings: CxWarning[];
 }
 
-/** CLV with the interval carried through from a churn Estimate. */
+/**
+ * CLV with the interval carried through from a churn Estimate.
+ *
+ * @example
+ * const clv = customerLifetimeValue({ arpa: 100, churnRate: churnRate({ customersAtStart: 500, churned: 10 }) })
+ * [clv.churnRate, clv.n, clv.confidence] // => [0.02, 500, 0.95]
+ * clv.value // => 5000
+ */
 export interface CustomerLifetimeValueEstimate extends CustomerLifetimeValue, Estimate {}
 
 /**

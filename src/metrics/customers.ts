@@ -12,6 +12,11 @@ import { parseTimestamp, type Timestamp } from '../time/timestamp.ts';
  * 'cx-metrics/schemas' fits): active from `startedAt` (included) until `endedAt` (excluded);
  * `endedAt` absent, `null`, `undefined` or a blank string means still active. Other fields are
  * ignored; `id` only labels error messages.
+ *
+ * @example
+ * const customers = [{ id: 'a', startedAt: '2025-01-01', endedAt: '2025-01-31' }, { id: 'b', startedAt: '2025-01-01', endedAt: null }]
+ * const curve = retentionCurve(customers, { asOf: '2025-03-02' })
+ * [curve.churned, curve.active] // => [1, 1]
  */
 export interface CustomerRecord {
   id?: string | number | undefined;
@@ -19,7 +24,13 @@ export interface CustomerRecord {
   endedAt?: Timestamp | null | undefined;
 }
 
-/** Units of customer-time and tenure. A month is 30.4375 days and a year 365.25 days (averages). */
+/**
+ * Units of customer-time and tenure. A month is 30.4375 days and a year 365.25 days (averages).
+ *
+ * @example
+ * const customers = [{ startedAt: '2025-01-01', endedAt: '2025-01-31' }]
+ * retentionCurve(customers, { asOf: '2025-03-02', unit: 'month' }).points[0].time // => 30 / 30.4375 (to 1e-15) (30 days)
+ */
 export type TimeUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 /** @internal */
@@ -28,6 +39,10 @@ export const DAY_MS = 86_400_000;
 /**
  * Length of each unit in days: the Gregorian averages, so 12 months are exactly a year and
  * 4 quarters too (30.4375 × 12 = 91.3125 × 4 = 365.25).
+ *
+ * @example
+ * TIME_UNIT_DAYS.quarter // => 91.3125
+ * TIME_UNIT_DAYS.month * 12 === TIME_UNIT_DAYS.year // => true
  */
 export const TIME_UNIT_DAYS: Readonly<Record<TimeUnit, number>> = Object.freeze({
   day: 1,
@@ -37,7 +52,12 @@ export const TIME_UNIT_DAYS: Readonly<Record<TimeUnit, number>> = Object.freeze(
   year: 365.25,
 });
 
-/** The names of the units, shortest first. */
+/**
+ * The names of the units, shortest first.
+ *
+ * @example
+ * TIME_UNITS // => ['day', 'week', 'month', 'quarter', 'year']
+ */
 export const TIME_UNITS = Object.keys(TIME_UNIT_DAYS) as readonly TimeUnit[];
 
 /** Active spans in epoch ms; `end` is Infinity for a customer still active. @internal */

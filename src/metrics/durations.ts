@@ -17,7 +17,14 @@ import { COMPLETED, type TicketClock } from './tickets.ts';
 // right-censored duration sample, by order statistics when nothing is censored and by
 // Kaplan–Meier otherwise.
 
-/** Options of the duration statistics (shared by `ttr` and `firstResponseTime`). */
+/**
+ * Options of the duration statistics (shared by `ttr` and `firstResponseTime`).
+ *
+ * @example
+ * const r = firstResponseTime([1, 2, 3, 4, 5], { percentiles: [0.5, 0.75], horizon: 4 })
+ * Object.keys(r.percentiles) // => ['p50', 'p75']
+ * r.mean.value // => 2.8
+ */
 export interface DurationStatisticsOptions extends RandomOptions {
   /** Confidence level in (0, 1) of every interval; 0.95 by default. */
   confidence?: number;
@@ -36,7 +43,15 @@ export interface DurationStatisticsOptions extends RandomOptions {
   confType?: KaplanMeierConfType;
 }
 
-/** A percentile (or the median) of the durations with its interval. */
+/**
+ * A percentile (or the median) of the durations with its interval.
+ *
+ * @example
+ * const day = 86_400_000
+ * const median = ttr([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((d) => d * day)).median
+ * [median.p, median.lowerRank, median.upperRank] // => [0.5, 2, 9]
+ * median.achievedConfidence // => 0.978515625
+ */
 export interface DurationQuantile extends Estimate {
   /** The probability: 0.5 for the median, 0.9 for p90. */
   p: number;
@@ -52,13 +67,25 @@ export interface DurationQuantile extends Estimate {
   confType?: KaplanMeierConfType;
 }
 
-/** The mean duration; with open tickets the restricted mean up to `horizon`. */
+/**
+ * The mean duration; with open tickets the restricted mean up to `horizon`.
+ *
+ * @example
+ * ttr([1, 2, 3, 4], { events: [1, 1, 1, 0] }).mean.horizon // => 4
+ * ttr([1, 2, 3, 6]).mean.value // => 3
+ */
 export interface DurationMean extends Estimate {
   /** Restricted mean only: the horizon τ (ms); the value is the mean of min(duration, τ). */
   horizon?: number;
 }
 
-/** Result of `ttr` and `firstResponseTime`. */
+/**
+ * Result of `ttr` and `firstResponseTime`.
+ *
+ * @example
+ * const r = ttr([1, 2, 3, 4], { events: [1, 1, 1, 0] })
+ * [r.n, r.completed, r.open, r.method, r.unit, r.clock] // => [4, 3, 1, 'kaplan-meier', 'ms', 'elapsed']
+ */
 export interface DurationResult {
   /** Tickets (or durations) in the sample, completed and open. */
   n: number;

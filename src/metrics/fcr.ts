@@ -15,7 +15,12 @@ import {
   ticketLabel,
 } from './tickets.ts';
 
-/** The named ways of deciding that a resolved ticket was resolved at first contact. */
+/**
+ * The named ways of deciding that a resolved ticket was resolved at first contact.
+ *
+ * @example
+ * FCR_DEFINITIONS // => ['one-touch', 'single-contact', 'no-reopen', 'no-repeat-within', 'reported']
+ */
 export type FcrDefinition = 'one-touch' | 'single-contact' | 'no-reopen' | 'no-repeat-within' | 'reported';
 
 /**
@@ -35,7 +40,13 @@ export const FCR_DEFINITIONS: readonly FcrDefinition[] = [
 
 const DAY_MS = 86_400_000;
 
-/** Interval options shared by `fcr` and `fcrFromCounts`. */
+/**
+ * Interval options shared by `fcr` and `fcrFromCounts`.
+ *
+ * @example
+ * const r = fcrFromCounts({ firstContact: 140, total: 200 }, { method: 'clopper-pearson', confidence: 0.9 })
+ * [r.method, r.confidence] // => ['clopper-pearson', 0.9]
+ */
 export interface FcrIntervalOptions {
   /** Interval method; `'wilson'` by default (see `proportionInterval`). */
   method?: ProportionMethod;
@@ -43,7 +54,17 @@ export interface FcrIntervalOptions {
   confidence?: number;
 }
 
-/** Options of `fcr`. */
+/**
+ * Options of `fcr`.
+ *
+ * @example
+ * const tickets = [
+ *   { id: 1, createdAt: '2026-05-01', resolvedAt: '2026-05-02' },
+ *   { id: 2, createdAt: '2026-05-01', resolvedAt: '2026-05-02', agentReplies: 1 },
+ * ]
+ * const r = fcr(tickets, { definition: 'one-touch', missing: 'exclude' })
+ * [r.firstContact, r.n, r.missingField] // => [1, 1, 1]
+ */
 export interface FcrOptions extends FcrIntervalOptions {
   /** Which definition of first-contact resolution to apply (required; see `fcr`). */
   definition: FcrDefinition;
@@ -62,13 +83,25 @@ export interface FcrOptions extends FcrIntervalOptions {
   asOf?: Timestamp;
 }
 
-/** Options of `fcrFromCounts`. */
+/**
+ * Options of `fcrFromCounts`.
+ *
+ * @example
+ * const r = fcrFromCounts({ firstContact: 140, total: 200 }, { definition: 'no-reopen', method: 'wald' })
+ * [r.definition, r.method] // => ['no-reopen', 'wald']
+ */
 export interface FcrCountsOptions extends FcrIntervalOptions {
   /** The definition the counts follow, carried into the result; `'unspecified'` by default. */
   definition?: FcrDefinition | 'unspecified';
 }
 
-/** Result of `fcr` and `fcrFromCounts`. */
+/**
+ * Result of `fcr` and `fcrFromCounts`.
+ *
+ * @example
+ * const r = fcrFromCounts({ firstContact: 140, total: 200 })
+ * [r.definition, r.firstContact, r.excluded] // => ['unspecified', 140, 0]
+ */
 export interface FcrResult extends Estimate {
   /** The definition applied, so the number never travels without it. */
   definition: FcrDefinition | 'unspecified';

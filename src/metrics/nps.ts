@@ -10,7 +10,13 @@ import { checkConfidence, checkCount, checkOneOf, describe } from '../stats/vali
 import type { CxWarning, Estimate, RandomOptions } from '../types.ts';
 import { noAnswersError, readScores, type ScoreAccessor, type ScoreInput, zeroWeightError } from './scores.ts';
 
-/** Interval methods for NPS. */
+/**
+ * Interval methods for NPS.
+ *
+ * @example
+ * NPS_METHODS // => ['adjusted-wald', 'wald', 'tango', 'bootstrap', 'bayes']
+ * npsFromCounts({ promoters: 5, passives: 3, detractors: 2 }, { method: 'wald' }).method // => 'wald'
+ */
 export type NpsMethod = 'adjusted-wald' | 'wald' | 'tango' | 'bootstrap' | 'bayes';
 /**
  * The NPS interval methods, default first: adjusted Wald, Wald, Tango's score, bootstrap and
@@ -22,7 +28,12 @@ export type NpsMethod = 'adjusted-wald' | 'wald' | 'tango' | 'bootstrap' | 'baye
  */
 export const NPS_METHODS: readonly NpsMethod[] = ['adjusted-wald', 'wald', 'tango', 'bootstrap', 'bayes'];
 
-/** The answer scale and its cut-offs: detractors ≤ detractorMax, promoters ≥ promoterMin. */
+/**
+ * The answer scale and its cut-offs: detractors ≤ detractorMax, promoters ≥ promoterMin.
+ *
+ * @example
+ * nps([5, 4, 1], { scale: { min: 1, max: 5, detractorMax: 3, promoterMin: 5 } }).scale // => { min: 1, max: 5, detractorMax: 3, promoterMin: 5 }
+ */
 export interface NpsScale {
   min: number;
   max: number;
@@ -30,7 +41,12 @@ export interface NpsScale {
   promoterMin: number;
 }
 
-/** The standard 0–10 "How likely are you to recommend…" scale: 0–6 detractors, 9–10 promoters. */
+/**
+ * The standard 0–10 "How likely are you to recommend…" scale: 0–6 detractors, 9–10 promoters.
+ *
+ * @example
+ * NPS_SCALE // => { min: 0, max: 10, detractorMax: 6, promoterMin: 9 }
+ */
 export const NPS_SCALE: Readonly<NpsScale> = Object.freeze({ min: 0, max: 10, detractorMax: 6, promoterMin: 9 });
 
 /**
@@ -49,6 +65,15 @@ export interface NpsCounts {
   detractors: number;
 }
 
+/**
+ * Interval options of `npsFromCounts`, and the interval part of `NpsOptions`.
+ *
+ * @example
+ * const counts = { promoters: 5, passives: 3, detractors: 2 }
+ * npsFromCounts(counts, { method: 'tango', confidence: 0.9 }).method // => 'tango'
+ * const boot = { method: 'bootstrap', resamples: 1000, seed: 1 }
+ * npsFromCounts(counts, boot).lower === npsFromCounts(counts, boot).lower // => true
+ */
 export interface NpsIntervalOptions extends RandomOptions {
   /** Interval method; `'adjusted-wald'` by default. */
   method?: NpsMethod;
@@ -58,6 +83,14 @@ export interface NpsIntervalOptions extends RandomOptions {
   resamples?: number;
 }
 
+/**
+ * Options of `nps`: the scale and cut-offs, skipped answers, weights, a record accessor and the interval.
+ *
+ * @example
+ * nps([{ score: 10 }, { score: null }], { accessor: 'score', missing: 'as-passive' }).value // => 50
+ * nps([{ score: 10 }, { score: null }], { accessor: 'score' }).value // => 100
+ * nps([5, 5, 4, 1], { scale: { min: 1, max: 5, detractorMax: 3, promoterMin: 5 } }).value // => 25
+ */
 export interface NpsOptions<T = unknown> extends NpsIntervalOptions {
   /** Scale and cut-offs; the 0–10 scale with 0–6 / 7–8 / 9–10 by default. */
   scale?: Partial<NpsScale>;
@@ -69,6 +102,14 @@ export interface NpsOptions<T = unknown> extends NpsIntervalOptions {
   accessor?: ScoreAccessor<T>;
 }
 
+/**
+ * Result of `nps` and `npsFromCounts`: NPS in points (−100…100) with its interval, and the group counts and shares.
+ *
+ * @example
+ * const r = npsFromCounts({ promoters: 5, passives: 3, detractors: 2 })
+ * r.detractors // => 2
+ * r.shares // => { promoters: 0.5, passives: 0.3, detractors: 0.2 }
+ */
 export interface NpsResult extends Estimate {
   method: NpsMethod;
   /** Answers in each group (unweighted counts). */

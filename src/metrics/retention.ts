@@ -47,7 +47,14 @@ export interface RetentionCurveOptions {
   confType?: KaplanMeierConfType;
 }
 
-/** Result of `retentionCurve`: plain JSON-able data (`Infinity` serializes as null). */
+/**
+ * Result of `retentionCurve`: plain JSON-able data (`Infinity` serializes as null).
+ *
+ * @example
+ * const customers = [{ startedAt: '2025-01-01', endedAt: '2025-01-31' }, { startedAt: '2025-01-01' }]
+ * const curve = retentionCurve(customers, { asOf: '2025-03-02' })
+ * [curve.n, curve.churned, curve.active, curve.unit, curve.asOf] // => [2, 1, 1, 'day', '2025-03-02T00:00:00.000Z']
+ */
 export interface RetentionCurve {
   /**
    * The Kaplan–Meier curve on tenure, one point per distinct tenure: `survival` is the share of
@@ -174,10 +181,21 @@ export function retentionCurve(customers: readonly CustomerRecord[], options: Re
   });
 }
 
-/** Calendar periods for cohorts (UTC): ISO weeks starting Monday, months, quarters. */
+/**
+ * Calendar periods for cohorts (UTC): ISO weeks starting Monday, months, quarters.
+ *
+ * @example
+ * cohortRetention([{ startedAt: '2025-01-05' }], { period: 'quarter', asOf: '2025-07-01' }).cohorts[0].cohort // => '2025-Q1'
+ * cohortRetention([{ startedAt: '2025-01-05' }], { period: 'week', asOf: '2025-02-01' }).cohorts[0].cohort // => '2025-W01'
+ */
 export type CohortPeriod = 'week' | 'month' | 'quarter';
 
-/** The calendar periods `cohortRetention` accepts. */
+/**
+ * The calendar periods `cohortRetention` accepts.
+ *
+ * @example
+ * COHORT_PERIODS // => ['week', 'month', 'quarter']
+ */
 export const COHORT_PERIODS: readonly CohortPeriod[] = ['week', 'month', 'quarter'];
 
 /**
@@ -202,7 +220,15 @@ export interface CohortRetentionOptions {
   confidence?: number;
 }
 
-/** One cell of a cohort table: cohort × periods since the cohort's start. */
+/**
+ * One cell of a cohort table: cohort × periods since the cohort's start.
+ *
+ * @example
+ * const customers = [{ startedAt: '2025-01-05', endedAt: '2025-02-10' }, { startedAt: '2025-01-20' }]
+ * const cell = cohortRetention(customers, { period: 'month', asOf: '2025-04-01' }).cohorts[0].cells[2]
+ * [cell.cohort, cell.period, cell.active, cell.atStart] // => ['2025-01', 2, 1, 2]
+ * cell.retained.value // => 0.5
+ */
 export interface CohortCell {
   /** The cohort's label: `'2025-W03'` (ISO week), `'2025-01'` (month) or `'2025-Q1'` (quarter). */
   cohort: string;
@@ -216,7 +242,13 @@ export interface CohortCell {
   retained: Estimate;
 }
 
-/** One cohort: the customers who started in one calendar period, and its observable cells. */
+/**
+ * One cohort: the customers who started in one calendar period, and its observable cells.
+ *
+ * @example
+ * const row = cohortRetention([{ startedAt: '2025-01-05' }], { period: 'month', asOf: '2025-03-01' }).cohorts[0]
+ * [row.cohort, row.start, row.size, row.cells.length] // => ['2025-01', '2025-01-01T00:00:00.000Z', 1, 3]
+ */
 export interface CohortRow {
   cohort: string;
   /** Start of the cohort's period, ISO-8601 UTC. */
@@ -227,7 +259,14 @@ export interface CohortRow {
   cells: CohortCell[];
 }
 
-/** The result of `cohortRetention`: one row per cohort, one cell per period since the cohort's start. */
+/**
+ * The result of `cohortRetention`: one row per cohort, one cell per period since the cohort's start.
+ *
+ * @example
+ * const table = cohortRetention([{ startedAt: '2025-01-05' }, { startedAt: '2025-05-01' }], { period: 'month', asOf: '2025-03-01' })
+ * [table.period, table.asOf, table.n, table.excluded] // => ['month', '2025-03-01T00:00:00.000Z', 1, 1]
+ * table.warnings[0].code // => 'NOT_STARTED'
+ */
 export interface CohortRetentionResult {
   /** The calendar period of the cohorts and columns, as given in the options. */
   period: CohortPeriod;

@@ -6,7 +6,12 @@ import { checkConfidence, checkNonNegative, describe } from '../stats/validate.t
 import type { CxWarning, Estimate, RandomOptions } from '../types.ts';
 import { optionsObject } from './customers.ts';
 
-/** MRR movements of the customers who were paying at the start of the period. */
+/**
+ * MRR movements of the customers who were paying at the start of the period.
+ *
+ * @example
+ * revenueRetention({ startingMrr: 100000, expansion: 12000, contraction: 3000, churned: 5000 }).grossMrrChurn // => 0.08 (to 1e-12)
+ */
 export interface MrrMovements {
   /** MRR at the start of the period of the customers then paying, > 0. */
   startingMrr: number;
@@ -18,7 +23,14 @@ export interface MrrMovements {
   churned: number;
 }
 
-/** Gross and net revenue retention and the matching MRR churn rates, as shares (1 = 100%). */
+/**
+ * Gross and net revenue retention and the matching MRR churn rates, as shares (1 = 100%).
+ *
+ * @example
+ * const r = revenueRetention({ startingMrr: 100000, expansion: 12000, contraction: 3000, churned: 5000 })
+ * r.nrr // => 1.04
+ * r.grossMrrChurn // => 0.08 (to 1e-12)
+ */
 export interface RevenueRetention {
   /** Gross revenue retention (start − contraction − churned) / start, 0…1. */
   grr: number;
@@ -30,7 +42,13 @@ export interface RevenueRetention {
   netMrrChurn: number;
 }
 
-/** One customer's MRR at the start and the end of the period (0 at the end = churned). */
+/**
+ * One customer's MRR at the start and the end of the period (0 at the end = churned).
+ *
+ * @example
+ * const customers = [{ id: 'a', startMrr: 100, endMrr: 150 }, { id: 'b', startMrr: 100, endMrr: 0 }]
+ * revenueRetention(customers, { seed: 1, resamples: 1000 }).totals // => { startingMrr: 200, expansion: 50, contraction: 0, churned: 100 }
+ */
 export interface CustomerMrr {
   id?: string | number | undefined;
   /** MRR at the start of the period, > 0 (only customers paying then belong in GRR and NRR). */
@@ -39,6 +57,14 @@ export interface CustomerMrr {
   endMrr: number;
 }
 
+/**
+ * Options of `revenueRetention` from per-customer records: the confidence and the bootstrap resamples and seed.
+ *
+ * @example
+ * const customers = [{ id: 'a', startMrr: 100, endMrr: 150 }, { id: 'b', startMrr: 100, endMrr: 0 }]
+ * const r = revenueRetention(customers, { confidence: 0.9, resamples: 500, seed: 7 })
+ * [r.grr.confidence, r.resamples] // => [0.9, 500]
+ */
 export interface RevenueRetentionOptions extends RandomOptions {
   /** Confidence level in (0, 1) of the bootstrap intervals; 0.95 by default. */
   confidence?: number;
@@ -46,7 +72,14 @@ export interface RevenueRetentionOptions extends RandomOptions {
   resamples?: number;
 }
 
-/** Revenue retention from per-customer records: each rate an Estimate with a bootstrap interval. */
+/**
+ * Revenue retention from per-customer records: each rate an Estimate with a bootstrap interval.
+ *
+ * @example
+ * const customers = [{ id: 'a', startMrr: 100, endMrr: 150 }, { id: 'b', startMrr: 100, endMrr: 0 }]
+ * const r = revenueRetention(customers, { seed: 1, resamples: 1000 })
+ * [r.n, r.resamples, r.grr.value, r.nrr.value] // => [2, 1000, 0.5, 0.75]
+ */
 export interface RevenueRetentionEstimate {
   grr: Estimate;
   nrr: Estimate;

@@ -4,7 +4,12 @@ import { tUpperQuantile } from '../stats/studentT.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 import { noAnswersError, type ReadScores, zeroWeightError } from './scores.ts';
 
-/** Answers at one point of a rating scale. */
+/**
+ * Answers at one point of a rating scale.
+ *
+ * @example
+ * csat([5, 4, 4, 3, 1]).distribution[3] // => { score: 4, count: 2, share: 0.4 }
+ */
 export interface ScalePoint {
   score: number;
   /** Answers with this score (unweighted). */

@@ -1,13 +1,30 @@
 import { CxMetricsError } from '../errors.ts';
 import { describe } from '../stats/validate.ts';
 
-/** Property names of T whose values are scores (numbers, or null/undefined when skipped). */
+/**
+ * Property names of T whose values are scores (numbers, or null/undefined when skipped).
+ *
+ * @example
+ * ces([{ effort: 7 }, { effort: 5 }], { accessor: 'effort' }).value // => 6
+ */
 export type ScoreKey<T> = { [K in keyof T]-?: T[K] extends number | null | undefined ? K : never }[keyof T];
 
-/** How a score is read from a record: the name of a numeric property, or a function. */
+/**
+ * How a score is read from a record: the name of a numeric property, or a function.
+ *
+ * @example
+ * nps([{ q: 10 }, { q: 3 }], { accessor: 'q' }).value // => 0
+ * nps([{ answers: [10] }, { answers: [9] }], { accessor: (record) => record.answers[0] }).value // => 100
+ */
 export type ScoreAccessor<T> = ScoreKey<T> | ((record: T, index: number) => number | null | undefined);
 
-/** Input accepted by the survey metrics: scores (null/undefined = skipped) or records. */
+/**
+ * Input accepted by the survey metrics: scores (null/undefined = skipped) or records.
+ *
+ * @example
+ * csat([5, null, undefined, 4]).skipped // => 2
+ * csat(new Float64Array([5, 4, 1])).n // => 3
+ */
 export type ScoreInput<T = unknown> = ArrayLike<number | null | undefined> | ArrayLike<T>;
 
 export interface ReadScoresOptions {

@@ -12,7 +12,14 @@ import {
   type TicketRecord,
 } from './tickets.ts';
 
-/** Options of `slaAttainment`. */
+/**
+ * Options of `slaAttainment`.
+ *
+ * @example
+ * const tickets = [{ id: 1, createdAt: '2026-05-01T08:00Z', firstResponseAt: '2026-05-01T08:30Z', resolvedAt: '2026-05-01T15:00Z' }]
+ * slaAttainment(tickets, 3_600_000, { field: 'firstResponse' }).met // => 1
+ * slaAttainment(tickets, 3_600_000).met // => 0
+ */
 export interface SlaOptions extends TicketClockOptions {
   /** Which clock the target applies to: `'resolution'` (default) or `'firstResponse'`. */
   field?: TicketClockField;
@@ -22,7 +29,15 @@ export interface SlaOptions extends TicketClockOptions {
   confidence?: number;
 }
 
-/** Result of `slaAttainment`: the share within target and how every ticket was counted. */
+/**
+ * Result of `slaAttainment`: the share within target and how every ticket was counted.
+ *
+ * @example
+ * const hour = 3_600_000
+ * const sla = slaAttainment([1, 2, 3, 5, 8].map((h) => h * hour), 4 * hour)
+ * [sla.met, sla.missed, sla.pending, sla.excluded] // => [3, 2, 0, 0]
+ * [sla.targetMs, sla.field, sla.clock] // => [14400000, 'resolution', 'elapsed']
+ */
 export interface SlaResult extends Estimate {
   /** Tickets that met the target: completed within it (duration ≤ target). */
   met: number;

@@ -13,6 +13,11 @@ import type { CxWarning } from '../types.ts';
  * (`cx-metrics/schemas`), so parsed tickets can be passed straight in, and plain JSON records too.
  * Times are `Date`s, ISO-8601 strings (no offset = UTC) or epoch ms; `null`, `undefined` or a blank
  * string is "has not happened" (no `resolvedAt` = still open).
+ *
+ * @example
+ * const tickets = [{ id: 'T-1', createdAt: '2026-05-01T09:00Z', firstResponseAt: '2026-05-01T09:20Z', resolvedAt: '2026-05-01T11:00Z', channel: 'email' }]
+ * ttr(tickets).median.value // => 7200000
+ * firstResponseTime(tickets).median.value // => 1200000
  */
 export interface TicketRecord {
   /** Ticket id; used in error messages only. */
@@ -37,10 +42,22 @@ export interface TicketRecord {
   firstContactResolved?: boolean | null | undefined;
 }
 
-/** The clock a support metric measures: resolution (ttr) or first response. */
+/**
+ * The clock a support metric measures: resolution (ttr) or first response.
+ *
+ * @example
+ * const tickets = [{ id: 1, createdAt: '2026-05-01T08:00Z', firstResponseAt: '2026-05-01T08:30Z', resolvedAt: '2026-05-01T15:00Z' }]
+ * slaAttainment(tickets, 3_600_000, { field: 'firstResponse' }).field // => 'firstResponse'
+ */
 export type TicketClockField = 'resolution' | 'firstResponse';
 
-/** Options shared by the functions that read a ticket clock. */
+/**
+ * Options shared by the functions that read a ticket clock.
+ *
+ * @example
+ * ttr([1, 2, 3], { events: [1, 1, 0] }).open // => 1
+ * ttr([{ id: 1, createdAt: '2026-05-01T09:00Z' }], { asOf: '2026-05-01T10:00Z' }).open // => 1
+ */
 export interface TicketClockOptions {
   /**
    * When the data was taken (its export time): tickets still open then are censored at `asOf`.

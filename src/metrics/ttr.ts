@@ -9,10 +9,22 @@ import { readTicketClock, type TicketClockField, type TicketClockOptions, type T
 
 export type { DurationMean, DurationQuantile, DurationResult, DurationStatisticsOptions } from './durations.ts';
 
-/** Options of `ttr` and `firstResponseTime`. */
+/**
+ * Options of `ttr` and `firstResponseTime`.
+ *
+ * @example
+ * const r = ttr([1, 2, 3, 4, 5], { percentiles: [0.9], confidence: 0.9 })
+ * [Object.keys(r.percentiles), r.confidence] // => [['p90'], 0.9]
+ */
 export interface DurationOptions extends DurationStatisticsOptions, TicketClockOptions {}
 
-/** Ticket records, or plain durations in milliseconds (typed arrays too). */
+/**
+ * Ticket records, or plain durations in milliseconds (typed arrays too).
+ *
+ * @example
+ * ttr(new Float64Array([1000, 2000, 3000])).median.value // => 2000
+ * ttr([{ id: 1, createdAt: 0, resolvedAt: 2000 }]).median.value // => 2000
+ */
 export type DurationInput = readonly TicketRecord[] | ArrayLike<number>;
 
 /**

@@ -17,7 +17,15 @@ import {
   type VegaLiteSpec,
 } from './spec.ts';
 
-/** Options of `comparisonChart`. */
+/**
+ * Options of `comparisonChart`.
+ *
+ * @example
+ * const d = compareNps({ promoters: 49, passives: 23, detractors: 18 }, { promoters: 41, passives: 30, detractors: 35 })
+ * const spec = comparisonChart(d, { labels: ['March', 'February'], title: 'NPS, March vs February', width: 320 })
+ * spec.datasets.groups.map((row) => row.group) // => ['March', 'February']
+ * spec.title.text // => 'NPS, March vs February'
+ */
 export interface ComparisonChartOptions extends ChartOptions {
   /** Names of the two groups; `['a', 'b']` by default. */
   labels?: readonly [string, string];

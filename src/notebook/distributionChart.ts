@@ -12,7 +12,12 @@ import {
   type VegaLiteSpec,
 } from './spec.ts';
 
-/** Options of `distributionChart`. */
+/**
+ * Options of `distributionChart`.
+ *
+ * @example
+ * distributionChart(csat([5, 4, 4, 3, 1]), { metric: 'Satisfaction' }).title.text // => 'Satisfaction answers by score'
+ */
 export interface DistributionChartOptions extends ChartOptions {
   /** Name of the metric for the default title: 'CSAT', 'CES', …; inferred from the result's scale. */
   metric?: string;

@@ -15,7 +15,13 @@ import {
   type VegaLiteSpec,
 } from './spec.ts';
 
-/** Options of `intervalChart`. */
+/**
+ * Options of `intervalChart`.
+ *
+ * @example
+ * const spec = intervalChart({ email: csatFromCounts({ satisfied: 40, total: 50 }) }, { metric: 'CSAT', format: 'number' })
+ * [spec.title, spec.layer[0].encoding.x.axis.format] // => ['CSAT', '~g']
+ */
 export interface IntervalChartOptions extends ChartOptions {
   /** Name of the metric, the axis title; 'NPS' for NPS results, else 'value'. */
   metric?: string;

@@ -11,7 +11,14 @@ import {
   type VegaLiteSpec,
 } from './spec.ts';
 
-/** Options of `kaplanMeierChart`. */
+/**
+ * Options of `kaplanMeierChart`.
+ *
+ * @example
+ * const spec = kaplanMeierChart(kaplanMeier([2, 3, 3, 5, 8, 9], [1, 1, 0, 1, 0, 1]), { timeTitle: 'days open', survivalTitle: 'still open' })
+ * const curve = spec.layer.find((layer) => layer.name === 'curve')
+ * [curve.encoding.x.title, curve.encoding.y.title] // => ['days open', 'still open']
+ */
 export interface KaplanMeierChartOptions extends ChartOptions {
   /** Title of the time axis; 'time', or 'tenure (days)' for a retention curve in days. */
   timeTitle?: string;
@@ -19,13 +26,22 @@ export interface KaplanMeierChartOptions extends ChartOptions {
   survivalTitle?: string;
 }
 
-/** A point of a curve as the chart reads it: time, survival and band; the counts are optional. */
+/**
+ * A point of a curve as the chart reads it: time, survival and band; the counts are optional.
+ *
+ * @example
+ * const spec = kaplanMeierChart({ points: [{ time: 4, survival: 0.5, lower: 0.2, upper: 0.8, events: 1 }] })
+ * spec.datasets.curve[1] // => { time: 4, survival: 0.5, lower: 0.2, upper: 0.8, atRisk: null, events: 1, censored: 0 }
+ */
 export type KaplanMeierChartPoint = Pick<KaplanMeierPoint, 'time' | 'survival' | 'lower' | 'upper'> &
   Partial<Pick<KaplanMeierPoint, 'atRisk' | 'events' | 'censored'>>;
 
 /**
  * What a Kaplan–Meier chart needs: the points and, for a retention curve, its unit (a
  * `kaplanMeier` or `retentionCurve` result fits as it is).
+ *
+ * @example
+ * kaplanMeierChart({ points: [{ time: 4, survival: 0.5, lower: 0.2, upper: 0.8 }], unit: 'day' }).datasets.curve.map((row) => row.time) // => [0, 4]
  */
 export interface KaplanMeierChartInput {
   points: readonly KaplanMeierChartPoint[];

@@ -33,7 +33,14 @@ export interface MetricPoint {
   n?: number;
 }
 
-/** Options of `metricOverTimeChart`. */
+/**
+ * Options of `metricOverTimeChart`.
+ *
+ * @example
+ * const points = [{ period: 2024, value: 31, lower: 25, upper: 37 }, { period: 2025, value: 35, lower: 29, upper: 41 }]
+ * const spec = metricOverTimeChart(points, { metric: 'NPS', format: 'points', periodType: 'ordinal' })
+ * [spec.encoding.x.type, spec.encoding.y.axis.format] // => ['ordinal', '.0f']
+ */
 export interface MetricOverTimeChartOptions extends ChartOptions {
   /** Name of the metric, the y axis title; 'NPS', 'CSAT', … (inferred from Estimates, else 'value'). */
   metric?: string;

@@ -14,7 +14,12 @@ import {
 
 const CATEGORIES = ['detractors', 'passives', 'promoters'] as const;
 
-/** Options of `npsBreakdownChart`. */
+/**
+ * Options of `npsBreakdownChart`.
+ *
+ * @example
+ * npsBreakdownChart(npsFromCounts({ promoters: 5, passives: 3, detractors: 2 }), { label: 'March' }).datasets.nps[0].group // => 'March'
+ */
 export interface NpsBreakdownChartOptions extends ChartOptions {
   /** Row label of a single result; `'all'` by default. */
   label?: string;

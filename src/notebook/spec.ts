@@ -2,10 +2,21 @@ import { CxMetricsError } from '../errors.ts';
 import { isEstimate, isObject } from '../format/kinds.ts';
 import type { Estimate } from '../types.ts';
 
-/** A JSON value: what a Vega-Lite spec is made of. */
+/**
+ * A JSON value: what a Vega-Lite spec is made of.
+ *
+ * @example
+ * const spec = npsBreakdownChart(npsFromCounts({ promoters: 5, passives: 3, detractors: 2 }))
+ * JSON.parse(JSON.stringify(spec)) // => spec
+ */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-/** One row of an inline dataset. */
+/**
+ * One row of an inline dataset.
+ *
+ * @example
+ * kaplanMeierChart(kaplanMeier([2, 3], [1, 1])).datasets.curve[0] // => { time: 0, survival: 1, lower: 1, upper: 1, atRisk: 2, events: 0, censored: 0 }
+ */
 export type DataRow = Record<string, JsonValue>;
 
 /**
@@ -31,7 +42,13 @@ export interface VegaLiteSpec {
   [key: string]: JsonValue;
 }
 
-/** Size and title options every chart builder takes. */
+/**
+ * Size and title options every chart builder takes.
+ *
+ * @example
+ * const spec = npsBreakdownChart(npsFromCounts({ promoters: 5, passives: 3, detractors: 2 }), { title: 'NPS by region', width: 400 })
+ * [spec.title.text, spec.hconcat[0].width] // => ['NPS by region', 400]
+ */
 export interface ChartOptions {
   /** Chart title; each builder has a default. */
   title?: string;
@@ -116,7 +133,14 @@ export function drawableEstimate(fn: string, what: string, x: unknown, index?: n
   return x;
 }
 
-/** How a metric's numbers print on a chart axis: shares (0…1) as %, NPS points, or plain numbers. */
+/**
+ * How a metric's numbers print on a chart axis: shares (0…1) as %, NPS points, or plain numbers.
+ *
+ * @example
+ * const points = [{ period: '2025-Q1', value: 0.8, lower: 0.7, upper: 0.9 }]
+ * metricOverTimeChart(points, { format: 'share' }).encoding.y.axis.format // => '.0%'
+ * metricOverTimeChart(points, { format: 'points' }).encoding.y.axis.format // => '.0f'
+ */
 export type MetricFormat = 'share' | 'points' | 'number';
 
 /** d3-format string for an axis of the given metric format. @internal */

@@ -4,7 +4,13 @@ import type { CxWarning, Estimate } from '../types.ts';
 import { zCritical } from './normal.ts';
 import { checkConfidence, checkOneOf, checkProbability, describe } from './validate.ts';
 
-/** How the pointwise confidence band of a Kaplan–Meier curve is built. */
+/**
+ * How the pointwise confidence band of a Kaplan–Meier curve is built.
+ *
+ * @example
+ * KAPLAN_MEIER_CONF_TYPES // => ['log-log', 'log', 'plain']
+ * kaplanMeier([2, 3, 3, 5, 8, 9], [1, 1, 0, 1, 0, 1], { confType: 'log' }).confType // => 'log'
+ */
 export type KaplanMeierConfType = 'log-log' | 'log' | 'plain';
 
 /**
@@ -31,7 +37,14 @@ export interface KaplanMeierOptions {
   confType?: KaplanMeierConfType;
 }
 
-/** One distinct observed time of a Kaplan–Meier curve. */
+/**
+ * One distinct observed time of a Kaplan–Meier curve.
+ *
+ * @example
+ * const point = kaplanMeier([2, 3, 3, 5, 8, 9], [1, 1, 0, 1, 0, 1]).points[1]
+ * [point.time, point.atRisk, point.events, point.censored] // => [3, 5, 1, 1]
+ * point.survival // => 2 / 3 (to 1e-15) (5/6 · 4/5)
+ */
 export interface KaplanMeierPoint {
   /** The time (same unit as the durations). */
   time: number;
@@ -54,7 +67,13 @@ export interface KaplanMeierPoint {
   standardError: number;
 }
 
-/** A quantile of the survival distribution with its Brookmeyer–Crowley interval. */
+/**
+ * A quantile of the survival distribution with its Brookmeyer–Crowley interval.
+ *
+ * @example
+ * const q = kaplanMeier([2, 3, 3, 5, 8, 9], [1, 1, 0, 1, 0, 1]).quantile(0.25)
+ * [q.p, q.value, q.confType] // => [0.25, 3, 'log-log']
+ */
 export interface KaplanMeierQuantile extends Estimate {
   /** The probability asked for: the time by which a share p of the population has had the event. */
   p: number;
@@ -62,7 +81,14 @@ export interface KaplanMeierQuantile extends Estimate {
   confType: KaplanMeierConfType;
 }
 
-/** Result of `kaplanMeier`. Plain data except `quantile`, a function (dropped by JSON.stringify). */
+/**
+ * Result of `kaplanMeier`. Plain data except `quantile`, a function (dropped by JSON.stringify).
+ *
+ * @example
+ * const km = kaplanMeier([2, 3, 3, 5, 8, 9], [1, 1, 0, 1, 0, 1])
+ * [km.n, km.confidence, km.confType, km.points.length] // => [6, 0.95, 'log-log', 5]
+ * km.quantile(0.5) // => km.median
+ */
 export interface KaplanMeierResult {
   /** One point per distinct time, event or censored, in increasing time. */
   points: KaplanMeierPoint[];

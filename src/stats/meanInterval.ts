@@ -12,9 +12,19 @@ import { checkConfidence, checkOneOf } from './validate.ts';
  * Interval methods for a mean: Student's t, or the bias-corrected and accelerated bootstrap (see
  * `meanInterval`). The `method` of `meanInterval` and the `meanMethod` of `ttr` and
  * `firstResponseTime`.
+ *
+ * @example
+ * meanInterval([5, 7, 10]).method // => 't'
  */
 export type MeanMethod = 't' | 'bootstrap-bca';
 
+/**
+ * Options of `meanInterval`: the confidence, the method, and the bootstrap resamples and seed.
+ *
+ * @example
+ * meanInterval([5, 7, 10], { confidence: 0.9 }).lower // => 3.090692646214043 (to 1e-12)
+ * meanInterval([5, 7, 10, 4, 6], { method: 'bootstrap-bca', resamples: 1000, seed: 1 }).method // => 'bootstrap-bca'
+ */
 export interface MeanIntervalOptions extends RandomOptions {
   /** Confidence level in (0, 1); 0.95 by default. */
   confidence?: number;

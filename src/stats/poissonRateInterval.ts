@@ -57,7 +57,7 @@ export function poissonRateInterval(
       value: exposure,
     });
   }
-  return {
+  return printable({
     value: events / exposure,
     lower,
     upper,
@@ -67,5 +67,5 @@ export function poissonRateInterval(
     exposure,
     standardError: Math.sqrt(events) / exposure,
     warnings,
-  };
+  });
 }

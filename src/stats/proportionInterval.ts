@@ -6,7 +6,13 @@ import { clipInterval, tailProbability } from './interval.ts';
 import { zCritical } from './normal.ts';
 import { checkConfidence, checkCount, checkOneOf } from './validate.ts';
 
-/** Interval methods for a single binomial proportion. */
+/**
+ * Interval methods for a single binomial proportion.
+ *
+ * @example
+ * PROPORTION_METHODS // => ['wilson', 'agresti-coull', 'clopper-pearson', 'jeffreys', 'wald']
+ * proportionInterval(42, 50, { method: 'jeffreys' }).method // => 'jeffreys'
+ */
 export type ProportionMethod = 'wilson' | 'agresti-coull' | 'clopper-pearson' | 'jeffreys' | 'wald';
 
 /**

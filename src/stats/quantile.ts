@@ -2,7 +2,13 @@ import { CxMetricsError } from '../errors.ts';
 import { finiteValues } from './sample.ts';
 import { checkProbability } from './validate.ts';
 
-/** Hyndman–Fan sample quantile definitions 1 to 9 (R's `quantile(type =)`). */
+/**
+ * Hyndman–Fan sample quantile definitions 1 to 9 (R's `quantile(type =)`).
+ *
+ * @example
+ * [1, 2, 3, 4, 5, 6, 7, 9].map((type) => quantile([1, 2, 3, 4], 0.25, { type })) // => [1, 1.5, 1, 1, 1.5, 1.25, 1.75, 1.4375]
+ * quantile([1, 2, 3, 4], 0.25, { type: 8 }) // => 17 / 12 (to 1e-15) (Hyndman and Fan's recommendation)
+ */
 export type QuantileType = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 
 /**

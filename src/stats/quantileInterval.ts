@@ -20,7 +20,14 @@ export interface QuantileIntervalOptions {
   confidence?: number;
 }
 
-/** Result of `quantileInterval`: the interval's true coverage and the ranks it used. */
+/**
+ * Result of `quantileInterval`: the interval's true coverage and the ranks it used.
+ *
+ * @example
+ * const ci = quantileInterval([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.5, { confidence: 0.9 })
+ * [ci.lowerRank, ci.upperRank, ci.lower, ci.upper] // => [2, 9, 2, 9]
+ * ci.achievedConfidence // => 0.978515625
+ */
 export interface QuantileIntervalResult extends Estimate {
   /** The exact binomial coverage P(l ≤ K < u), K ~ Binomial(n, p), of the ranks chosen. */
   achievedConfidence: number;

@@ -2,12 +2,22 @@ import { CxMetricsError } from '../errors.ts';
 import { describe } from '../stats/validate.ts';
 import { DAY_MS, MINUTE_MS, nextTransition, timeZoneFormatter, utcOffsetAt, wallClockMs } from './zonedTime.ts';
 
-/** Day keys of a weekly schedule. */
+/**
+ * Day keys of a weekly schedule.
+ *
+ * @example
+ * const weekends = { timeZone: 'UTC', week: { sat: [['10:00', '14:00']], sun: [] } }
+ * businessDuration('2026-03-07T00:00:00Z', '2026-03-09T00:00:00Z', weekends) / 3_600_000 // => 4 (Saturday 10–14; Sunday has no hours)
+ */
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 
 /**
  * Opening hours on one day: `[start, end]` as 'HH:MM' in 24-hour local time, start included and
  * end excluded; '24:00' is allowed as an end and means the end of the day.
+ *
+ * @example
+ * const splitShift = { timeZone: 'UTC', week: { mon: [['09:00', '12:00'], ['13:00', '24:00']] } }
+ * businessDuration('2026-03-09T11:00:00Z', '2026-03-10T00:00:00Z', splitShift) / 3_600_000 // => 12 (11–12 and 13–24)
  */
 export type BusinessWindow = readonly [start: string, end: string];
 
@@ -19,6 +29,11 @@ export type BusinessWindow = readonly [start: string, end: string];
  *   a day left out (or given `[]`) has no hours. Windows in a day must not overlap; they may
  *   touch. For a shift past midnight, end it at '24:00' and continue at '00:00' the next day.
  * - `holidays`: 'YYYY-MM-DD' local calendar days with no hours at all.
+ *
+ * @example
+ * const schedule = { timeZone: 'Europe/Paris', week: { mon: [['09:00', '17:00']] }, holidays: ['2026-05-25'] }
+ * businessDuration('2026-05-25T00:00:00Z', '2026-05-26T00:00:00Z', schedule) // => 0 (Whit Monday is a holiday)
+ * businessDuration('2026-06-01T00:00:00Z', '2026-06-02T00:00:00Z', schedule) / 3_600_000 // => 8
  */
 export interface Schedule {
   timeZone: string;
