@@ -13,11 +13,18 @@ function inspect(this: object): string {
  *
  * The two inspect hooks are non-enumerable symbol-keyed properties, so the result stays a plain
  * object for everything else: `JSON.stringify`, `structuredClone`, spreading, `Object.keys` and
- * deep equality see exactly the fields they saw before. @internal
+ * deep equality see exactly the fields they saw before. `text` replaces the shared formatter for
+ * results it does not know (revenue retention totals, a CLV without an interval). @internal
  */
-export function printable<T extends object>(result: T): T {
+export function printable<T extends object>(result: T, text?: (result: T) => string): T {
+  const print = text === undefined ? inspect : () => text(result);
   for (const key of [NODE_INSPECT, DENO_INSPECT]) {
-    Object.defineProperty(result, key, { value: inspect, enumerable: false, writable: true, configurable: true });
+    Object.defineProperty(result, key, { value: print, enumerable: false, writable: true, configurable: true });
   }
   return result;
+}
+
+/** A share as a percentage for the custom one-liners: 0.9234 → "92.3%". @internal */
+export function percent(x: number): string {
+  return Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : String(x);
 }

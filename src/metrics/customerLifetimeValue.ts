@@ -1,5 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
-import { printable } from '../format/printable.ts';
+import { percent, printable } from '../format/printable.ts';
 import { checkConfidence, describe } from '../stats/validate.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 
@@ -166,7 +166,14 @@ export function customerLifetimeValue(
     expectedLifetime: 1 / c,
     warnings,
   };
-  if (estimate === undefined) return printable(result);
+  if (estimate === undefined) {
+    return printable(
+      result,
+      (r) =>
+        `CLV ${Number(r.value.toPrecision(6))} (ARPA ${r.arpa}, margin ${percent(r.margin)}, churn ${percent(r.churnRate)} per period` +
+        `${r.discountRate > 0 ? `, discount ${percent(r.discountRate)}` : ''})${r.warnings.map((w) => ` ⚠ ${w.code}`).join('')}`,
+    );
+  }
 
   const confidence = checkConfidence(fn, estimate.confidence);
   const upper = clv(estimate.lower);

@@ -1,5 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
-import { printable } from '../format/printable.ts';
+import { percent, printable } from '../format/printable.ts';
 import { quantileSorted } from '../stats/quantile.ts';
 import { resolveRng } from '../stats/rng.ts';
 import { checkConfidence, checkNonNegative, describe } from '../stats/validate.ts';
@@ -201,6 +201,8 @@ export function revenueRetention(
   }
   return printable(
     rates(startingMrr, startingMrr - contraction - churned, startingMrr + expansion - contraction - churned),
+    (r) =>
+      `GRR ${percent(r.grr)}, NRR ${percent(r.nrr)} (gross MRR churn ${percent(r.grossMrrChurn)}, net MRR churn ${percent(r.netMrrChurn)})`,
   );
 }
 

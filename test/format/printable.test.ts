@@ -6,11 +6,13 @@ import {
   compareNps,
   compareProportions,
   csat,
+  customerLifetimeValue,
   kaplanMeier,
   meanInterval,
   nps,
   npsFromCounts,
   proportionInterval,
+  revenueRetention,
   ttr,
 } from '../../src/index.ts';
 import { formatResult } from '../../src/notebook/index.ts';
@@ -35,6 +37,15 @@ describe('results print readably in the console and stay plain objects', () => {
   ] as const)('%s prints what formatResult gives', (_, make) => {
     const r = make();
     expect(inspect(r)).toBe(formatResult(r));
+  });
+
+  it('revenue retention totals and a CLV without an interval print their own one-liners', () => {
+    expect(inspect(revenueRetention({ startingMrr: 100, expansion: 10, contraction: 5, churned: 5 }))).toBe(
+      'GRR 90.0%, NRR 100.0% (gross MRR churn 10.0%, net MRR churn 0.0%)',
+    );
+    expect(inspect(customerLifetimeValue({ arpa: 10, churnRate: 0 }))).toBe(
+      'CLV Infinity (ARPA 10, margin 100.0%, churn 0.0% per period) ⚠ ZERO_CHURN',
+    );
   });
 
   it('the inspect hooks are invisible to JSON, keys, spreading, structuredClone and equality', () => {
