@@ -142,6 +142,17 @@ export function compareProportions(
       break;
     }
   }
+  for (const [name, g] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
+    if ('warnings' in g && Array.isArray(g.warnings) && g.warnings.some((w) => w?.code === 'WEIGHTED')) {
+      warnings.push({
+        code: 'WEIGHTED',
+        message: `${fn}: group ${name} is a weighted estimate; the comparison treats value × n (its Kish effective n) as counts`,
+      });
+    }
+  }
   const clipped = clipInterval(fn, lower, upper, -1, 1, warnings);
   return printable({
     difference: d,

@@ -270,12 +270,16 @@ export function readTicketClock(
   const endField = field === 'resolution' ? 'resolvedAt' : 'firstResponseAt';
   let lateEvents = 0;
   let unanswered = 0;
+  let respondedAfterResolution = 0;
   for (let i = 0; i < n; i++) {
     const ticket = tickets[i] as TicketRecord;
     const createdAt = readCreatedAt(fn, ticket, i, asOf);
     let end = readTicketSpan(fn, ticket, i, endField, createdAt);
     // For first response, the resolution matters too: a ticket closed unanswered stops waiting.
     let resolvedAt = field === 'firstResponse' ? readTicketSpan(fn, ticket, i, 'resolvedAt', createdAt) : undefined;
+    // A first response after the resolution is possible (a reply to a closed ticket) but usually a
+    // data error; it is kept as given and counted in a warning.
+    if (end !== undefined && resolvedAt !== undefined && end > resolvedAt) respondedAfterResolution++;
     if (asOf !== undefined) {
       if (end !== undefined && end > asOf) {
         end = undefined;
@@ -308,6 +312,12 @@ export function readTicketClock(
     warnings.push({
       code: 'AFTER_AS_OF',
       message: `${fn}: ${lateEvents} ticket(s) have ${endField} after asOf (${iso(asOf as number)}); they count as still open at asOf`,
+    });
+  }
+  if (respondedAfterResolution > 0) {
+    warnings.push({
+      code: 'RESPONSE_AFTER_RESOLUTION',
+      message: `${fn}: ${respondedAfterResolution} ticket(s) have firstResponseAt after resolvedAt; kept as given, but check the export (a reply to a closed ticket, or swapped fields?)`,
     });
   }
   if (unanswered > 0) {

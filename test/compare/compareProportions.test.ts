@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareProportions, type ProportionDifferenceMethod, proportionInterval } from '../../src/index.ts';
+import { compareProportions, csat, type ProportionDifferenceMethod, proportionInterval } from '../../src/index.ts';
 import mnScore from '../fixtures/mn-score-diff.json' with { type: 'json' };
 import reference from '../fixtures/statsmodels-intervals.json' with { type: 'json' };
 import { expectClose } from '../helpers/close.ts';
@@ -93,5 +93,12 @@ describe('compareProportions', () => {
     expect(() =>
       compareProportions({ successes: 1, n: 10 }, { successes: 1, n: 2 }, { method: 'newcomb' as never }),
     ).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
+  });
+
+  it('says so when a group is a weighted estimate', () => {
+    const weighted = csat([5, 4, 1, 2], { weights: [1, 2, 1, 3] });
+    const d = compareProportions(weighted, { successes: 5, n: 10 });
+    expect(d.warnings.map((w) => w.code)).toContain('WEIGHTED');
+    expect(compareProportions({ successes: 5, n: 10 }, { successes: 5, n: 10 }).warnings).toEqual([]);
   });
 });

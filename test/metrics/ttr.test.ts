@@ -429,4 +429,23 @@ describe('the bundled sample tickets (examples/data/tickets.csv)', () => {
     const frt = firstResponseTime(tickets, { asOf });
     expect(frt.median.value).toBeLessThan(all.median.value);
   });
+
+  it('keeps a first response after the resolution but warns RESPONSE_AFTER_RESOLUTION', () => {
+    const r = firstResponseTime([
+      {
+        id: 1,
+        createdAt: '2026-01-01T00:00:00Z',
+        firstResponseAt: '2026-01-01T03:00:00Z',
+        resolvedAt: '2026-01-01T02:00:00Z',
+      },
+      {
+        id: 2,
+        createdAt: '2026-01-01T00:00:00Z',
+        firstResponseAt: '2026-01-01T01:00:00Z',
+        resolvedAt: '2026-01-01T02:00:00Z',
+      },
+    ]);
+    expect(r.completed).toBe(2);
+    expect(r.warnings.map((w) => w.code)).toContain('RESPONSE_AFTER_RESOLUTION');
+  });
 });
