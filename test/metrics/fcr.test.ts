@@ -1,22 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCsvTable } from '../../examples/csv.ts';
-import { CxMetricsError, PROPORTION_METHODS, proportionInterval } from '../../src/index.ts';
+import { PROPORTION_METHODS, proportionInterval } from '../../src/index.ts';
 import { FCR_DEFINITIONS, fcr, fcrFromCounts } from '../../src/metrics/fcr.ts';
 import type { TicketRecord } from '../../src/metrics/tickets.ts';
-import { parseTicketsOrThrow } from '../../src/schemas/index.ts';
+import { loadSampleTickets, SAMPLE_TICKETS_AS_OF } from '../helpers/sampleTickets.ts';
+import { thrown } from '../helpers/thrown.ts';
 
 const DAY = 86_400_000;
-
-function thrown(f: () => unknown): CxMetricsError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error;
-    throw error;
-  }
-  throw new Error('expected a CxMetricsError');
-}
 
 // Eight tickets touching every definition; T-8 is open.
 const tickets: TicketRecord[] = [
@@ -214,22 +203,8 @@ describe('fcrFromCounts', () => {
 });
 
 describe('fcr on the bundled sample tickets (examples/data/tickets.csv)', () => {
-  const { rows } = readCsvTable(readFileSync(new URL('../../examples/data/tickets.csv', import.meta.url), 'utf8'));
-  const sample = parseTicketsOrThrow(
-    rows.map(({ values }) => ({
-      id: values.id,
-      customerId: values.customer_id,
-      createdAt: values.created_at,
-      firstResponseAt: values.first_response_at,
-      resolvedAt: values.resolved_at,
-      reopenedAt: values.reopened_at,
-      agentReplies: values.agent_replies,
-      customerContacts: values.customer_contacts,
-      channel: values.channel,
-      firstContactResolved: values.first_contact_resolved,
-    })),
-  );
-  const asOf = '2026-04-01T00:00:00Z';
+  const sample = loadSampleTickets();
+  const asOf = SAMPLE_TICKETS_AS_OF;
 
   it('every definition runs; the denominator is the resolved tickets', () => {
     const resolved = sample.filter((t) => t.resolvedAt !== undefined).length;

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CxMetricsError, PROPORTION_METHODS, proportionInterval } from '../../src/index.ts';
+import { PROPORTION_METHODS, proportionInterval } from '../../src/index.ts';
 import { slaAttainment } from '../../src/metrics/slaAttainment.ts';
 import type { TicketRecord } from '../../src/metrics/tickets.ts';
 import type { Schedule } from '../../src/time/businessDuration.ts';
+import { thrown } from '../helpers/thrown.ts';
 
 const H = 3_600_000;
-
-function thrown(f: () => unknown): CxMetricsError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error;
-    throw error;
-  }
-  throw new Error('expected a CxMetricsError');
-}
 
 describe('slaAttainment on durations', () => {
   it('is the share with duration ≤ target, with the Wilson interval of proportionInterval', () => {

@@ -1,24 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCsvTable } from '../../examples/csv.ts';
-import { CxMetricsError, kaplanMeier, meanInterval, quantile, quantileInterval } from '../../src/index.ts';
+import { kaplanMeier, meanInterval, quantile, quantileInterval } from '../../src/index.ts';
 import type { TicketRecord } from '../../src/metrics/tickets.ts';
 import { firstResponseTime, ttr } from '../../src/metrics/ttr.ts';
 import { parseTicketsOrThrow, type Ticket } from '../../src/schemas/index.ts';
 import { businessDuration, type Schedule } from '../../src/time/businessDuration.ts';
 import { expectClose } from '../helpers/close.ts';
+import { loadSampleTickets, SAMPLE_TICKETS_AS_OF } from '../helpers/sampleTickets.ts';
+import { thrown } from '../helpers/thrown.ts';
 
 const H = 3_600_000;
-
-function thrown(f: () => unknown): CxMetricsError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error;
-    throw error;
-  }
-  throw new Error('expected a CxMetricsError');
-}
 
 // The aml data (Miller 1981; R's survival::aml), weeks to relapse; status 0 = censored.
 const AML_MAINTAINED = {
@@ -394,23 +384,8 @@ describe('docs/ttr.md: dropping open tickets biases TTR low', () => {
 });
 
 describe('the bundled sample tickets (examples/data/tickets.csv)', () => {
-  const text = readFileSync(new URL('../../examples/data/tickets.csv', import.meta.url), 'utf8');
-  const { rows } = readCsvTable(text);
-  const tickets = parseTicketsOrThrow(
-    rows.map(({ values }) => ({
-      id: values.id,
-      customerId: values.customer_id,
-      createdAt: values.created_at,
-      firstResponseAt: values.first_response_at,
-      resolvedAt: values.resolved_at,
-      reopenedAt: values.reopened_at,
-      agentReplies: values.agent_replies,
-      customerContacts: values.customer_contacts,
-      channel: values.channel,
-      firstContactResolved: values.first_contact_resolved,
-    })),
-  );
-  const asOf = '2026-04-01T00:00:00Z';
+  const tickets = loadSampleTickets();
+  const asOf = SAMPLE_TICKETS_AS_OF;
 
   it('parse cleanly, about 300 tickets with some still open at the export time', () => {
     expect(tickets.length).toBeGreaterThanOrEqual(280);

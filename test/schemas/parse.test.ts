@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CxMetricsError,
   parseCustomers,
   parseCustomersOrThrow,
   parseResponses,
@@ -10,16 +9,7 @@ import {
   parseTicketsOrThrow,
   surveyResponseSchema,
 } from '../../src/schemas/index.ts';
-
-function thrown(fn: () => unknown): CxMetricsError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CxMetricsError) return error;
-    throw error;
-  }
-  throw new Error('expected a throw');
-}
+import { thrown } from '../helpers/thrown.ts';
 
 // A survey export as a CSV reader hands it over: every cell a string.
 const rows = [
