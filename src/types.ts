@@ -1,3 +1,5 @@
+import type { WarningCode } from './warnings.ts';
+
 /**
  * A two-sided confidence interval and the method that produced it.
  *
@@ -22,8 +24,8 @@ export interface Interval {
  * npsFromCounts({ promoters: 5, passives: 3, detractors: 2 }).warnings[0].code // => 'SMALL_SAMPLE'
  */
 export interface CxWarning {
-  /** Stable machine-readable code: SMALL_SAMPLE, ZERO_VARIANCE, CLIPPED, WEIGHTED, … */
-  code: string;
+  /** Stable machine-readable code from one typed union: SMALL_SAMPLE, ZERO_VARIANCE, CLIPPED, WEIGHTED, … */
+  code: WarningCode;
   message: string;
 }
 

@@ -1,0 +1,53 @@
+import type { CxWarning } from './types.ts';
+
+/**
+ * Every warning code a cx-metrics result can carry, one typed union (like zod's issue codes), so
+ * `switch (w.code)` is checked by the compiler and a misspelt code does not compile.
+ *
+ * - Sample: `SMALL_SAMPLE`, `ZERO_VARIANCE`, `ZERO_EVENTS`, `INSUFFICIENT_DATA`, `LOW_COVERAGE`.
+ * - Interval: `CLIPPED`, `ESTIMATE_OUTSIDE_INTERVAL`, `UNBOUNDED`, `LOWER_NOT_REACHED`,
+ *   `UPPER_NOT_REACHED`, `NOT_REACHED`, `OVERFLOW`.
+ * - Data: `WEIGHTED`, `MISSING_AS_PASSIVE`, `MISSING_FIELD`, `EXCLUDED`, `CENSORED`, `PENDING`,
+ *   `UNRESOLVED`, `WINDOW_OPEN`, `AFTER_AS_OF`, `RESPONSE_AFTER_RESOLUTION`,
+ *   `CLOSED_WITHOUT_RESPONSE`, `NOT_STARTED`, `OTHER_TYPES`.
+ * - Model: `RESTRICTED_MEAN`, `HORIZON_BEYOND_DATA`, `CONSTANT_HAZARD`, `ZERO_CHURN`.
+ *
+ * @example
+ * const codes: WarningCode[] = npsFromCounts({ promoters: 5, passives: 3, detractors: 2 }).warnings.map((w) => w.code)
+ * codes // => ['SMALL_SAMPLE']
+ */
+export type WarningCode =
+  | 'AFTER_AS_OF'
+  | 'CENSORED'
+  | 'CLIPPED'
+  | 'CLOSED_WITHOUT_RESPONSE'
+  | 'CONSTANT_HAZARD'
+  | 'ESTIMATE_OUTSIDE_INTERVAL'
+  | 'EXCLUDED'
+  | 'HORIZON_BEYOND_DATA'
+  | 'INSUFFICIENT_DATA'
+  | 'LOW_COVERAGE'
+  | 'LOWER_NOT_REACHED'
+  | 'MISSING_AS_PASSIVE'
+  | 'MISSING_FIELD'
+  | 'NOT_REACHED'
+  | 'NOT_STARTED'
+  | 'OTHER_TYPES'
+  | 'OVERFLOW'
+  | 'PENDING'
+  | 'RESPONSE_AFTER_RESOLUTION'
+  | 'RESTRICTED_MEAN'
+  | 'SMALL_SAMPLE'
+  | 'UNBOUNDED'
+  | 'UNRESOLVED'
+  | 'UPPER_NOT_REACHED'
+  | 'WEIGHTED'
+  | 'WINDOW_OPEN'
+  | 'ZERO_CHURN'
+  | 'ZERO_EVENTS'
+  | 'ZERO_VARIANCE';
+
+/** Make a warning: the one constructor every result's warnings come from. @internal */
+export function warning(code: WarningCode, message: string): CxWarning {
+  return { code, message };
+}
