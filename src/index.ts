@@ -139,6 +139,26 @@ export {
 } from './stats/quantileInterval.ts';
 export { seededRandom } from './stats/rng.ts';
 export { tCdf, tQuantile } from './stats/studentT.ts';
+// Summaries
+export { estimate } from './summary/estimate.ts';
+export { mergeSummaries } from './summary/mergeSummaries.ts';
+export { summarize } from './summary/summarize.ts';
+export type {
+  CesSummary,
+  ChurnSummary,
+  CsatSummary,
+  DurationSummary,
+  FcrSummary,
+  MeanSummary,
+  NpsSummary,
+  ProportionSummary,
+  ScoreHistogram,
+  ScoreWeights,
+  SlaSummary,
+  Summary,
+  SummaryMetric,
+  SummaryNotes,
+} from './summary/types.ts';
 export { type BusinessWindow, businessDuration, type Schedule, type Weekday } from './time/businessDuration.ts';
 export type { Timestamp } from './time/timestamp.ts';
 export type { CxWarning, Difference, Estimate, Interval, RandomOptions } from './types.ts';

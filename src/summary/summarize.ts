@@ -1,0 +1,45 @@
+import { checkSideOptions, familyForMetric } from './dispatch.ts';
+import type { SummaryFamily } from './family.ts';
+import { FAMILIES } from './registry.ts';
+import type { Summary, SummaryMetric } from './types.ts';
+
+/**
+ * Read a metric's input once into its summary: the plain-JSON sufficient statistic that
+ * `mergeSummaries` adds up and `estimate` finishes.
+ *
+ * A summary holds everything the metric's estimate needs and nothing more — for NPS, CSAT and
+ * CES the histogram of answers over the scale (with per-bucket Σw and Σw² when weighted) and the
+ * skipped count; for a mean n, mean and M2 (Chan, Golub & LeVeque 1983) — plus the scale,
+ * definition or clock it was made under, so that summaries that cannot be added are refused.
+ * `nps(x, o)` is exactly `estimate(summarize('nps', x, o₁), o₂)` where o₁ holds the options that
+ * shape the summary (scale, weights, accessor, …) and o₂ those of the interval (method,
+ * confidence, …). See docs/summaries.md.
+ *
+ * @param metric - the metric name: 'nps', 'csat', 'ces', 'proportion', 'mean', 'fcr', 'sla',
+ *   'ttr', 'first-response', 'churn'
+ * @param input - what the metric function takes (scores, records with an accessor, tickets, …)
+ * @param options - the options that shape the summary; interval options belong to `estimate`
+ * @returns the summary, a plain object with `kind` and `version`
+ * @throws CxMetricsError INVALID_VALUE for an unknown metric (with the closest name) or bad input
+ *   (as the metric function); INVALID_OPTION for an unknown option, or one of `estimate`'s
+ * @example
+ * const s = summarize('nps', [10, 9, 3])
+ * s.kind // => 'nps-summary'
+ * estimate(s).value // => 33.33333333333333 (to 1e-12)
+ */
+export function summarize(metric: SummaryMetric, input: unknown, options?: Record<string, unknown>): Summary {
+  return summarizeWith(FAMILIES, metric, input, options);
+}
+
+/** `summarize` over a given family list. @internal */
+export function summarizeWith(
+  families: readonly SummaryFamily[],
+  metric: unknown,
+  input: unknown,
+  options: unknown,
+): Summary {
+  const family = familyForMetric(families, 'summarize', metric);
+  const fn = `summarize('${family.metric}')`;
+  const checked = checkSideOptions(fn, options, family.summarizeKeys, family.estimateKeys, 'summarize');
+  return family.summarize(fn, input, checked);
+}
