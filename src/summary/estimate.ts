@@ -1,6 +1,13 @@
+import type { CesIntervalOptions, CesResult } from '../metrics/ces.ts';
+import type { CsatIntervalOptions, CsatResult } from '../metrics/csat.ts';
+import type { NpsEstimateOptions, NpsResult } from '../metrics/nps.ts';
 import { checkSideOptions, familyForSummary } from './dispatch.ts';
 import type { SummaryFamily } from './family.ts';
+import type { MeanEstimateOptions, MeanResult } from './meanFamily.ts';
+import type { ProportionEstimateOptions, ProportionResult } from './proportionFamily.ts';
 import { FAMILIES } from './registry.ts';
+import type { LooseEstimateFor, ResultBySummaryKind } from './typeMaps.ts';
+import type { CesSummary, CsatSummary, MeanSummary, NpsSummary, ProportionSummary, Summary } from './types.ts';
 
 /**
  * The metric's usual result from a summary: `estimate(summarize('nps', scores))` is `nps(scores)`,
@@ -25,7 +32,21 @@ import { FAMILIES } from './registry.ts';
  * estimate(s, { method: 'wald' }).value // => 25
  * estimate(JSON.parse(JSON.stringify(s))).value // => 25
  */
-export function estimate(summary: unknown, options?: Record<string, unknown>): unknown {
+export function estimate(summary: NpsSummary, options?: NpsEstimateOptions): NpsResult;
+/** CSAT, its mean and distribution from a CSAT summary. */
+export function estimate(summary: CsatSummary, options?: CsatIntervalOptions): CsatResult;
+/** CES, the easy share and net effort from a CES summary. */
+export function estimate(summary: CesSummary, options?: CesIntervalOptions): CesResult;
+/** The proportion and its interval from a proportion summary. */
+export function estimate(summary: ProportionSummary, options?: ProportionEstimateOptions): ProportionResult;
+/** The mean and its t interval from a mean summary. */
+export function estimate(summary: MeanSummary, options?: MeanEstimateOptions): MeanResult;
+/** The result of any summary, of a kind known only at run time. */
+export function estimate<S extends Summary>(
+  summary: S,
+  options?: LooseEstimateFor<S, Record<string, unknown>>,
+): ResultBySummaryKind[S['kind']];
+export function estimate(summary: unknown, options?: unknown): unknown {
   return estimateWith(FAMILIES, summary, options);
 }
 

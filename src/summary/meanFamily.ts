@@ -25,6 +25,20 @@ export interface MeanResult extends Estimate {
   kind: 'mean';
 }
 
+/**
+ * Options of `estimate` for a mean summary: the confidence; the method is Student's t (the
+ * bootstrap needs the values, which a summary does not hold).
+ *
+ * @example
+ * estimate(summarize('mean', [5, 7, 10]), { confidence: 0.9 }).lower // => 3.090692646214043 (to 1e-12)
+ */
+export interface MeanEstimateOptions {
+  /** `'t'`, the only method a summary supports. */
+  method?: 't';
+  /** Confidence level in (0, 1); 0.95 by default. */
+  confidence?: number;
+}
+
 function summarizeMean(fn: string, input: unknown): MeanSummary {
   const x = finiteValues(fn, input as ArrayLike<number>);
   const n = x.length;

@@ -2,6 +2,7 @@ import { CxMetricsError } from '../errors.ts';
 import { familyForSummary } from './dispatch.ts';
 import type { SummaryFamily } from './family.ts';
 import { FAMILIES } from './registry.ts';
+import type { OneFamily } from './typeMaps.ts';
 import type { Summary } from './types.ts';
 
 /**
@@ -26,6 +27,9 @@ import type { Summary } from './types.ts';
  * estimate(mergeSummaries(march, april)).value // => 40
  * estimate(mergeSummaries([march, april])).n // => 5
  */
+export function mergeSummaries<S extends Summary>(...summaries: (S & OneFamily<S>)[]): S;
+/** Summaries given as one array. */
+export function mergeSummaries<S extends Summary>(summaries: readonly (S & OneFamily<S>)[]): S;
 export function mergeSummaries(...summaries: readonly unknown[]): Summary {
   return mergeWith(FAMILIES, summaries);
 }

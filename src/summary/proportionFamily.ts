@@ -1,6 +1,6 @@
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
-import { PROPORTION_METHODS, proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
+import { PROPORTION_METHODS, type ProportionMethod, proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
 import { checkConfidence, checkCount, checkOneOf, describe } from '../stats/validate.ts';
 import type { Estimate } from '../types.ts';
 import { summaryCount, summaryFields } from './check.ts';
@@ -19,6 +19,34 @@ import type { ProportionSummary } from './types.ts';
  */
 export interface ProportionResult extends Estimate {
   kind: 'proportion';
+}
+
+/**
+ * Options of `summarize('proportion', records, …)`: how to read a true/false (1/0) answer from
+ * each record.
+ *
+ * @example
+ * summarize('proportion', [{ ok: true }, { ok: false }], { accessor: 'ok' }).successes // => 1
+ */
+export interface ProportionSummaryOptions<T> {
+  /** The name of a boolean (or 1/0) property, or a function `(record, index) => boolean`. */
+  accessor:
+    | { [K in keyof T]-?: T[K] extends boolean | 0 | 1 ? K : never }[keyof T]
+    | ((record: T, index: number) => boolean | 0 | 1);
+}
+
+/**
+ * Options of `estimate` for a proportion summary: the interval method and confidence, as
+ * `proportionInterval` takes them.
+ *
+ * @example
+ * estimate(summarize('proportion', { successes: 42, n: 50 }), { method: 'jeffreys' }).method // => 'jeffreys'
+ */
+export interface ProportionEstimateOptions {
+  /** `'wilson'` (default), `'agresti-coull'`, `'clopper-pearson'`, `'jeffreys'` or `'wald'`. */
+  method?: ProportionMethod;
+  /** Confidence level in (0, 1); 0.95 by default. */
+  confidence?: number;
 }
 
 function summarizeProportion(fn: string, input: unknown, o: Record<string, unknown>): ProportionSummary {

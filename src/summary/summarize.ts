@@ -1,7 +1,21 @@
+import type { CesRecordSummaryOptions, CesSummaryOptions } from '../metrics/ces.ts';
+import type { CsatRecordSummaryOptions, CsatSummaryOptions } from '../metrics/csat.ts';
+import type { NpsRecordSummaryOptions, NpsSummaryOptions } from '../metrics/nps.ts';
+import type { Score } from '../metrics/scores.ts';
 import { checkSideOptions, familyForMetric } from './dispatch.ts';
 import type { SummaryFamily } from './family.ts';
+import type { ProportionSummaryOptions } from './proportionFamily.ts';
 import { FAMILIES } from './registry.ts';
-import type { Summary, SummaryMetric } from './types.ts';
+import type { LooseFor, SummaryByMetric } from './typeMaps.ts';
+import type {
+  CesSummary,
+  CsatSummary,
+  MeanSummary,
+  NpsSummary,
+  ProportionSummary,
+  Summary,
+  SummaryMetric,
+} from './types.ts';
 
 /**
  * Read a metric's input once into its summary: the plain-JSON sufficient statistic that
@@ -27,7 +41,49 @@ import type { Summary, SummaryMetric } from './types.ts';
  * s.kind // => 'nps-summary'
  * estimate(s).value // => 33.33333333333333 (to 1e-12)
  */
-export function summarize(metric: SummaryMetric, input: unknown, options?: Record<string, unknown>): Summary {
+export function summarize(metric: 'nps', scores: ArrayLike<Score>, options?: NpsSummaryOptions): NpsSummary;
+/** The NPS summary of records, read with `accessor`. */
+export function summarize<T extends object>(
+  metric: 'nps',
+  records: ArrayLike<T | null | undefined>,
+  options: NpsRecordSummaryOptions<T>,
+): NpsSummary;
+/** The CSAT summary of scores. */
+export function summarize(metric: 'csat', scores: ArrayLike<Score>, options?: CsatSummaryOptions): CsatSummary;
+/** The CSAT summary of records, read with `accessor`. */
+export function summarize<T extends object>(
+  metric: 'csat',
+  records: ArrayLike<T | null | undefined>,
+  options: CsatRecordSummaryOptions<T>,
+): CsatSummary;
+/** The CES summary of scores. */
+export function summarize(metric: 'ces', scores: ArrayLike<Score>, options?: CesSummaryOptions): CesSummary;
+/** The CES summary of records, read with `accessor`. */
+export function summarize<T extends object>(
+  metric: 'ces',
+  records: ArrayLike<T | null | undefined>,
+  options: CesRecordSummaryOptions<T>,
+): CesSummary;
+/** The summary of a proportion: from `{ successes, n }` or true/false (1/0) answers. */
+export function summarize(
+  metric: 'proportion',
+  input: { successes: number; n: number } | ArrayLike<boolean | 0 | 1>,
+): ProportionSummary;
+/** The summary of a proportion from records, reading a true/false (1/0) answer with `accessor`. */
+export function summarize<T extends object>(
+  metric: 'proportion',
+  records: ArrayLike<T>,
+  options: ProportionSummaryOptions<T>,
+): ProportionSummary;
+/** The summary of a mean: n, mean and M2 of finite values. */
+export function summarize(metric: 'mean', values: ArrayLike<number>): MeanSummary;
+/** Any metric by a name known only at run time (or one whose family types its own overloads later). */
+export function summarize<M extends SummaryMetric>(
+  metric: M,
+  input: LooseFor<M, unknown>,
+  options?: LooseFor<M, Record<string, unknown>>,
+): SummaryByMetric[M];
+export function summarize(metric: unknown, input: unknown, options?: unknown): Summary {
   return summarizeWith(FAMILIES, metric, input, options);
 }
 
