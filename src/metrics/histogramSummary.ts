@@ -65,12 +65,11 @@ function checkWeights(fn: string, w: unknown, counts: number[], skipped: number)
     const sum = last ? weights.skippedSum : (weights.sum[k] as number);
     const squares = last ? weights.skippedSumSquares : (weights.sumSquares[k] as number);
     // For weights u ≥ 0 over `count` answers: (Σu)²/count ≤ Σu² ≤ (Σu)², and both are 0 together.
+    // (Squares of weights far below the scale may underflow to 0, hence the absolute slack.)
     const fits =
       count === 0
         ? sum === 0 && squares === 0
-        : (sum === 0) === (squares === 0) &&
-          squares <= sum * sum * (1 + 1e-9) &&
-          squares * count >= sum * sum * (1 - 1e-9);
+        : squares <= sum * sum * (1 + 1e-9) + 1e-300 && squares * count >= sum * sum * (1 - 1e-9) - 1e-300;
     if (!fits) {
       throw new CxMetricsError(
         'INVALID_VALUE',
@@ -98,25 +97,40 @@ export function mergeHistogramFields(
     counts: a.counts.map((c, k) => c + (b.counts[k] as number)),
     skipped: a.skipped + b.skipped,
   };
-  if (a.weights !== undefined && b.weights !== undefined) out.weights = mergeWeights(a.weights, b.weights);
+  if (a.weights !== undefined && b.weights !== undefined) out.weights = mergeWeights(fn, a.weights, b.weights);
   const otherTypes = (a.otherTypes ?? 0) + (b.otherTypes ?? 0);
   if (otherTypes > 0) out.otherTypes = otherTypes;
   return out;
 }
 
-function mergeWeights(a: ScoreWeights, b: ScoreWeights): ScoreWeights {
-  const scale = Math.max(a.scale, b.scale);
-  const fa = a.scale / scale;
-  const fb = b.scale / scale;
+function mergeWeights(fn: string, a: ScoreWeights, b: ScoreWeights): ScoreWeights {
+  // The larger scale of a summary with answered weight, so the answers' largest term stays near 1
+  // (a summary of skipped answers only must not push the answers' squares into underflow).
+  const answered = (w: ScoreWeights) => w.sum.some((x) => x > 0);
+  const candidates = [a, b].filter(answered);
+  const weighty = [a, b].filter((w) => w.skippedSum > 0 || answered(w));
+  const pool = candidates.length > 0 ? candidates : weighty.length > 0 ? weighty : [a, b];
+  const scale = Math.max(...pool.map((w) => w.scale));
+  // A part without any weight (only zero weights, or no answers) contributes nothing, whatever its scale.
+  const empty = (w: ScoreWeights) => w.skippedSum === 0 && !w.sum.some((x) => x > 0);
+  const fa = empty(a) ? 0 : a.scale / scale;
+  const fb = empty(b) ? 0 : b.scale / scale;
   const fa2 = fa * fa;
   const fb2 = fb * fb;
-  return {
+  const out = {
     scale,
     sum: a.sum.map((x, k) => x * fa + (b.sum[k] as number) * fb),
     sumSquares: a.sumSquares.map((x, k) => x * fa2 + (b.sumSquares[k] as number) * fb2),
     skippedSum: a.skippedSum * fa + b.skippedSum * fb,
     skippedSumSquares: a.skippedSumSquares * fa2 + b.skippedSumSquares * fb2,
   };
+  if (!Number.isFinite(out.skippedSumSquares) || out.sumSquares.some((q) => !Number.isFinite(q))) {
+    throw new CxMetricsError(
+      'INVALID_VALUE',
+      `${fn}: the summaries' weight scales (${a.scale} and ${b.scale}) are too far apart to add; weights cannot span that range`,
+    );
+  }
+  return out;
 }
 
 /** The same scale, field by field, or INVALID_VALUE naming the first field that differs. @internal */

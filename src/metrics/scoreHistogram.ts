@@ -326,9 +326,11 @@ function countSparse(
 
 /**
  * The weighted loop: per bucket Σ w/scale and Σ (w/scale)², where scale is the largest weight of
- * a counted answer. The scale is kept as a running maximum; when a larger weight arrives the sums
- * so far are rescaled to it (the same rule as merging two summaries), so one pass suffices and no
- * sum can overflow nor square underflow.
+ * an answered score (so the largest term is 1 and Kish's n cannot lose its squares to underflow).
+ * The scale is kept as a running maximum; when a larger weight arrives the sums so far are
+ * rescaled to it (the same rule as merging two summaries), so one pass suffices and no sum can
+ * overflow. Skipped answers' weights are summed on a scale of their own and brought onto the
+ * answers' scale at the end.
  */
 function countWeighted(
   fn: string,
@@ -341,9 +343,8 @@ function countWeighted(
 ): ScoreWeights {
   const sum = new Float64Array(counts.length);
   const sumSquares = new Float64Array(counts.length);
-  let skippedSum = 0;
-  let skippedSumSquares = 0;
-  let scale = 0;
+  const answered = { scale: 0, sum, sumSquares };
+  const skipped = { scale: 0, sum: new Float64Array(1), sumSquares: new Float64Array(1) };
   for (let i = 0; i < x.length; i++) {
     const w = weights[i];
     if (typeof w !== 'number' || !(w >= 0 && w < Number.POSITIVE_INFINITY)) {
@@ -358,37 +359,38 @@ function countWeighted(
       tally.otherTypes++;
       continue;
     }
-    if (w > scale) {
-      if (scale > 0) {
-        const f = scale / w;
-        const f2 = f * f;
-        for (let j = 0; j < sum.length; j++) {
-          sum[j] = (sum[j] as number) * f;
-          sumSquares[j] = (sumSquares[j] as number) * f2;
-        }
-        skippedSum *= f;
-        skippedSumSquares *= f2;
-      }
-      scale = w;
+    const into = k === SKIPPED ? skipped : answered;
+    if (k === SKIPPED) tally.skipped++;
+    else counts[k] = (counts[k] as number) + 1;
+    if (w === 0) continue;
+    if (w > into.scale) {
+      if (into.scale > 0) rescale(into, into.scale / w);
+      into.scale = w;
     }
-    const u = w === 0 ? 0 : w / scale;
-    if (k === SKIPPED) {
-      tally.skipped++;
-      skippedSum += u;
-      skippedSumSquares += u * u;
-    } else {
-      counts[k] = (counts[k] as number) + 1;
-      sum[k] = (sum[k] as number) + u;
-      sumSquares[k] = (sumSquares[k] as number) + u * u;
-    }
+    const u = w / into.scale;
+    const b = k === SKIPPED ? 0 : k;
+    into.sum[b] = (into.sum[b] as number) + u;
+    into.sumSquares[b] = (into.sumSquares[b] as number) + u * u;
   }
-  return {
-    scale: scale > 0 ? scale : 1,
-    sum: Array.from(sum),
-    sumSquares: Array.from(sumSquares),
-    skippedSum,
-    skippedSumSquares,
-  };
+  const scale = answered.scale > 0 ? answered.scale : skipped.scale > 0 ? skipped.scale : 1;
+  const f = skipped.scale / scale;
+  const skippedSum = (skipped.sum[0] as number) * f;
+  const skippedSumSquares = (skipped.sumSquares[0] as number) * f * f;
+  if (!Number.isFinite(skippedSumSquares)) {
+    throw new CxMetricsError(
+      'INVALID_VALUE',
+      `${fn}: the weights of skipped answers are more than 10^150 times those of answered ones; weights cannot span that range`,
+    );
+  }
+  return { scale, sum: Array.from(sum), sumSquares: Array.from(sumSquares), skippedSum, skippedSumSquares };
+}
+
+function rescale(t: { sum: Float64Array; sumSquares: Float64Array }, f: number): void {
+  const f2 = f * f;
+  for (let j = 0; j < t.sum.length; j++) {
+    t.sum[j] = (t.sum[j] as number) * f;
+    t.sumSquares[j] = (t.sumSquares[j] as number) * f2;
+  }
 }
 
 /** The other survey type a record's `type` names, if it names one. */
