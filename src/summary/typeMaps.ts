@@ -72,21 +72,17 @@ export type TypedMetric = 'nps' | 'csat' | 'ces' | 'proportion' | 'mean';
 export type TypedSummary = NpsSummary | CsatSummary | CesSummary | ProportionSummary | MeanSummary;
 
 /**
- * `unknown` for a dynamic metric name (the whole SummaryMetric union) or one without its own
- * overload yet; `never` for a literal name that has one (its overload failed: a misuse). @internal
+ * `T` for a metric name known only at run time (a union of names) or one without its own
+ * overload yet; `never` for a single name that has one (its overload failed: a misuse). @internal
  */
-export type LooseFor<M extends SummaryMetric, T> = [Extract<M, TypedMetric>] extends [never]
-  ? T
-  : SummaryMetric extends M
-    ? T
-    : never;
+export type LooseFor<M extends SummaryMetric, T> = IsUnion<M> extends true ? T : [M] extends [TypedMetric] ? never : T;
 
-/** Likewise for estimate: `unknown` options for a dynamic summary, never for a typed one. @internal */
-export type LooseEstimateFor<S extends Summary, T> = [Extract<S, TypedSummary>] extends [never]
-  ? T
-  : Summary extends S
+/** Likewise for estimate: `T` for a summary of a kind known only at run time, never for one typed summary. @internal */
+export type LooseEstimateFor<S extends Summary, T> = [S] extends [TypedSummary]
+  ? IsUnion<FamiliesOf<S>> extends true
     ? T
-    : never;
+    : never
+  : T;
 
 interface SummaryFamilies {
   nps: NpsSummary;
