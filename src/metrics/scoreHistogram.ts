@@ -37,9 +37,9 @@ export interface Histogram {
 }
 
 // Arrays longer than this cannot hold their elements contiguously in V8 (its largest backing
-// store is 2²⁷ slots), so they are sparse: their present elements are visited by key, holes
-// counted as skipped without visiting each.
-const SPARSE_LENGTH = 2 ** 27;
+// store is about 1.7·10⁸ slots), so they are sparse: their present elements are visited by key,
+// holes counted as skipped without visiting each. Typed arrays are always dense and keep the loop.
+const SPARSE_LENGTH = 2 ** 28;
 const MAX_LENGTH = 2 ** 32 - 1;
 
 /** Read survey answers once into the histogram over [min, max]. @internal */
@@ -53,7 +53,7 @@ export function readHistogram(fn: string, input: unknown, request: HistogramRequ
   let weighted: ScoreWeights | undefined;
   if (weights !== undefined) {
     weighted = countWeighted(fn, items, accessor, weights, request, counts, tally);
-  } else if (items.length > SPARSE_LENGTH) {
+  } else if (items.length > SPARSE_LENGTH && !ArrayBuffer.isView(items)) {
     countSparse(fn, items, accessor, request, counts, tally);
   } else if (accessor.kind === 'key') {
     countByKey(fn, items, accessor.key, request, counts, tally);
