@@ -13,9 +13,18 @@ export {
   PROPORTION_DIFFERENCE_METHODS,
   type ProportionDifferenceMethod,
   type ProportionGroup,
+  type ProportionsDifference,
 } from './compare/compareProportions.ts';
 export { type CxErrorCode, CxMetricsError } from './errors.ts';
-export { type CesDirection, type CesOptions, type CesResult, ces } from './metrics/ces.ts';
+export {
+  type CesDirection,
+  type CesIntervalOptions,
+  type CesOptions,
+  type CesRecordSummaryOptions,
+  type CesResult,
+  type CesSummaryOptions,
+  ces,
+} from './metrics/ces.ts';
 export {
   CHURN_DEFINITIONS,
   type ChurnDefinition,
@@ -38,9 +47,11 @@ export {
   CSAT_SCALES,
   type CsatIntervalOptions,
   type CsatOptions,
+  type CsatRecordSummaryOptions,
   type CsatResult,
   type CsatScale,
   type CsatScalePreset,
+  type CsatSummaryOptions,
   csat,
   csatFromCounts,
 } from './metrics/csat.ts';
@@ -65,12 +76,15 @@ export {
   NPS_METHODS,
   NPS_SCALE,
   type NpsCounts,
+  type NpsEstimateOptions,
   type NpsIntervalOptions,
   type NpsMethod,
   type NpsOptions,
+  type NpsRecordSummaryOptions,
   type NpsResult,
   type NpsSampleSizeOptions,
   type NpsScale,
+  type NpsSummaryOptions,
   nps,
   npsFromCounts,
   npsSampleSize,
@@ -96,7 +110,7 @@ export {
   revenueRetention,
 } from './metrics/revenueRetention.ts';
 export type { ScalePoint } from './metrics/scaleSummary.ts';
-export type { ScoreAccessor, ScoreInput, ScoreKey } from './metrics/scores.ts';
+export type { OtherTypes, RecordOptions, Score, ScoreAccessor, ScoreInput, ScoreKey } from './metrics/scores.ts';
 export { type SlaOptions, type SlaResult, slaAttainment } from './metrics/slaAttainment.ts';
 export type { TicketClockField, TicketClockOptions, TicketRecord } from './metrics/tickets.ts';
 export {
@@ -139,6 +153,33 @@ export {
 } from './stats/quantileInterval.ts';
 export { seededRandom } from './stats/rng.ts';
 export { tCdf, tQuantile } from './stats/studentT.ts';
+// Summaries
+export { estimate } from './summary/estimate.ts';
+export type { MeanEstimateOptions, MeanResult } from './summary/meanFamily.ts';
+export { mergeSummaries } from './summary/mergeSummaries.ts';
+export type {
+  ProportionEstimateOptions,
+  ProportionResult,
+  ProportionSummaryOptions,
+} from './summary/proportionFamily.ts';
+export { summarize } from './summary/summarize.ts';
+export type { ResultBySummaryKind, SummaryByMetric } from './summary/typeMaps.ts';
+export type {
+  CesSummary,
+  ChurnSummary,
+  CsatSummary,
+  DurationSummary,
+  FcrSummary,
+  MeanSummary,
+  NpsSummary,
+  ProportionSummary,
+  ScoreHistogram,
+  ScoreWeights,
+  SlaSummary,
+  Summary,
+  SummaryMetric,
+  SummaryNotes,
+} from './summary/types.ts';
 export { type BusinessWindow, businessDuration, type Schedule, type Weekday } from './time/businessDuration.ts';
 export type { Timestamp } from './time/timestamp.ts';
 export type { CxWarning, Difference, Estimate, Interval, RandomOptions } from './types.ts';

@@ -45,7 +45,10 @@ function examplesIn(file: string): Example[] {
 }
 
 function compile(example: Example): () => void {
-  const statements = example.lines.map((line) => {
+  const statements = example.lines.map((typed) => {
+    // Examples are TypeScript; they run as JavaScript, so a declaration's annotation
+    // (`const s: Summary = …`) is dropped.
+    const line = typed.replace(/^(\s*(?:const|let)\s+[A-Za-z_$][\w$]*)\s*:\s*[^=]+?\s*=(?!=)/, '$1 =');
     const at = line.indexOf('// =>');
     if (at < 0) return line;
     const expr = line.slice(0, at).trim();

@@ -1,17 +1,22 @@
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
+import { checkOptions } from '../options.ts';
 import { finiteValues, meanAndVariance } from '../stats/sample.ts';
 import { tCdf, tUpperQuantile } from '../stats/studentT.ts';
 import { checkConfidence, describe } from '../stats/validate.ts';
+import { checkMeanSummary } from '../summary/meanFamily.ts';
+import type { MeanSummary } from '../summary/types.ts';
 import type { CxWarning, Difference, Estimate } from '../types.ts';
+import { warning } from '../warnings.ts';
 
 /**
- * A group as raw values, summary statistics, or an earlier `meanInterval` result.
+ * A group as raw values, summary statistics, a mean summary, or an earlier `meanInterval` result.
  *
  * @example
  * compareMeans({ mean: 4.2, sd: 0.7 ** 0.5, n: 5 }, [3, 2, 4, 3, 3]).difference // => 1.2 (to 1e-12)
+ * compareMeans(summarize('mean', [4, 5, 5, 4, 3]), [3, 2, 4, 3, 3]).difference // => 1.2 (to 1e-12)
  */
-export type MeanGroup = ArrayLike<number> | { mean: number; sd: number; n: number } | Estimate;
+export type MeanGroup = ArrayLike<number> | { mean: number; sd: number; n: number } | MeanSummary | Estimate;
 
 /**
  * Options of `compareMeans`.
@@ -33,6 +38,7 @@ export interface CompareMeansOptions {
  * d.df // => 288 / 37 (to 1e-12) (Welch–Satterthwaite)
  */
 export interface MeansDifference extends Difference {
+  kind: 'difference';
   /** Welch t statistic (a − b)/SE. */
   t: number;
   /** Welch–Satterthwaite degrees of freedom. */
@@ -49,23 +55,25 @@ export interface MeansDifference extends Difference {
  * `ttest_ind(equal_var=False)` to 1e-9 (test/fixtures). Use it for mean CSAT or CES scores; for
  * shares of satisfied customers use `compareProportions`.
  *
- * @param a - first group: values, `{ mean, sd, n }`, or a `meanInterval` Estimate (sd is
- *   recovered from its standardError)
+ * @param a - first group: values, `{ mean, sd, n }`, a mean summary (`summarize('mean', …)`:
+ *   variance M2/(n − 1)), or a `meanInterval` Estimate (sd is recovered from its standardError)
  * @param b - second group, the same way
  * @param options - `confidence`
  * @returns MeansDifference with `difference`, `lower`, `upper`, `pValue`, `t`, `df`,
  *   `standardError`, and the per-group t intervals `a`, `b`
  * @throws CxMetricsError INSUFFICIENT_DATA for a group with fewer than 2 values; INVALID_VALUE for a
- *   non-finite value (with index) or an impossible summary; INVALID_OPTION for a bad confidence
+ *   non-finite value (with index) or an impossible summary; INVALID_OPTION for an unknown option
+ *   or a bad confidence
  * @example
  * compareMeans([4, 5, 5, 4, 3], [3, 2, 4, 3, 3]).difference // => 1.2 (to 1e-12)
  * compareMeans([4, 5, 5, 4, 3], [3, 2, 4, 3, 3]).pValue // => 0.04077282852402114 (to 1e-12)
  */
-export function compareMeans(a: MeanGroup, b: MeanGroup, options: CompareMeansOptions = {}): MeansDifference {
+export function compareMeans(a: MeanGroup, b: MeanGroup, options?: CompareMeansOptions): MeansDifference {
   const fn = 'compareMeans';
-  const confidence = checkConfidence(fn, options.confidence ?? 0.95);
-  const ga = summarize(fn, 'a', a);
-  const gb = summarize(fn, 'b', b);
+  const o = checkOptions(fn, options, ['confidence']);
+  const confidence = checkConfidence(fn, o.confidence ?? 0.95);
+  const ga = groupMoments(fn, 'a', a);
+  const gb = groupMoments(fn, 'b', b);
   const va = ga.variance / ga.n;
   const vb = gb.variance / gb.n;
   const se = Math.sqrt(va + vb);
@@ -77,7 +85,7 @@ export function compareMeans(a: MeanGroup, b: MeanGroup, options: CompareMeansOp
   }
   const difference = ga.mean - gb.mean;
   const warnings: CxWarning[] = [];
-  const groupEstimate = (g: Summary): Estimate => {
+  const groupEstimate = (g: Moments): Estimate => {
     const s = Math.sqrt(g.variance / g.n);
     const spread = tUpperQuantile((1 - confidence) / 2, g.n - 1) * s;
     return {
@@ -92,11 +100,14 @@ export function compareMeans(a: MeanGroup, b: MeanGroup, options: CompareMeansOp
     };
   };
   if (se === 0) {
-    warnings.push({
-      code: 'ZERO_VARIANCE',
-      message: `${fn}: both groups have zero variance, so the difference is exact: p is 0 when the means differ (t = ±Infinity) and 1 when they are equal`,
-    });
+    warnings.push(
+      warning(
+        'ZERO_VARIANCE',
+        `${fn}: both groups have zero variance, so the difference is exact: p is 0 when the means differ (t = ±Infinity) and 1 when they are equal`,
+      ),
+    );
     return printable({
+      kind: 'difference',
       difference,
       lower: difference,
       upper: difference,
@@ -118,6 +129,7 @@ export function compareMeans(a: MeanGroup, b: MeanGroup, options: CompareMeansOp
   const t = difference / se;
   const spread = tUpperQuantile((1 - confidence) / 2, df) * se;
   return printable({
+    kind: 'difference',
     difference,
     lower: difference - spread,
     upper: difference + spread,
@@ -133,13 +145,13 @@ export function compareMeans(a: MeanGroup, b: MeanGroup, options: CompareMeansOp
   });
 }
 
-interface Summary {
+interface Moments {
   mean: number;
   variance: number;
   n: number;
 }
 
-function summarize(fn: string, name: string, g: MeanGroup): Summary {
+function groupMoments(fn: string, name: string, g: MeanGroup): Moments {
   if (g === null || typeof g !== 'object') {
     throw new CxMetricsError(
       'INVALID_VALUE',
@@ -149,8 +161,11 @@ function summarize(fn: string, name: string, g: MeanGroup): Summary {
       },
     );
   }
-  let summary: Summary;
-  if ('mean' in g && 'sd' in g) {
+  let summary: Moments;
+  if ('kind' in g && g.kind === 'mean-summary') {
+    const s = checkMeanSummary(`${fn}: ${name}`, g);
+    summary = { mean: s.mean, variance: s.n > 1 ? s.m2 / (s.n - 1) : 0, n: s.n };
+  } else if ('mean' in g && 'sd' in g) {
     summary = { mean: g.mean, variance: g.sd * g.sd, n: g.n };
     if (!Number.isFinite(g.mean) || !(g.sd >= 0) || !Number.isFinite(g.sd)) {
       throw new CxMetricsError('INVALID_VALUE', `${fn}: ${name} needs a finite mean and a finite sd ≥ 0`, { value: g });

@@ -1,20 +1,32 @@
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
 import { type NpsCounts, type NpsOptions, type NpsResult, nps, npsFromCounts } from '../metrics/nps.ts';
-import type { ScoreInput } from '../metrics/scores.ts';
+import { checkNps, estimateNps } from '../metrics/npsSummary.ts';
+import type { RecordOptions, Score } from '../metrics/scores.ts';
+import { checkOptions } from '../options.ts';
 import { clipInterval } from '../stats/interval.ts';
+import { netScoreMoments } from '../stats/netScore.ts';
 import { zCritical } from '../stats/normal.ts';
 import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
+import type { NpsSummary } from '../summary/types.ts';
 import type { CxWarning, Difference } from '../types.ts';
+import { warning } from '../warnings.ts';
 import { twoSided } from './compareProportions.ts';
 
 /**
- * A group: raw scores, counts, or an earlier `nps` result.
+ * A group: raw scores (or records, with an accessor), counts, an earlier `nps` result, or an NPS
+ * summary.
  *
  * @example
  * compareNps([10, 9, 9, 7, 3], { promoters: 1, passives: 1, detractors: 3 }, { method: 'wald' }).difference // => 80
+ * compareNps(summarize('nps', [10, 9, 9, 7, 3]), [10, 6, 5, 2, 1], { method: 'wald' }).difference // => 100
  */
-export type NpsGroup<T = unknown> = ScoreInput<T> | NpsCounts | NpsResult;
+export type NpsGroup<T = unknown> =
+  | ArrayLike<Score>
+  | ArrayLike<T | null | undefined>
+  | NpsCounts
+  | NpsResult
+  | NpsSummary;
 
 /**
  * Options of `compareNps`: the interval for the difference a − b (in NPS points), and for groups
@@ -23,7 +35,8 @@ export type NpsGroup<T = unknown> = ScoreInput<T> | NpsCounts | NpsResult;
  * @example
  * compareNps([10, 9, 9, 7, 3], [10, 6, 5, 2, 1], { method: 'wald' }).difference // => 100
  */
-export interface CompareNpsOptions<T = unknown> extends Pick<NpsOptions<T>, 'scale' | 'missing' | 'accessor'> {
+export interface CompareNpsOptions<T = unknown>
+  extends Pick<NpsOptions<T>, 'scale' | 'missing' | 'accessor' | 'otherTypes'> {
   /** Interval for the difference: `'adjusted-wald'` (default) or `'wald'`. */
   method?: 'adjusted-wald' | 'wald';
   /** Confidence level in (0, 1); 0.95 by default. */
@@ -38,6 +51,7 @@ export interface CompareNpsOptions<T = unknown> extends Pick<NpsOptions<T>, 'sca
  * [d.a.value, d.b.value, d.difference] // => [30, -30, 60]
  */
 export interface NpsDifference extends Difference {
+  kind: 'difference';
   a: NpsResult;
   b: NpsResult;
   standardError: number;
@@ -58,51 +72,69 @@ export interface NpsDifference extends Difference {
  * For two surveys of the same people (paired answers) this test is not right: it assumes
  * independent samples.
  *
- * @param a - first group: scores, `{ promoters, passives, detractors }`, or an NpsResult
+ * Groups given as summaries are estimated with the same `method`, `confidence` and `missing`
+ * (their own scale is kept); groups given as scores or records are read by `nps` with `scale`,
+ * `missing`, `accessor` and `otherTypes`.
+ *
+ * @param a - first group: scores, `{ promoters, passives, detractors }`, an NpsResult or an NPS
+ *   summary
  * @param b - second group, the same way
- * @param options - `method`, `confidence`, and for raw scores `scale`, `missing`, `accessor`
+ * @param options - `method`, `confidence`, and for raw scores `scale`, `missing`
  * @returns NpsDifference: `difference`, `lower`, `upper`, `pValue`, `standardError` (points), and
  *   the two groups' NpsResults
- * @throws CxMetricsError as `nps` / `npsFromCounts` for bad groups; INVALID_OPTION for a bad method
- *   or confidence
+ * @throws CxMetricsError as `nps` / `npsFromCounts` / `estimate` for bad groups; INVALID_OPTION for
+ *   an unknown option, a bad method or confidence
  * @example
  * const d = compareNps({ promoters: 49, passives: 23, detractors: 18 }, { promoters: 41, passives: 30, detractors: 35 })
  * d.difference // => 28.784067085953865 (to 1e-12)
  * d.pValue < 0.05 // => true
  */
-export function compareNps<T = unknown>(
+export function compareNps(
+  a: ArrayLike<Score> | NpsCounts | NpsResult | NpsSummary,
+  b: ArrayLike<Score> | NpsCounts | NpsResult | NpsSummary,
+  options?: Omit<CompareNpsOptions, 'accessor' | 'otherTypes'>,
+): NpsDifference;
+/**
+ * The difference of two NPS values whose groups are records, read with `accessor`.
+ *
+ * @param a - first group: records, or any group the plain form takes
+ * @param b - second group, the same way
+ * @param options - `accessor` (required), `otherTypes`, and the options of the plain form
+ * @returns NpsDifference
+ * @throws CxMetricsError as for the plain form
+ * @example
+ * compareNps([{ q: 10 }, { q: 9 }], [{ q: 3 }, { q: 9 }], { accessor: 'q', method: 'wald' }).difference // => 100
+ */
+export function compareNps<T extends object>(
   a: NpsGroup<T>,
   b: NpsGroup<T>,
-  options: CompareNpsOptions<T> = {},
-): NpsDifference {
+  options: CompareNpsOptions<T> & RecordOptions<T>,
+): NpsDifference;
+export function compareNps(a: unknown, b: unknown, options?: unknown): NpsDifference {
   const fn = 'compareNps';
-  const method = checkOneOf(fn, 'method', options.method ?? 'adjusted-wald', ['adjusted-wald', 'wald'] as const);
-  const confidence = checkConfidence(fn, options.confidence ?? 0.95);
-  const ra = toResult(fn, 'a', a, method, confidence, options);
-  const rb = toResult(fn, 'b', b, method, confidence, options);
+  const o = checkOptions(fn, options as CompareNpsOptions | undefined, COMPARE_NPS_KEYS);
+  const method = checkOneOf(fn, 'method', o.method ?? 'adjusted-wald', ['adjusted-wald', 'wald'] as const);
+  const confidence = checkConfidence(fn, o.confidence ?? 0.95);
+  const ra = toResult(fn, 'a', a, method, confidence, o);
+  const rb = toResult(fn, 'b', b, method, confidence, o);
   const adjust = method === 'adjusted-wald';
-  const moments = (r: NpsResult) => {
-    const n = r.n;
-    const nn = adjust ? n + 3 : n;
-    const pp = adjust ? (r.shares.promoters * n + 0.75) / nn : r.shares.promoters;
-    const pd = adjust ? (r.shares.detractors * n + 0.75) / nn : r.shares.detractors;
-    const centre = pp - pd;
-    return { centre, variance: Math.max(0, pp + pd - centre * centre) / nn };
-  };
-  const ma = moments(ra);
-  const mb = moments(rb);
+  const ma = netScoreMoments(ra.shares.promoters, ra.shares.detractors, ra.n, adjust);
+  const mb = netScoreMoments(rb.shares.promoters, rb.shares.detractors, rb.n, adjust);
   const centre = ma.centre - mb.centre;
   const se = Math.sqrt(ma.variance + mb.variance);
   const z = zCritical(confidence);
   const warnings: CxWarning[] = [];
   if (se === 0) {
-    warnings.push({
-      code: 'ZERO_VARIANCE',
-      message: `${fn}: every answer in both groups is in one category; the Wald interval has zero width`,
-    });
+    warnings.push(
+      warning(
+        'ZERO_VARIANCE',
+        `${fn}: every answer in both groups is in one category; the Wald interval has zero width`,
+      ),
+    );
   }
   const { lower, upper } = clipInterval(fn, 100 * (centre - z * se), 100 * (centre + z * se), -200, 200, warnings);
   return printable({
+    kind: 'difference',
     difference: ra.value - rb.value,
     lower,
     upper,
@@ -116,28 +148,41 @@ export function compareNps<T = unknown>(
   });
 }
 
-function toResult<T>(
+const COMPARE_NPS_KEYS = ['method', 'confidence', 'scale', 'missing', 'accessor', 'otherTypes'];
+
+function toResult(
   fn: string,
   name: string,
-  g: NpsGroup<T>,
+  g: unknown,
   method: 'adjusted-wald' | 'wald',
   confidence: number,
-  options: CompareNpsOptions<T>,
+  options: Partial<CompareNpsOptions>,
 ): NpsResult {
   if (g === null || typeof g !== 'object') {
     throw new CxMetricsError(
       'INVALID_VALUE',
-      `${fn}: ${name} is ${describe(g)}; expected scores, counts or an NpsResult`,
-      {
-        value: g,
-      },
+      `${fn}: ${name} is ${describe(g)}; expected scores, counts, an NpsResult or an NPS summary`,
+      { value: g },
     );
   }
-  if ('shares' in g && 'n' in g) return g;
-  if ('promoters' in g && 'detractors' in g && !('length' in g)) return npsFromCounts(g, { method, confidence });
-  const scoreOptions: NpsOptions<T> = { method, confidence };
+  if ('kind' in g && g.kind === 'nps-summary') {
+    const missing = checkOneOf(fn, 'missing', options.missing ?? 'exclude', ['exclude', 'as-passive'] as const);
+    return estimateNps('nps', checkNps(`${fn}: ${name}`, g), {
+      method,
+      confidence,
+      missing,
+      resamples: 10_000,
+      rng: undefined,
+    });
+  }
+  if ('shares' in g && 'n' in g) return g as NpsResult;
+  if ('promoters' in g && 'detractors' in g && !('length' in g)) {
+    return npsFromCounts(g as NpsCounts, { method, confidence });
+  }
+  const scoreOptions: NpsOptions<object> = { method, confidence };
   if (options.scale !== undefined) scoreOptions.scale = options.scale;
   if (options.missing !== undefined) scoreOptions.missing = options.missing;
-  if (options.accessor !== undefined) scoreOptions.accessor = options.accessor;
-  return nps(g as ScoreInput<T>, scoreOptions);
+  if (options.accessor !== undefined) scoreOptions.accessor = options.accessor as never;
+  if (options.otherTypes !== undefined) scoreOptions.otherTypes = options.otherTypes;
+  return nps(g as ArrayLike<object>, scoreOptions as NpsOptions<object> & RecordOptions<object>);
 }

@@ -1,10 +1,13 @@
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
+import { checkOptions } from '../options.ts';
 import { clipInterval } from '../stats/interval.ts';
 import { normalCdf, zCritical } from '../stats/normal.ts';
 import { proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
 import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
+import type { ProportionSummary } from '../summary/types.ts';
 import type { CxWarning, Difference, Estimate } from '../types.ts';
+import { warning } from '../warnings.ts';
 
 /**
  * Interval methods for a difference of two independent proportions.
@@ -30,12 +33,23 @@ export const PROPORTION_DIFFERENCE_METHODS: readonly ProportionDifferenceMethod[
 ];
 
 /**
- * A group as counts, or an earlier `proportionInterval` (or similar) result.
+ * A group as counts, a proportion summary, or an earlier `proportionInterval` (or similar) result.
  *
  * @example
  * compareProportions(proportionInterval(42, 50), { successes: 30, n: 50 }).difference // => 0.24 (to 1e-15)
+ * compareProportions(summarize('proportion', { successes: 42, n: 50 }), { successes: 30, n: 50 }).difference // => 0.24 (to 1e-15)
  */
-export type ProportionGroup = { successes: number; n: number } | Pick<Estimate, 'value' | 'n'>;
+export type ProportionGroup = { successes: number; n: number } | ProportionSummary | Pick<Estimate, 'value' | 'n'>;
+
+/**
+ * The result of `compareProportions`: the Difference of two shares, with Wilson estimates of each.
+ *
+ * @example
+ * compareProportions({ successes: 7, n: 10 }, { successes: 10, n: 12 }).kind // => 'difference'
+ */
+export interface ProportionsDifference extends Difference {
+  kind: 'difference';
+}
 
 /**
  * Options of `compareProportions`: the interval for the difference a − b (a difference of shares,
@@ -74,10 +88,11 @@ export interface CompareProportionsOptions {
  * @param a - first group: `{ successes, n }` or a proportion Estimate (`value`, `n`)
  * @param b - second group, the same way
  * @param options - `method`, `confidence`
- * @returns Difference: `difference` = p̂a − p̂b, `lower`, `upper`, `pValue`, the per-group Wilson
+ * @returns ProportionsDifference: `difference` = p̂a − p̂b, `lower`, `upper`, `pValue`, the per-group Wilson
  *   estimates `a` and `b`, warnings
  * @throws CxMetricsError INVALID_VALUE for counts that are not whole numbers with successes ≤ n;
- *   EMPTY_INPUT for a group with n = 0; INVALID_OPTION for a bad method or confidence
+ *   EMPTY_INPUT for a group with n = 0; INVALID_OPTION for an unknown option, a bad method or
+ *   confidence
  * @example
  * const d = compareProportions({ successes: 7, n: 10 }, { successes: 10, n: 12 })
  * d.difference // => -0.1333333333333333 (to 1e-15)
@@ -86,11 +101,12 @@ export interface CompareProportionsOptions {
 export function compareProportions(
   a: ProportionGroup,
   b: ProportionGroup,
-  options: CompareProportionsOptions = {},
-): Difference {
+  options?: CompareProportionsOptions,
+): ProportionsDifference {
   const fn = 'compareProportions';
-  const method = checkOneOf(fn, 'method', options.method ?? 'newcombe', PROPORTION_DIFFERENCE_METHODS);
-  const confidence = checkConfidence(fn, options.confidence ?? 0.95);
+  const o = checkOptions(fn, options, ['method', 'confidence']);
+  const method = checkOneOf(fn, 'method', o.method ?? 'newcombe', PROPORTION_DIFFERENCE_METHODS);
+  const confidence = checkConfidence(fn, o.confidence ?? 0.95);
   const [xa, na] = groupCounts(fn, 'a', a);
   const [xb, nb] = groupCounts(fn, 'b', b);
   const pa = xa / na;
@@ -117,11 +133,9 @@ export function compareProportions(
       lower = d - z * se;
       upper = d + z * se;
       pValue = se === 0 ? (d === 0 ? 1 : 0) : twoSided(d / se);
-      if (se === 0)
-        warnings.push({
-          code: 'ZERO_VARIANCE',
-          message: `${fn}: both shares are 0 or 1; the Wald interval has zero width`,
-        });
+      if (se === 0) {
+        warnings.push(warning('ZERO_VARIANCE', `${fn}: both shares are 0 or 1; the Wald interval has zero width`));
+      }
       break;
     }
     case 'agresti-caffo': {
@@ -147,14 +161,17 @@ export function compareProportions(
     ['b', b],
   ] as const) {
     if ('warnings' in g && Array.isArray(g.warnings) && g.warnings.some((w) => w?.code === 'WEIGHTED')) {
-      warnings.push({
-        code: 'WEIGHTED',
-        message: `${fn}: group ${name} is a weighted estimate; the comparison treats value × n (its Kish effective n) as counts`,
-      });
+      warnings.push(
+        warning(
+          'WEIGHTED',
+          `${fn}: group ${name} is a weighted estimate; the comparison treats value × n (its Kish effective n) as counts`,
+        ),
+      );
     }
   }
   const clipped = clipInterval(fn, lower, upper, -1, 1, warnings);
   return printable({
+    kind: 'difference',
     difference: d,
     lower: clipped.lower,
     upper: clipped.upper,

@@ -1,11 +1,10 @@
-import { CxMetricsError } from '../errors.ts';
-import { printable } from '../format/printable.ts';
-import { PROPORTION_METHODS, type ProportionMethod, proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
-import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
-import type { CxWarning, Estimate } from '../types.ts';
-import { npsEstimate, resolveIntervalOptions } from './nps.ts';
-import { meanScore, type ScalePoint, tally } from './scaleSummary.ts';
-import { readScores, type ScoreAccessor, type ScoreInput } from './scores.ts';
+import { checkOptions } from '../options.ts';
+import type { ProportionMethod } from '../stats/proportionInterval.ts';
+import type { Estimate } from '../types.ts';
+import { CES_ESTIMATE_KEYS, CES_SUMMARY_KEYS, estimateCes, resolveCesScale, summarizeCesOn } from './cesSummary.ts';
+import { resolveShareSettings } from './csatSummary.ts';
+import type { ScalePoint } from './scaleSummary.ts';
+import type { OtherTypes, RecordOptions, Score, ScoreAccessor } from './scores.ts';
 
 /**
  * Which end of a CES scale is the easy one.
@@ -22,7 +21,21 @@ export type CesDirection = 'higher-is-easier' | 'lower-is-easier';
  * @example
  * ces([7, 6, 5, 5, 2], { easyThreshold: 6 }).easy.value // => 0.4
  */
-export interface CesOptions<T = unknown> {
+export interface CesOptions<T = unknown> extends CesSummaryOptions, CesIntervalOptions {
+  /** Read the score from records: a property name or a function; none by default (plain scores). */
+  accessor?: ScoreAccessor<T>;
+  /** Records whose `type` is another survey's: `'error'` (default) or `'exclude'` (counted, warned). */
+  otherTypes?: OtherTypes;
+}
+
+/**
+ * Options of `summarize('ces', …)` for plain scores: the scale, which end is easy, the easy
+ * threshold, weights.
+ *
+ * @example
+ * summarize('ces', [1, 2, 5], { direction: 'lower-is-easier' }).scale // => { min: 1, max: 5, direction: 'lower-is-easier', easyThreshold: 2 }
+ */
+export interface CesSummaryOptions {
   /** Integer scale; 1–7 (CES 2.0) by default, 1–5 when `direction` is 'lower-is-easier'. */
   scale?: { min: number; max: number };
   /** `'higher-is-easier'` (CES 2.0, default) or `'lower-is-easier'` (the legacy 1–5 effort scale). */
@@ -32,14 +45,32 @@ export interface CesOptions<T = unknown> {
    * 1–7) and min + 1 when lower is easier (1–2 on 1–5).
    */
   easyThreshold?: number;
+  /** One weight ≥ 0 per score, in input order; unweighted by default. */
+  weights?: ArrayLike<number>;
+}
+
+/**
+ * Options of `summarize('ces', records, …)`: those of plain scores, the accessor and what to do
+ * with records of other survey types.
+ *
+ * @example
+ * summarize('ces', [{ effort: 7 }, { effort: null }], { accessor: 'effort' }).skipped // => 1
+ */
+export interface CesRecordSummaryOptions<T> extends CesSummaryOptions, RecordOptions<T> {}
+
+/**
+ * The interval options of `ces`, and the options of `estimate` for a CES summary: the method of
+ * the easy share's interval (the mean's is always t, net effort's the adjusted Wald), and the
+ * confidence of all three.
+ *
+ * @example
+ * ces([7, 6, 5, 5, 2], { method: 'jeffreys' }).easy.method // => 'jeffreys'
+ */
+export interface CesIntervalOptions {
   /** Interval for the easy share; `'wilson'` by default. */
   method?: ProportionMethod;
   /** Confidence level in (0, 1); 0.95 by default. */
   confidence?: number;
-  /** One weight ≥ 0 per score, in input order; unweighted by default. */
-  weights?: ArrayLike<number>;
-  /** Read the score from records: a property name or a function; none by default (plain scores). */
-  accessor?: ScoreAccessor<T>;
 }
 
 /**
@@ -47,11 +78,13 @@ export interface CesOptions<T = unknown> {
  *
  * @example
  * const r = ces([7, 6, 5, 5, 2])
+ * r.kind // => 'ces'
  * r.distribution.map((point) => point.count) // => [0, 1, 0, 0, 2, 1, 1]
  * r.netEffort.value // => 20
  * r.scale.easyThreshold // => 5
  */
 export interface CesResult extends Estimate {
+  kind: 'ces';
   /** Share of easy answers with its interval. */
   easy: Estimate;
   /**
@@ -65,6 +98,8 @@ export interface CesResult extends Estimate {
   scale: { min: number; max: number; direction: CesDirection; easyThreshold: number };
 }
 
+const CES_KEYS = [...CES_SUMMARY_KEYS, ...CES_ESTIMATE_KEYS];
+
 /**
  * Customer Effort Score: the mean answer to "How easy was it to …?", with its t interval, the
  * share of easy answers, a net effort score and the distribution.
@@ -77,102 +112,40 @@ export interface CesResult extends Estimate {
  * clipped to the scale; `easy` is a Wilson interval (any proportion method); `netEffort` is the
  * share on the two easiest points minus the share on the two hardest, in points, with the
  * trinomial adjusted-Wald interval used for NPS (Rocks 2016). Skipped answers are counted, never
- * scored; weights as in `nps` (Kish's effective n).
+ * scored; weights as in `nps` (Kish's effective n). The answers are read once into a histogram
+ * over the scale: `ces` is exactly `estimate(summarize('ces', …))` (docs/summaries.md).
  *
- * @param scores - integer scores on the scale, null/undefined when skipped; or records with
- *   `accessor`
- * @param options - `scale`, `direction`, `easyThreshold`, `method`, `confidence`, `weights`,
- *   `accessor`
+ * @param scores - integer scores on the scale, null/undefined when skipped; plain or typed arrays
+ * @param options - `scale`, `direction`, `easyThreshold`, `method`, `confidence`, `weights`
  * @returns CesResult: value = mean score with interval, `easy`, `netEffort`, `distribution`,
  *   `skipped`, `scale`
  * @throws CxMetricsError EMPTY_INPUT when nothing is answered; INVALID_VALUE (with index) for a
- *   score off the scale; INVALID_OPTION for a bad scale, direction, threshold, method or confidence
+ *   score off the scale or a record of another survey type; INVALID_OPTION for an unknown option,
+ *   a bad scale, direction, threshold, method or confidence
  * @example
  * ces([7, 6, 5, 5, 2, null]).value // => 5
  * ces([7, 6, 5, 5, 2, null]).easy.value // => 0.8
  * ces([1, 2, 2, 4, 5], { scale: { min: 1, max: 5 }, direction: 'lower-is-easier' }).easy.value // => 0.6
  */
-export function ces<T = unknown>(scores: ScoreInput<T>, options: CesOptions<T> = {}): CesResult {
+export function ces(scores: ArrayLike<Score>, options?: Omit<CesOptions, 'accessor' | 'otherTypes'>): CesResult;
+/**
+ * CES of records, reading each score with `accessor` (a property name or a function).
+ *
+ * @param records - objects holding a score; null/undefined ones are skipped answers
+ * @param options - `accessor` (required), `otherTypes`, and the options of plain scores
+ * @returns CesResult
+ * @throws CxMetricsError as for scores; INVALID_VALUE for a record of another survey type
+ * @example
+ * ces([{ effort: 7 }, { effort: 5 }], { accessor: 'effort' }).easy.value // => 1
+ */
+export function ces<T extends object>(
+  records: ArrayLike<T | null | undefined>,
+  options: CesOptions<T> & RecordOptions<T>,
+): CesResult;
+export function ces(scores: unknown, options?: unknown): CesResult {
   const fn = 'ces';
-  const direction = checkOneOf(fn, 'direction', options.direction ?? 'higher-is-easier', [
-    'higher-is-easier',
-    'lower-is-easier',
-  ] as const);
-  // The legacy lower-is-easier CES is a 1–5 effort scale; CES 2.0 is 1–7.
-  const { min, max } = resolveScale(fn, options.scale, direction === 'lower-is-easier' ? 5 : 7);
-  const higher = direction === 'higher-is-easier';
-  const easyThreshold = options.easyThreshold ?? (higher ? max - 2 : min + 1);
-  if (!Number.isInteger(easyThreshold) || easyThreshold < min || easyThreshold > max) {
-    throw new CxMetricsError(
-      'INVALID_OPTION',
-      `${fn}: easyThreshold is ${describe(easyThreshold)}; expected an integer from ${min} to ${max}`,
-      { value: easyThreshold },
-    );
-  }
-  const method = checkOneOf(fn, 'method', options.method ?? 'wilson', PROPORTION_METHODS);
-  const confidence = checkConfidence(fn, options.confidence ?? 0.95);
-  const read = readScores(fn, scores, { accessor: options.accessor, weights: options.weights, min, max });
-  const counted = tally(fn, read, min, max);
-  const warnings: CxWarning[] = [];
-  if (read.weighted) {
-    warnings.push({
-      code: 'WEIGHTED',
-      message: `${fn}: weighted shares and mean; intervals use Kish's effective sample size ${counted.n.toFixed(1)} of ${counted.answered} answers`,
-    });
-  }
-  const isEasy = (s: number) => (higher ? s >= easyThreshold : s <= easyThreshold);
-  const easy = proportionIntervalUnchecked(fn, counted.share(isEasy) * counted.n, counted.n, method, confidence);
-  easy.value = counted.share(isEasy);
-  // Net effort: the two easiest points against the two hardest (one each on a 3-point scale).
-  const width = max - min + 1 >= 5 ? 2 : 1;
-  const easiest = (s: number) => (higher ? s > max - width : s < min + width);
-  const hardest = (s: number) => (higher ? s < min + width : s > max - width);
-  const n = counted.n;
-  const top = counted.share(easiest) * n;
-  const bottom = counted.share(hardest) * n;
-  const net = npsEstimate(
-    fn,
-    { promoters: top, passives: n - top - bottom, detractors: bottom },
-    n,
-    resolveIntervalOptions(fn, { method: 'adjusted-wald', confidence }),
-    [],
-    'net effort',
-  );
-  const netEffort: Estimate = {
-    value: net.value,
-    lower: net.lower,
-    upper: net.upper,
-    confidence,
-    method: net.method,
-    n,
-    ...(net.standardError === undefined ? {} : { standardError: net.standardError }),
-    warnings: net.warnings,
-  };
-  const mean = meanScore(fn, read, counted, min, max, confidence);
-  return printable({
-    ...mean,
-    warnings: [...warnings, ...mean.warnings],
-    easy,
-    netEffort,
-    distribution: counted.distribution,
-    skipped: read.skipped,
-    scale: { min, max, direction, easyThreshold },
-  });
-}
-
-function resolveScale(
-  fn: string,
-  scale: { min: number; max: number } | undefined,
-  defaultMax: number,
-): { min: number; max: number } {
-  if (scale === undefined) return { min: 1, max: defaultMax };
-  if (scale === null || typeof scale !== 'object' || !Number.isInteger(scale.min) || !Number.isInteger(scale.max)) {
-    throw new CxMetricsError('INVALID_OPTION', `${fn}: scale must be { min, max } with integer ends`, { value: scale });
-  }
-  if (scale.max - scale.min < 2) {
-    throw new CxMetricsError('INVALID_OPTION', `${fn}: scale ${scale.min}–${scale.max} needs at least 3 points`, {
-      value: scale,
-    });
-  }
-  return { min: scale.min, max: scale.max };
+  const o = checkOptions(fn, options as Record<string, unknown> | undefined, CES_KEYS);
+  const scale = resolveCesScale(fn, o);
+  const settings = resolveShareSettings(fn, o);
+  return estimateCes(fn, summarizeCesOn(fn, scores, scale, o), settings);
 }

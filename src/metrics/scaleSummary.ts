@@ -1,8 +1,9 @@
-import { kishEffectiveSize } from '../stats/effectiveSampleSize.ts';
 import { clipInterval } from '../stats/interval.ts';
 import { tUpperQuantile } from '../stats/studentT.ts';
+import type { ScoreHistogram } from '../summary/types.ts';
 import type { CxWarning, Estimate } from '../types.ts';
-import { noAnswersError, type ReadScores, zeroWeightError } from './scores.ts';
+import { warning } from '../warnings.ts';
+import { noAnswersError, zeroWeightError } from './histogramSummary.ts';
 
 /**
  * Answers at one point of a rating scale.
@@ -19,88 +20,82 @@ export interface ScalePoint {
 }
 
 /**
- * Weighted tallies of answered scores on an integer scale: counts and weighted totals per point,
- * the total weight and Kish's effective n (= the count when unweighted). @internal
+ * The totals of a rating-scale histogram (CSAT, CES) that their estimates need: per point the
+ * count and the (weighted) total, the total weight, and the effective n (the number of answers,
+ * or Kish's n_eff = (Σw)²/Σw² when weighted). @internal
  */
-export interface Tally {
-  distribution: ScalePoint[];
-  /** Effective sample size: the number of answers, or Kish's n_eff with weights. */
-  n: number;
-  answered: number;
+export interface ScaleTotals {
+  min: number;
+  /** Weighted total per point (the counts when unweighted). */
+  weights: number[];
+  counts: number[];
   totalWeight: number;
-  /** Weighted share of answers whose score satisfies `inGroup`. */
-  share: (inGroup: (score: number) => boolean) => number;
-  /** Unweighted count of answers whose score satisfies `inGroup`. */
-  count: (inGroup: (score: number) => boolean) => number;
+  answered: number;
+  n: number;
+  weighted: boolean;
 }
 
-/** Tallies of answered scores; EMPTY_INPUT when none is answered or all weights are 0. @internal */
-export function tally(fn: string, read: ReadScores, min: number, max: number): Tally {
-  if (read.values.length === 0) throw noAnswersError(fn, read, min, max);
-  const counts = new Array<number>(max - min + 1).fill(0);
-  const weights = new Array<number>(max - min + 1).fill(0);
+/** Totals of a histogram on [min, max]; EMPTY_INPUT when nothing is answered or all weights are 0. @internal */
+export function scaleTotals(fn: string, h: Omit<ScoreHistogram, 'version'>, min: number, max: number): ScaleTotals {
+  let answered = 0;
+  for (const c of h.counts) answered += c;
+  if (answered === 0) throw noAnswersError(fn, h.skipped, min, max);
+  const weights = h.weights === undefined ? h.counts : h.weights.sum;
   let totalWeight = 0;
-  for (let i = 0; i < read.values.length; i++) {
-    const k = (read.values[i] as number) - min;
-    counts[k] = (counts[k] as number) + 1;
-    weights[k] = (weights[k] as number) + (read.weights[i] as number);
-    totalWeight += read.weights[i] as number;
-  }
+  for (const w of weights) totalWeight += w;
   if (totalWeight === 0) throw zeroWeightError(fn);
-  const n = read.weighted ? kishEffectiveSize(read.weights) : read.values.length;
-  const distribution = counts.map((count, k) => ({
-    score: min + k,
-    count,
-    share: totalWeight > 0 ? (weights[k] as number) / totalWeight : 0,
-  }));
-  return {
-    distribution,
-    n,
-    answered: read.values.length,
-    totalWeight,
-    // Sum the group's weight first and divide once, so 3 of 5 is exactly 0.6.
-    share: (inGroup) => weights.reduce((s, w, k) => (inGroup(min + k) ? s + w : s), 0) / totalWeight,
-    count: (inGroup) => distribution.reduce((s, p) => (inGroup(p.score) ? s + p.count : s), 0),
-  };
+  let n = answered;
+  if (h.weights !== undefined) {
+    let squares = 0;
+    for (const q of h.weights.sumSquares) squares += q;
+    n = (totalWeight * totalWeight) / squares;
+  }
+  return { min, weights, counts: h.counts, totalWeight, answered, n, weighted: h.weights !== undefined };
+}
+
+/** Answers and weighted share at every point of the scale. @internal */
+export function distributionOf(t: ScaleTotals): ScalePoint[] {
+  return t.counts.map((count, k) => ({ score: t.min + k, count, share: (t.weights[k] as number) / t.totalWeight }));
+}
+
+/** Weighted share of the answers whose score satisfies `inGroup` (summed first, divided once: 3 of 5 is 0.6). @internal */
+export function shareOf(t: ScaleTotals, inGroup: (score: number) => boolean): number {
+  let s = 0;
+  for (let k = 0; k < t.weights.length; k++) if (inGroup(t.min + k)) s += t.weights[k] as number;
+  return s / t.totalWeight;
+}
+
+/** Unweighted count of the answers whose score satisfies `inGroup`. @internal */
+export function countOf(t: ScaleTotals, inGroup: (score: number) => boolean): number {
+  let s = 0;
+  for (let k = 0; k < t.counts.length; k++) if (inGroup(t.min + k)) s += t.counts[k] as number;
+  return s;
 }
 
 /**
  * Mean score with a t interval on n (or Kish's n_eff with weights: the weighted mean's variance
- * s²_w/n_eff, df = n_eff − 1), clipped to the scale. With a single answer the interval is the
- * whole scale and a SMALL_SAMPLE warning says so. @internal
+ * s²_w/n_eff, df = n_eff − 1), clipped to the scale, from the histogram: x̄ = Σ W_k x_k / W and
+ * SS = Σ W_k (x_k − x̄)² over the points of the scale (Student 1908). With a single answer the
+ * interval is the whole scale and a SMALL_SAMPLE warning says so. @internal
  */
-export function meanScore(
-  fn: string,
-  read: ReadScores,
-  counted: Tally,
-  min: number,
-  max: number,
-  confidence: number,
-): Estimate {
+export function meanScore(fn: string, t: ScaleTotals, max: number, confidence: number): Estimate {
   const warnings: CxWarning[] = [];
-  const w = read.weights;
-  const x = read.values;
+  const min = t.min;
   let mean = 0;
-  for (let i = 0; i < x.length; i++) mean += (w[i] as number) * (x[i] as number);
-  mean /= counted.totalWeight;
-  const n = counted.n;
-  if (x.length < 2) {
-    warnings.push({
-      code: 'SMALL_SAMPLE',
-      message: `${fn}: one answer gives no spread; the mean's interval is the whole scale`,
-    });
+  for (let k = 0; k < t.weights.length; k++) mean += (t.weights[k] as number) * (min + k);
+  mean /= t.totalWeight;
+  const n = t.n;
+  if (t.answered < 2) {
+    warnings.push(warning('SMALL_SAMPLE', `${fn}: one answer gives no spread; the mean's interval is the whole scale`));
     return { value: mean, lower: min, upper: max, confidence, method: 't', n, warnings };
   }
   let ss = 0;
-  for (let i = 0; i < x.length; i++) ss += (w[i] as number) * ((x[i] as number) - mean) ** 2;
+  for (let k = 0; k < t.weights.length; k++) ss += (t.weights[k] as number) * (min + k - mean) ** 2;
   // Weighted sample variance with the Kish correction n_eff/(n_eff − 1).
-  const variance = (ss / counted.totalWeight) * (n / (n - 1));
+  const variance = (ss / t.totalWeight) * (n / (n - 1));
   const standardError = Math.sqrt(variance / n);
   if (standardError === 0) {
-    warnings.push({
-      code: 'ZERO_VARIANCE',
-      message: `${fn}: every answer is ${mean}; the mean's interval is one point`,
-    });
+    warnings.push(warning('ZERO_VARIANCE', `${fn}: every answer is ${mean}; the mean's interval is one point`));
     return { value: mean, lower: mean, upper: mean, confidence, method: 't', n, standardError, warnings };
   }
   const spread = tUpperQuantile((1 - confidence) / 2, Math.max(n - 1, Number.MIN_VALUE)) * standardError;

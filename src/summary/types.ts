@@ -42,15 +42,16 @@ export type SummaryNotes = Partial<Record<WarningCode, number>>;
 
 /**
  * Weighted totals of a score histogram, present only when weights were given. Weights are divided
- * by `scale` (the largest weight seen) before summing, so sums cannot overflow nor squares
- * underflow; merging rescales to the larger `scale`. Kish's effective n is
- * (Σ sum)² / Σ sumSquares, whatever the scale.
+ * by `scale` (the largest weight of an answered score; of a skipped one when no answer has weight)
+ * before summing, so sums cannot overflow nor the answers' squares underflow; merging rescales to
+ * the larger `scale`. Kish's effective n is (Σ sum)² / Σ sumSquares, whatever the scale. Any
+ * scale > 0 is valid in a summary from outside (a warehouse may use 1 and raw sums).
  *
  * @example
  * summarize('nps', [10, 0], { weights: [3, 1] }).weights // => { scale: 3, sum: [1/3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1], sumSquares: [1/9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1], skippedSum: 0, skippedSumSquares: 0 }
  */
 export interface ScoreWeights {
-  /** The largest weight seen (> 0), or 1 when every weight is 0. */
+  /** The largest weight of an answered score (> 0), or of a skipped one when none has weight, or 1 when every weight is 0. */
   scale: number;
   /** Per score bucket, Σ w/scale. */
   sum: number[];

@@ -1,0 +1,59 @@
+import type { CesIntervalOptions, CesResult } from '../metrics/ces.ts';
+import type { CsatIntervalOptions, CsatResult } from '../metrics/csat.ts';
+import type { NpsEstimateOptions, NpsResult } from '../metrics/nps.ts';
+import { checkSideOptions, familyForSummary } from './dispatch.ts';
+import type { SummaryFamily } from './family.ts';
+import type { MeanEstimateOptions, MeanResult } from './meanFamily.ts';
+import type { ProportionEstimateOptions, ProportionResult } from './proportionFamily.ts';
+import { FAMILIES } from './registry.ts';
+import type { LooseEstimateFor, ResultBySummaryKind } from './typeMaps.ts';
+import type { CesSummary, CsatSummary, MeanSummary, NpsSummary, ProportionSummary, Summary } from './types.ts';
+
+/**
+ * The metric's usual result from a summary: `estimate(summarize('nps', scores))` is `nps(scores)`,
+ * to the last bit.
+ *
+ * The summary may come from anywhere — `summarize`, `mergeSummaries`, JSON from a warehouse or a
+ * queue — so it is checked first: its `kind` and `version`, every count a whole number ≥ 0,
+ * arrays of the scale's length, finite sums (INVALID_VALUE naming the field). The options are
+ * those of the metric's interval (method, confidence, seed, …); the ones that shaped the summary
+ * (scale, weights, …) are fixed in it. The interval methods are the metric's own (for NPS the
+ * trinomial adjusted Wald of Rocks (2016), doi:10.1080/00031305.2016.1158124; see each metric's
+ * docs).
+ *
+ * @param summary - a summary, as `summarize` or `mergeSummaries` return it (or its JSON parsed)
+ * @param options - the metric's interval options
+ * @returns the metric's result (NpsResult for an NPS summary, CsatResult for CSAT, …)
+ * @throws CxMetricsError INVALID_VALUE for a value that is not a valid summary (naming the field);
+ *   INVALID_OPTION for an unknown option, or one of `summarize`'s; EMPTY_INPUT when the summary
+ *   holds no answers; as the metric function otherwise
+ * @example
+ * const s = summarize('nps', [10, 9, 8, 3])
+ * estimate(s, { method: 'wald' }).value // => 25
+ * estimate(JSON.parse(JSON.stringify(s))).value // => 25
+ */
+export function estimate(summary: NpsSummary, options?: NpsEstimateOptions): NpsResult;
+/** CSAT, its mean and distribution from a CSAT summary. */
+export function estimate(summary: CsatSummary, options?: CsatIntervalOptions): CsatResult;
+/** CES, the easy share and net effort from a CES summary. */
+export function estimate(summary: CesSummary, options?: CesIntervalOptions): CesResult;
+/** The proportion and its interval from a proportion summary. */
+export function estimate(summary: ProportionSummary, options?: ProportionEstimateOptions): ProportionResult;
+/** The mean and its t interval from a mean summary. */
+export function estimate(summary: MeanSummary, options?: MeanEstimateOptions): MeanResult;
+/** The result of any summary, of a kind known only at run time. */
+export function estimate<S extends Summary>(
+  summary: S,
+  options?: LooseEstimateFor<S, Record<string, unknown>>,
+): ResultBySummaryKind[S['kind']];
+export function estimate(summary: unknown, options?: unknown): unknown {
+  return estimateWith(FAMILIES, summary, options);
+}
+
+/** `estimate` over a given family list. @internal */
+export function estimateWith(families: readonly SummaryFamily[], summary: unknown, options: unknown): unknown {
+  const fn = 'estimate';
+  const family = familyForSummary(families, fn, summary);
+  const checked = checkSideOptions(fn, options, family.estimateKeys, family.summarizeKeys, 'estimate');
+  return family.estimate(fn, family.check(fn, summary), checked);
+}
