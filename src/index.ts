@@ -15,6 +15,19 @@ export {
   type ProportionGroup,
 } from './compare/compareProportions.ts';
 export { type CxErrorCode, CxMetricsError } from './errors.ts';
+// Journey
+export {
+  FUNNEL_ORDERS,
+  type FunnelFigures,
+  type FunnelGroup,
+  type FunnelOptions,
+  type FunnelOrder,
+  type FunnelResult,
+  type FunnelStageCount,
+  type FunnelStep,
+  funnel,
+} from './journey/funnel.ts';
+export type { CartRecord, GroupBy, JourneyEvent, TimeWindow } from './journey/records.ts';
 export { type CesDirection, type CesOptions, type CesResult, ces } from './metrics/ces.ts';
 export {
   CHURN_DEFINITIONS,
