@@ -17,6 +17,19 @@ export {
 export { type CxErrorCode, CxMetricsError } from './errors.ts';
 // Journey
 export {
+  CART_ABANDONMENT_DEFINITIONS,
+  type CartAbandonmentDefinition,
+  type CartAbandonmentFigures,
+  type CartAbandonmentGroup,
+  type CartAbandonmentIntervalOptions,
+  type CartAbandonmentOptions,
+  type CartAbandonmentResult,
+  type CartCounts,
+  type CartValueTotals,
+  cartAbandonment,
+  cartAbandonmentFromCounts,
+} from './journey/cartAbandonment.ts';
+export {
   FUNNEL_ORDERS,
   type FunnelFigures,
   type FunnelGroup,
