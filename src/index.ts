@@ -136,6 +136,15 @@ export {
   ttr,
 } from './metrics/ttr.ts';
 export { betaCdf, betaQuantile } from './stats/beta.ts';
+export {
+  type CorrelationOptions,
+  type CorrelationResult,
+  pearsonCorrelation,
+  SPEARMAN_VARIANCES,
+  type SpearmanOptions,
+  type SpearmanVariance,
+  spearmanCorrelation,
+} from './stats/correlation.ts';
 export { effectiveSampleSize } from './stats/effectiveSampleSize.ts';
 export { chiSquareCdf, chiSquareQuantile, gammaCdf, gammaQuantile } from './stats/gamma.ts';
 export {
