@@ -1,5 +1,12 @@
 // Re-exports only: no top-level calls, so bundlers can drop what a consumer does not import.
 
+// Analysis
+export {
+  type AdjustPValuesOptions,
+  adjustPValues,
+  P_ADJUST_METHODS,
+  type PAdjustMethod,
+} from './analysis/adjustPValues.ts';
 export {
   type CompareMeansOptions,
   compareMeans,
