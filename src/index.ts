@@ -48,6 +48,16 @@ export {
   funnel,
 } from './journey/funnel.ts';
 export type { CartRecord, GroupBy, JourneyEvent, TimeWindow } from './journey/records.ts';
+export {
+  DRIVER_RANKINGS,
+  type DriverPValues,
+  type DriverRanking,
+  type ResponseField,
+  type TouchpointDriver,
+  type TouchpointDriversOptions,
+  type TouchpointDriversResult,
+  touchpointDrivers,
+} from './journey/touchpointDrivers.ts';
 export { type CesDirection, type CesOptions, type CesResult, ces } from './metrics/ces.ts';
 export {
   CHURN_DEFINITIONS,
