@@ -90,8 +90,9 @@ export interface CorrelationResult extends Estimate {
  * const x = [44.4, 45.9, 41.9, 53.3, 44.7, 44.1, 50.7, 45.2, 60.1]
  * const y = [2.6, 3.1, 2.5, 5.0, 3.6, 4.0, 5.2, 2.8, 3.8]
  * const r = pearsonCorrelation(x, y)
- * r.value // => 0.5711816 (to 1e-7) (R: cor.test(x, y))
- * [r.lower, r.upper] // => [-0.1497426330367572, 0.8955794618387393]
+ * r.value // => 0.5711816 (to 1e-7) (as R's cor.test)
+ * r.lower // => -0.1497426 (to 1e-7)
+ * r.upper // => 0.8955795 (to 1e-7)
  * r.pValue // => 0.1081731 (to 1e-6)
  */
 export function pearsonCorrelation(
@@ -130,7 +131,9 @@ export function pearsonCorrelation(
  * const y = [21, 4, 9, 12, 35, 18, 10, 22, 24, 1, 6, 8, 13, 16, 19]
  * const x = [67, 28, 30, 28, 52, 40, 25, 37, 44, 10, 14, 20, 28, 40, 51]
  * const rho = spearmanCorrelation(x, y)
- * [rho.value, rho.lower, rho.upper] // => [0.8699639, 0.5840951, 0.9638297] (to 1e-7) (statpsych ci.spear)
+ * rho.value // => 0.8699639 (to 1e-7) (as statpsych's ci.spear)
+ * rho.lower // => 0.5840951 (to 1e-7)
+ * rho.upper // => 0.9638297 (to 1e-7)
  * rho.standardError // => 0.08241326 (to 1e-7)
  */
 export function spearmanCorrelation(
