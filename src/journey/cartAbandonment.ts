@@ -184,6 +184,8 @@ interface Tally {
   pending: number;
   late: number;
   values: CartValueTotals;
+  /** Neumaier compensations of the three value sums, so cents add up to cents. */
+  compensation: { purchased: number; abandoned: number; pending: number };
   valued: boolean;
 }
 
@@ -194,6 +196,7 @@ function newTally(): Tally {
     pending: 0,
     late: 0,
     values: { purchased: 0, abandoned: 0, pending: 0, missing: 0 },
+    compensation: { purchased: 0, abandoned: 0, pending: 0 },
     valued: false,
   };
 }
@@ -493,7 +496,11 @@ function add(tally: Tally, outcome: 'purchased' | 'abandoned' | 'pending', late:
   if (late) tally.late++;
   if (value === undefined) tally.values.missing++;
   else {
-    tally.values[outcome] += value;
+    // Neumaier's compensated sum (Neumaier 1974): a plain sum of 2-decimal prices drifts off the cent.
+    const sum = tally.values[outcome];
+    const t = sum + value;
+    tally.compensation[outcome] += Math.abs(sum) >= Math.abs(value) ? sum - t + value : value - t + sum;
+    tally.values[outcome] = t;
     tally.valued = true;
   }
 }
@@ -542,7 +549,14 @@ function figuresOf(fn: string, tally: Tally, settings: Settings): CartAbandonmen
     abandoned,
     pending,
     purchasedAfterWindow: tally.late,
-    cartValue: tally.valued ? { ...tally.values } : null,
+    cartValue: tally.valued
+      ? {
+          purchased: tally.values.purchased + tally.compensation.purchased,
+          abandoned: tally.values.abandoned + tally.compensation.abandoned,
+          pending: tally.values.pending + tally.compensation.pending,
+          missing: tally.values.missing,
+        }
+      : null,
   };
 }
 

@@ -89,6 +89,11 @@ describe('cartAbandonment counts every cart as purchased, abandoned or pending',
     expect(cartAbandonment([cart(1, 0)], { asOf: ASOF, window: WEEK }).cartValue).toBeNull();
   });
 
+  it('adds prices to the cent: ten carts of 0.10 are worth 1.00, not 0.9999999999999999', () => {
+    const dimes = Array.from({ length: 10 }, (_, i) => cart(i, 0, undefined, { value: 0.1 }));
+    expect(cartAbandonment(dimes, { asOf: ASOF, window: WEEK }).cartValue?.abandoned).toBe(1);
+  });
+
   it('offers every proportion interval method and confidence level', () => {
     for (const method of PROPORTION_METHODS) {
       const r = cartAbandonment(carts, { asOf: ASOF, window: WEEK, method, confidence: 0.9 });
