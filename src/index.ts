@@ -1,5 +1,12 @@
 // Re-exports only: no top-level calls, so bundlers can drop what a consumer does not import.
 
+// Analysis
+export {
+  type AdjustPValuesOptions,
+  adjustPValues,
+  P_ADJUST_METHODS,
+  type PAdjustMethod,
+} from './analysis/adjustPValues.ts';
 export {
   type CompareMeansOptions,
   compareMeans,
@@ -16,6 +23,42 @@ export {
   type ProportionsDifference,
 } from './compare/compareProportions.ts';
 export { type CxErrorCode, CxMetricsError } from './errors.ts';
+// Journey
+export {
+  CART_ABANDONMENT_DEFINITIONS,
+  type CartAbandonmentDefinition,
+  type CartAbandonmentFigures,
+  type CartAbandonmentGroup,
+  type CartAbandonmentIntervalOptions,
+  type CartAbandonmentOptions,
+  type CartAbandonmentResult,
+  type CartCounts,
+  type CartValueTotals,
+  cartAbandonment,
+  cartAbandonmentFromCounts,
+} from './journey/cartAbandonment.ts';
+export {
+  FUNNEL_ORDERS,
+  type FunnelFigures,
+  type FunnelGroup,
+  type FunnelOptions,
+  type FunnelOrder,
+  type FunnelResult,
+  type FunnelStageCount,
+  type FunnelStep,
+  funnel,
+} from './journey/funnel.ts';
+export type { CartRecord, GroupBy, JourneyEvent, TimeWindow } from './journey/records.ts';
+export {
+  DRIVER_RANKINGS,
+  type DriverPValues,
+  type DriverRanking,
+  type ResponseField,
+  type TouchpointDriver,
+  type TouchpointDriversOptions,
+  type TouchpointDriversResult,
+  touchpointDrivers,
+} from './journey/touchpointDrivers.ts';
 export {
   type CesDirection,
   type CesIntervalOptions,
@@ -124,6 +167,15 @@ export {
   ttr,
 } from './metrics/ttr.ts';
 export { betaCdf, betaQuantile } from './stats/beta.ts';
+export {
+  type CorrelationOptions,
+  type CorrelationResult,
+  pearsonCorrelation,
+  SPEARMAN_VARIANCES,
+  type SpearmanOptions,
+  type SpearmanVariance,
+  spearmanCorrelation,
+} from './stats/correlation.ts';
 export { effectiveSampleSize } from './stats/effectiveSampleSize.ts';
 export { chiSquareCdf, chiSquareQuantile, gammaCdf, gammaQuantile } from './stats/gamma.ts';
 export {

@@ -3,7 +3,7 @@
 // src/notebook/index.ts once it exists) has, in its JSDoc,
 //   - a summary (text before the first tag),
 //   - at least one `@example` (test/examples.test.ts runs them, so they stay true),
-//   - and, for a FUNCTION defined under src/stats, src/metrics or src/compare, a citation:
+//   - and, for a FUNCTION defined under src/stats, src/metrics, src/compare or src/journey, a citation:
 //     a DOI (`doi:10.…` or `10.NNNN/…`), a year in parentheses (`(1927)`, `(Newcombe, 1998)`),
 //     or the words 'Reference'/'References' or 'et al.'.
 // Exports are resolved with the TypeScript compiler API (re-exports and aliases followed), so the
@@ -27,7 +27,7 @@ import ts from 'typescript';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ALLOWLIST = path.join(root, 'scripts', 'ci', 'jsdoc-allowlist.txt');
 const ENTRIES = ['src/index.ts', 'src/schemas/index.ts', 'src/notebook/index.ts'];
-const CITATION_DIRS = ['src/stats/', 'src/metrics/', 'src/compare/'];
+const CITATION_DIRS = ['src/stats/', 'src/metrics/', 'src/compare/', 'src/journey/'];
 const prune = process.argv.includes('--prune');
 
 // DOI (with or without the 'doi:' prefix or a doi.org URL), a year closing a parenthesis, or words.

@@ -6,6 +6,8 @@ export { type ResultKind, resultKind } from '../format/kinds.ts';
 export { cohortRetentionChart } from './cohortRetentionChart.ts';
 export { type ComparisonChartOptions, comparisonChart } from './comparisonChart.ts';
 export { type DistributionChartOptions, distributionChart } from './distributionChart.ts';
+export { type DriverChartOptions, driverChart } from './driverChart.ts';
+export { type FunnelChartOptions, funnelChart } from './funnelChart.ts';
 export { type IntervalChartOptions, intervalChart } from './intervalChart.ts';
 export {
   type KaplanMeierChartInput,

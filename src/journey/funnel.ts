@@ -1,0 +1,673 @@
+import { CxMetricsError } from '../errors.ts';
+import { percent, printable } from '../format/printable.ts';
+import { checkOptions, closestName } from '../options.ts';
+import { PROPORTION_METHODS, type ProportionMethod, proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
+import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
+import type { Timestamp } from '../time/timestamp.ts';
+import type { CxWarning, Estimate } from '../types.ts';
+import { warning } from '../warnings.ts';
+import {
+  checkGroupBy,
+  checkRecords,
+  compareKeys,
+  type GroupBy,
+  groupKey,
+  iso,
+  type JourneyEvent,
+  readDuration,
+  readId,
+  readTime,
+  readTimeOption,
+  recordAt,
+  round3,
+  type TimeWindow,
+} from './records.ts';
+
+/**
+ * How a funnel treats stages reached out of order: `'strict'` (a stage counts only when reached at
+ * or after the previous one) or `'any'` (reaching a stage implies every earlier one).
+ *
+ * @example
+ * FUNNEL_ORDERS // => ['strict', 'any']
+ * const events = [{ customerId: 1, stage: 'visit', at: '2026-06-01' }, { customerId: 1, stage: 'purchase', at: '2026-06-02' }]
+ * const stages = ['visit', 'cart', 'purchase']
+ * funnel(events, { stages, asOf: '2026-07-01', order: 'strict' }).endToEnd.converted // => 0
+ * funnel(events, { stages, asOf: '2026-07-01', order: 'any' }).endToEnd.converted // => 1
+ */
+export type FunnelOrder = 'strict' | 'any';
+
+/**
+ * The stage-order rules of `funnel`, default first.
+ *
+ * @example
+ * FUNNEL_ORDERS[0] // => 'strict'
+ */
+export const FUNNEL_ORDERS: readonly FunnelOrder[] = ['strict', 'any'];
+
+/**
+ * Options of `funnel`.
+ *
+ * @example
+ * const events = [{ customerId: 'a', stage: 'visit', at: '2026-06-29', device: 'mobile' }]
+ * const options = { stages: ['visit', 'purchase'], asOf: '2026-07-01', within: { days: 7 }, by: 'device' }
+ * funnel(events, options).endToEnd.pending // => 1
+ */
+export interface FunnelOptions {
+  /** The stages in journey order, at least two, each once: `['visit', 'cart', 'checkout', 'purchase']`. */
+  stages: readonly string[];
+  /**
+   * When the data was taken (required). Events after it are left out (AFTER_AS_OF); a customer
+   * whose window is still open at `asOf` is pending.
+   */
+  asOf: Timestamp;
+  /**
+   * The conversion window, from the customer's entry into the funnel: only stages reached within
+   * it count, and a customer still inside it at `asOf` without having finished is pending. A
+   * number of ms or `{ days?, hours?, minutes? }`. Without it there is no window: whoever had
+   * not moved on by `asOf` counts as dropped (a NO_WINDOW warning says so).
+   */
+  within?: TimeWindow;
+  /** `'strict'` (default) or `'any'`; see `funnel`. */
+  order?: FunnelOrder;
+  /**
+   * One funnel per group besides the overall one: an event field (`'channel'`, `'device'`) or a
+   * function of the event. A customer's group is read on the event at which they entered.
+   */
+  by?: GroupBy<JourneyEvent>;
+  /** Interval method of each conversion; `'wilson'` by default (see `proportionInterval`). */
+  method?: ProportionMethod;
+  /** Confidence level in (0, 1); 0.95 by default. */
+  confidence?: number;
+}
+
+/**
+ * One step of a funnel, from a stage to the next (or, as `endToEnd`, from the first to the last):
+ * of the customers who `reached` the `from` stage, `converted` reached `to`, `dropped` cannot any
+ * more (their window closed) and `pending` still can (their window is open at asOf):
+ * converted + dropped + pending = reached.
+ *
+ * @example
+ * const events = [
+ *   { customerId: 1, stage: 'visit', at: '2026-06-01' }, { customerId: 1, stage: 'cart', at: '2026-06-02' },
+ *   { customerId: 2, stage: 'visit', at: '2026-06-01' },
+ *   { customerId: 3, stage: 'visit', at: '2026-06-30' },
+ * ]
+ * const step = funnel(events, { stages: ['visit', 'cart'], asOf: '2026-07-01', within: { days: 7 } }).steps[0]
+ * [step.reached, step.converted, step.dropped, step.pending] // => [3, 1, 1, 1]
+ * [step.conversion.value, step.dropOff] // => [0.5, 0.5]
+ */
+export interface FunnelStep {
+  from: string;
+  to: string;
+  /** Customers who reached `from`. */
+  reached: number;
+  /** … and went on to reach `to` (within their window). */
+  converted: number;
+  /** … whose window closed without reaching `to` (with no window: had not reached it by asOf). */
+  dropped: number;
+  /** … still inside their window at asOf without having reached `to`: neither converted nor dropped. */
+  pending: number;
+  /** converted / (converted + dropped) with its interval; `null` when every customer is pending. */
+  conversion: Estimate | null;
+  /** dropped / (converted + dropped) = 1 − conversion; `null` when every customer is pending. */
+  dropOff: number | null;
+}
+
+/**
+ * How many customers reached one stage.
+ *
+ * @example
+ * const events = [{ customerId: 1, stage: 'visit', at: '2026-06-01' }, { customerId: 2, stage: 'visit', at: '2026-06-01' }]
+ * funnel(events, { stages: ['visit', 'cart'], asOf: '2026-07-01' }).stages // => [{ stage: 'visit', reached: 2 }, { stage: 'cart', reached: 0 }]
+ */
+export interface FunnelStageCount {
+  stage: string;
+  reached: number;
+}
+
+/**
+ * The figures of one funnel (the overall one, or one group's): customers per stage, each step's
+ * conversion, and the end-to-end conversion.
+ *
+ * @example
+ * const events = [{ customerId: 1, stage: 'visit', at: '2026-06-01' }, { customerId: 1, stage: 'cart', at: '2026-06-01' }]
+ * const f = funnel(events, { stages: ['visit', 'cart'], asOf: '2026-07-01' })
+ * [f.customers, f.steps.length, f.endToEnd.converted] // => [1, 1, 1]
+ */
+export interface FunnelFigures {
+  /** Customers who entered the funnel (reached the first stage). */
+  customers: number;
+  /** Customers who reached each stage, in journey order (never increasing). */
+  stages: FunnelStageCount[];
+  /** One step per pair of consecutive stages. */
+  steps: FunnelStep[];
+  /** From the first stage to the last. */
+  endToEnd: FunnelStep;
+  /** order 'strict': customers with an event at a stage beyond the last one they reached in order. */
+  skippedStage: number;
+  warnings: CxWarning[];
+}
+
+/**
+ * One group's funnel (`by`): its key and its figures.
+ *
+ * @example
+ * const events = [{ customerId: 1, stage: 'visit', at: '2026-06-01', device: 'mobile' }]
+ * funnel(events, { stages: ['visit', 'cart'], asOf: '2026-07-01', by: 'device' }).groups[0].key // => 'mobile'
+ */
+export interface FunnelGroup extends FunnelFigures {
+  key: string;
+}
+
+/**
+ * Result of `funnel`: the overall funnel's figures, the rules it was counted by, and with `by` one
+ * funnel per group.
+ *
+ * @example
+ * const events = [{ customerId: 1, stage: 'visit', at: '2026-06-01' }, { customerId: 2, stage: 'cart', at: '2026-06-01' }]
+ * const f = funnel(events, { stages: ['visit', 'cart'], asOf: '2026-07-01', within: { days: 30 } })
+ * [f.kind, f.order, f.withinMs, f.notEntered] // => ['funnel', 'strict', 2592000000, 1]
+ * f.asOf // => '2026-07-01T00:00:00.000Z'
+ */
+export interface FunnelResult extends FunnelFigures {
+  kind: 'funnel';
+  order: FunnelOrder;
+  /** asOf as an ISO-8601 UTC string. */
+  asOf: string;
+  /** The conversion window in ms; `null` without one. */
+  withinMs: number | null;
+  /** order 'strict': customers with events but none at the first stage, left out (never entered). */
+  notEntered: number;
+  /** Events after asOf, left out. */
+  afterAsOf: number;
+  /** With `by`: one funnel per group, sorted by key. */
+  groups?: FunnelGroup[];
+  /** With `by`: customers whose entry event has no group; in the overall funnel only. */
+  ungrouped?: number;
+}
+
+const KEYS = ['stages', 'asOf', 'within', 'order', 'by', 'method', 'confidence'] as const;
+const SHAPE = '{ customerId, stage, at }';
+
+/** Per group: where each customer stopped. */
+interface Tally {
+  /** open[k]: customers who stopped at stage k with their window still open at asOf. */
+  open: number[];
+  /** closed[k]: customers who stopped at stage k with their window closed. */
+  closed: number[];
+  /** Customers who reached the last stage. */
+  completed: number;
+  skipped: number;
+}
+
+function newTally(stageCount: number): Tally {
+  return { open: new Array(stageCount).fill(0), closed: new Array(stageCount).fill(0), completed: 0, skipped: 0 };
+}
+
+/**
+ * A conversion funnel from journey event logs: how many customers reached each stage, each step's
+ * conversion with a confidence interval, the drop-off, and the end-to-end conversion — with the
+ * customers still inside their conversion window counted as pending, never as lost.
+ *
+ * Definition. Each customer counts once per stage. With `order: 'strict'` (default; a closed
+ * funnel in loose order, as Mixpanel's default and Amplitude's "this order"), a customer enters
+ * at their first event at the first stage; stage k counts as reached at their first event of
+ * stage k at or after the time stage k − 1 was reached (other events in between are fine; events
+ * at the same instant count in either order, as Amplitude does for simultaneous events). A stage
+ * skipped means the later ones do not count (the customer is counted in `skippedStage`); going
+ * back to an earlier stage changes nothing. Customers with no event at the first stage never
+ * enter (`notEntered`). With `order: 'any'`, a customer enters at their first event of any stage
+ * and reaching a stage implies every earlier one (for logs that miss early stages: a purchase
+ * was preceded by a visit). With `within`, only stages reached within the window from the
+ * entry count (Mixpanel's and Amplitude's conversion window). Per step k → k + 1: converted =
+ * reached k + 1; of the rest, a customer whose window is still open at `asOf` is pending, else
+ * dropped; conversion = converted / (converted + dropped), drop-off = 1 − conversion, and
+ * converted + dropped + pending = reached. End to end the same from the first stage to the last.
+ *
+ * Events must come in non-decreasing time per customer (customers may interleave): an event
+ * earlier than the previous one of its customer is an error naming both indices, because an
+ * out-of-order log usually means a broken export. Sorting by time (or by customer, then time)
+ * fixes it.
+ *
+ * Intervals: Wilson's score interval by default (Wilson 1927, doi:10.1080/01621459.1927.10502953);
+ * any method of `proportionInterval`. The steps share customers, so their intervals are not
+ * independent. References: Google Analytics 4, Funnel exploration (open and closed funnels);
+ * Mixpanel, Funnels: conversion criteria (specific or any order, conversion window); Amplitude,
+ * How Amplitude computes funnels (any, this and exact order) — see docs/journey.md.
+ *
+ * @param events - journey events `{ customerId, stage, at, … }`; not mutated
+ * @param options - `stages` and `asOf` (required), `within`, `order` ('strict'), `by`, `method`
+ *   ('wilson'), `confidence` (0.95)
+ * @returns FunnelResult (`kind: 'funnel'`): `customers`, `stages` (reached per stage), `steps`,
+ *   `endToEnd`, `skippedStage`, `notEntered`, `afterAsOf`, `order`, `asOf`, `withinMs`, `warnings`;
+ *   with `by` also `groups` (sorted by key) and `ungrouped`
+ * @throws CxMetricsError EMPTY_INPUT for no events; INVALID_VALUE (with index) for an event that is
+ *   not a record, has a bad customerId or time, a stage not in `stages`, or comes before its
+ *   customer's previous event; INVALID_OPTION for missing `stages`/`asOf` or a bad option;
+ *   INSUFFICIENT_DATA when no customer entered the funnel
+ * @example
+ * const events = [
+ *   { customerId: 'a', stage: 'visit', at: '2026-06-01T10:00Z' },
+ *   { customerId: 'a', stage: 'cart', at: '2026-06-01T10:05Z' },
+ *   { customerId: 'a', stage: 'purchase', at: '2026-06-01T10:09Z' },
+ *   { customerId: 'b', stage: 'visit', at: '2026-06-02T12:00Z' },
+ *   { customerId: 'b', stage: 'cart', at: '2026-06-02T12:30Z' },
+ *   { customerId: 'c', stage: 'visit', at: '2026-06-03T08:00Z' },
+ *   { customerId: 'd', stage: 'visit', at: '2026-06-29T20:00Z' },
+ * ]
+ * const f = funnel(events, { stages: ['visit', 'cart', 'purchase'], asOf: '2026-07-01', within: { days: 7 } })
+ * f.stages.map((s) => s.reached) // => [4, 2, 1]
+ * [f.steps[0].converted, f.steps[0].dropped, f.steps[0].pending] // => [2, 1, 1]
+ * f.steps[0].conversion.value // => 2 / 3
+ * f.endToEnd.conversion.value // => 1 / 3
+ */
+export function funnel(events: readonly JourneyEvent[], options: FunnelOptions): FunnelResult {
+  const fn = 'funnel';
+  if (options === undefined) {
+    throw new CxMetricsError('INVALID_OPTION', `${fn}: options { stages, asOf } are required`);
+  }
+  const opts = checkOptions(fn, options, KEYS);
+  const stages = checkStages(fn, opts.stages);
+  const asOf = readTimeOption(
+    fn,
+    'asOf',
+    opts.asOf,
+    'the time the data was taken; customers still inside their window then are pending',
+  );
+  const within = opts.within === undefined ? undefined : readDuration(fn, 'within', opts.within);
+  const order = checkOneOf(fn, 'order', opts.order ?? 'strict', FUNNEL_ORDERS);
+  const by = checkGroupBy<JourneyEvent>(fn, opts.by);
+  const method = checkOneOf(fn, 'method', opts.method ?? 'wilson', PROPORTION_METHODS);
+  const confidence = checkConfidence(fn, opts.confidence ?? 0.95);
+  const list = checkRecords<JourneyEvent>(fn, events, 'event');
+
+  const read = readEvents(fn, list, stages, asOf);
+  const { customerOf, stageOf, timeOf, customerCount } = read;
+  const n = list.length;
+  // Each customer's events, in input order (= time order, checked), by a stable counting sort.
+  const start = new Int32Array(customerCount + 1);
+  for (let i = 0; i < n; i++) (start[(customerOf[i] as number) + 1] as number)++;
+  for (let c = 0; c < customerCount; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  const next = start.slice(0, customerCount);
+  const byCustomer = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = customerOf[i] as number;
+    byCustomer[next[c] as number] = i;
+    next[c] = (next[c] as number) + 1;
+  }
+
+  const K = stages.length;
+  const overall = newTally(K);
+  const groups = new Map<string, Tally>();
+  let notEntered = 0;
+  let ungrouped = 0;
+  const walk = order === 'strict' ? walkStrict : walkAny;
+  const state: Walk = { level: -1, entryIndex: -1, deadline: 0, skipped: false, seen: false };
+  for (let c = 0; c < customerCount; c++) {
+    walk(byCustomer, start[c] as number, start[c + 1] as number, stageOf, timeOf, within, state);
+    if (state.level < 0) {
+      if (state.seen) notEntered++;
+      continue;
+    }
+    // No window: nobody is pending; whoever had not moved on by asOf has dropped.
+    const open = within !== undefined && state.deadline > asOf;
+    count(overall, state, open, K);
+    if (by !== undefined) {
+      const key = groupKey(fn, by, list[state.entryIndex] as JourneyEvent, state.entryIndex, 'entry event');
+      if (key === undefined) {
+        ungrouped++;
+        continue;
+      }
+      let tally = groups.get(key);
+      if (tally === undefined) {
+        tally = newTally(K);
+        groups.set(key, tally);
+      }
+      count(tally, state, open, K);
+    }
+  }
+
+  const entered = overall.completed + sum(overall.open) + sum(overall.closed);
+  if (entered === 0) {
+    throw new CxMetricsError(
+      'INSUFFICIENT_DATA',
+      `${fn}: no customer entered the funnel: none of the ${customerCount} customer(s) has an event at ` +
+        `${order === 'strict' ? `the first stage '${stages[0]}'` : 'any stage'} by asOf (${iso(asOf)}); expected at least one`,
+    );
+  }
+  const context: Context = { fn, stages, method, confidence, order, within, asOf };
+  const figures = figuresOf(context, overall);
+  const notes: CxWarning[] = [];
+  if (notEntered > 0) {
+    notes.push(
+      warning(
+        'EXCLUDED',
+        `${fn}: ${notEntered} customer(s) have events but none at the first stage '${stages[0]}' by asOf: with order 'strict' they never entered the funnel and are left out (counted in notEntered); order: 'any' counts a later stage as implying the earlier ones`,
+      ),
+    );
+  }
+  if (read.afterAsOf > 0) {
+    notes.push(
+      warning(
+        'AFTER_AS_OF',
+        `${fn}: ${read.afterAsOf} event(s) after asOf (${iso(asOf)}) are left out: they had not happened when the data was taken`,
+      ),
+    );
+  }
+  if (by !== undefined && ungrouped > 0) {
+    notes.push(
+      warning(
+        'MISSING_FIELD',
+        `${fn}: ${ungrouped} customer(s) have no group (by ${typeof by === 'string' ? `'${by}'` : 'function'} is blank on the event at which they entered): counted in the overall funnel and in ungrouped, in no group`,
+      ),
+    );
+  }
+  const result: FunnelResult = {
+    kind: 'funnel',
+    ...figures,
+    warnings: [...figures.warnings, ...notes],
+    order,
+    asOf: iso(asOf),
+    withinMs: within ?? null,
+    notEntered,
+    afterAsOf: read.afterAsOf,
+  };
+  if (by !== undefined) {
+    result.groups = [...groups.keys()]
+      .sort(compareKeys)
+      .map((key) => ({ key, ...figuresOf(context, groups.get(key) as Tally) }));
+    result.ungrouped = ungrouped;
+  }
+  return printable(result, funnelText);
+}
+
+/** The walk's outcome for one customer. */
+interface Walk {
+  /** Index of the last stage reached, −1 when the customer never entered. */
+  level: number;
+  /** Input index of the event at which the customer entered. */
+  entryIndex: number;
+  /** Entry + within (Infinity without a window). */
+  deadline: number;
+  /** strict: an event at a stage beyond `level` (it did not count). */
+  skipped: boolean;
+  /** The customer has at least one event by asOf. */
+  seen: boolean;
+}
+
+type Walker = (
+  byCustomer: Int32Array,
+  from: number,
+  to: number,
+  stageOf: Int32Array,
+  timeOf: Float64Array,
+  within: number | undefined,
+  out: Walk,
+) => void;
+
+/**
+ * order 'strict': the earliest path through the stages in order. Events of one instant (a tie
+ * group) are taken in whatever order advances furthest, so the result does not depend on how
+ * simultaneous events happen to be listed.
+ */
+const walkStrict: Walker = (byCustomer, from, to, stageOf, timeOf, within, out) => {
+  let level = -1;
+  let entryIndex = -1;
+  let deadline = Number.POSITIVE_INFINITY;
+  let maxSeen = -1;
+  let seen = false;
+  let j = from;
+  while (j < to) {
+    const t = timeOf[byCustomer[j] as number] as number;
+    let g = j + 1;
+    while (g < to && timeOf[byCustomer[g] as number] === t) g++;
+    if (level >= 0 && t > deadline) break;
+    for (let advanced = true; advanced; ) {
+      advanced = false;
+      for (let q = j; q < g; q++) {
+        const e = byCustomer[q] as number;
+        if (stageOf[e] === level + 1) {
+          if (level < 0) {
+            entryIndex = e;
+            deadline = within === undefined ? Number.POSITIVE_INFINITY : t + within;
+          }
+          level++;
+          advanced = true;
+        }
+      }
+    }
+    for (let q = j; q < g; q++) {
+      const s = stageOf[byCustomer[q] as number] as number;
+      if (s >= 0) seen = true;
+      if (s > maxSeen) maxSeen = s;
+    }
+    j = g;
+  }
+  out.level = level;
+  out.entryIndex = entryIndex;
+  out.deadline = deadline;
+  out.skipped = level >= 0 && maxSeen > level;
+  out.seen = seen;
+};
+
+/** order 'any': the furthest stage reached within the window from the first event. */
+const walkAny: Walker = (byCustomer, from, to, stageOf, timeOf, within, out) => {
+  let level = -1;
+  let entryIndex = -1;
+  let deadline = Number.POSITIVE_INFINITY;
+  for (let j = from; j < to; j++) {
+    const e = byCustomer[j] as number;
+    const s = stageOf[e] as number;
+    if (s < 0) continue;
+    const t = timeOf[e] as number;
+    if (entryIndex < 0) {
+      entryIndex = e;
+      deadline = within === undefined ? Number.POSITIVE_INFINITY : t + within;
+    } else if (t > deadline) break;
+    if (s > level) level = s;
+  }
+  out.level = level;
+  out.entryIndex = entryIndex;
+  out.deadline = deadline;
+  out.skipped = false;
+  out.seen = entryIndex >= 0;
+};
+
+function count(tally: Tally, walk: Walk, open: boolean, stageCount: number): void {
+  if (walk.level === stageCount - 1) tally.completed++;
+  else if (open) (tally.open[walk.level] as number)++;
+  else (tally.closed[walk.level] as number)++;
+  if (walk.skipped) tally.skipped++;
+}
+
+function sum(xs: readonly number[]): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
+}
+
+interface Context {
+  fn: string;
+  stages: readonly string[];
+  method: ProportionMethod;
+  confidence: number;
+  order: FunnelOrder;
+  within: number | undefined;
+  asOf: number;
+}
+
+/** The figures of one tally: reached per stage, the steps, end to end, and their warnings. */
+function figuresOf(context: Context, tally: Tally): FunnelFigures {
+  const { fn, stages, method, confidence } = context;
+  const K = stages.length;
+  const reached = new Array<number>(K).fill(0);
+  reached[K - 1] = tally.completed;
+  for (let k = K - 2; k >= 0; k--) {
+    reached[k] = (reached[k + 1] as number) + (tally.open[k] as number) + (tally.closed[k] as number);
+  }
+  const step = (from: number, to: number, dropped: number, pending: number): FunnelStep => {
+    const converted = reached[to] as number;
+    const n = converted + dropped;
+    return {
+      from: stages[from] as string,
+      to: stages[to] as string,
+      reached: reached[from] as number,
+      converted,
+      dropped,
+      pending,
+      conversion: n === 0 ? null : printable(proportionIntervalUnchecked(fn, converted, n, method, confidence)),
+      dropOff: n === 0 ? null : dropped / n,
+    };
+  };
+  const steps: FunnelStep[] = [];
+  for (let k = 0; k < K - 1; k++) steps.push(step(k, k + 1, tally.closed[k] as number, tally.open[k] as number));
+  const pending = sum(tally.open);
+  const endToEnd = step(0, K - 1, sum(tally.closed), pending);
+  const warnings: CxWarning[] = [];
+  const customers = reached[0] as number;
+  if (pending > 0) {
+    warnings.push(
+      warning(
+        'PENDING',
+        `${fn}: ${pending} customer(s) are still inside their window at asOf (${iso(context.asOf)}) without having reached '${stages[K - 1]}': pending, neither converted nor dropped, left out of the conversions' n; ` +
+          `once their windows close, the end-to-end conversion will lie between ${round3(tally.completed / customers)} and ${round3((tally.completed + pending) / customers)}`,
+      ),
+    );
+  }
+  if (tally.skipped > 0) {
+    warnings.push(
+      warning(
+        'SKIPPED_STAGE',
+        `${fn}: ${tally.skipped} customer(s) have an event at a stage beyond the last one they reached in order (a stage skipped, or reached out of order); with order 'strict' such events do not count`,
+      ),
+    );
+  }
+  if (context.within === undefined && customers > tally.completed) {
+    warnings.push(
+      warning(
+        'NO_WINDOW',
+        `${fn}: no within window: a customer who had not reached the next stage by asOf counts as dropped however recently they arrived; pass within (e.g. { days: 30 }) to count those still inside it as pending`,
+      ),
+    );
+  }
+  return {
+    customers,
+    stages: stages.map((stage, k) => ({ stage, reached: reached[k] as number })),
+    steps,
+    endToEnd,
+    skippedStage: tally.skipped,
+    warnings,
+  };
+}
+
+function checkStages(fn: string, stages: unknown): readonly string[] {
+  if (!Array.isArray(stages) || stages.length < 2) {
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: stages is ${stages === undefined ? 'required' : describe(stages)}${Array.isArray(stages) ? ` of ${stages.length}` : ''}; expected at least two stage names in journey order, e.g. ['visit', 'cart', 'purchase']`,
+      { value: stages },
+    );
+  }
+  const seen = new Set<string>();
+  stages.forEach((stage: unknown, k) => {
+    if (typeof stage !== 'string' || stage.trim() === '') {
+      throw new CxMetricsError(
+        'INVALID_OPTION',
+        `${fn}: stages[${k}] is ${describe(stage)}; expected a non-blank stage name`,
+        { value: stage },
+      );
+    }
+    if (seen.has(stage)) {
+      throw new CxMetricsError(
+        'INVALID_OPTION',
+        `${fn}: stage '${stage}' appears twice in stages; expected each once`,
+        {
+          value: stage,
+        },
+      );
+    }
+    seen.add(stage);
+  });
+  return stages as readonly string[];
+}
+
+interface ReadEvents {
+  /** Dense customer number per event. */
+  customerOf: Int32Array;
+  /** Stage index per event; −1 for an event after asOf (left out). */
+  stageOf: Int32Array;
+  timeOf: Float64Array;
+  customerCount: number;
+  afterAsOf: number;
+}
+
+/** Read and check every event once: record, customer, stage, time, and the time order per customer. */
+function readEvents(fn: string, list: readonly JourneyEvent[], stages: readonly string[], asOf: number): ReadEvents {
+  const n = list.length;
+  const stageIndex = new Map<string, number>(stages.map((stage, k) => [stage, k]));
+  const customers = new Map<string, number>();
+  const lastTime: number[] = [];
+  const lastIndex: number[] = [];
+  const customerOf = new Int32Array(n);
+  const stageOf = new Int32Array(n);
+  const timeOf = new Float64Array(n);
+  let afterAsOf = 0;
+  for (let i = 0; i < n; i++) {
+    const event = recordAt(fn, list, i, 'event', SHAPE);
+    const id = readId(fn, event.customerId, i, 'event', 'customerId');
+    const stageName: unknown = event.stage;
+    const stage = typeof stageName === 'string' ? stageIndex.get(stageName) : undefined;
+    if (stage === undefined) throw unknownStage(fn, stageName, i, stages);
+    const t = readTime(fn, event.at, i, `event at index ${i}`, 'at', true) as number;
+    let c = customers.get(id);
+    if (c === undefined) {
+      c = customers.size;
+      customers.set(id, c);
+      lastTime.push(t);
+      lastIndex.push(i);
+    } else {
+      const previous = lastTime[c] as number;
+      if (t < previous) {
+        throw new CxMetricsError(
+          'INVALID_VALUE',
+          `${fn}: event at index ${i} (customer ${JSON.stringify(id)}, ${iso(t)}) is earlier than that customer's previous event at index ${lastIndex[c]} (${iso(previous)}); ` +
+            "expected each customer's events in time order (sort the log by at, or by customerId then at)",
+          { index: i, value: event.at },
+        );
+      }
+      lastTime[c] = t;
+      lastIndex[c] = i;
+    }
+    customerOf[i] = c;
+    timeOf[i] = t;
+    if (t > asOf) {
+      stageOf[i] = -1;
+      afterAsOf++;
+    } else stageOf[i] = stage;
+  }
+  return { customerOf, stageOf, timeOf, customerCount: customers.size, afterAsOf };
+}
+
+function unknownStage(fn: string, stage: unknown, i: number, stages: readonly string[]): CxMetricsError {
+  const guess = typeof stage === 'string' ? closestName(stage, stages) : undefined;
+  const hint = guess === undefined ? '' : `; did you mean '${guess}'?`;
+  const list = stages.map((s) => `'${s}'`).join(', ');
+  return new CxMetricsError(
+    'INVALID_VALUE',
+    `${fn}: event at index ${i} has stage ${describe(stage)}, which is not in stages (${list})${hint}; add it to stages or drop such events before the call`,
+    { index: i, value: stage },
+  );
+}
+
+/** One readable line: the end-to-end conversion and each step's. */
+function funnelText(f: FunnelResult): string {
+  const path = f.stages.map((s) => s.stage).join(' → ');
+  const e = f.endToEnd.conversion;
+  const head =
+    e === null
+      ? `all ${f.endToEnd.pending} pending`
+      : `end-to-end ${percent(e.value)} [${percent(e.lower)}, ${percent(e.upper)}] (${e.method}, ${Math.round(e.confidence * 1000) / 10}%, n=${e.n}${f.endToEnd.pending > 0 ? `, ${f.endToEnd.pending} pending` : ''})`;
+  const steps = f.steps.map((s) => (s.conversion === null ? '–' : percent(s.conversion.value))).join(', ');
+  const codes = [...new Set(f.warnings.map((w) => w.code))];
+  return `Funnel ${path}: ${head}; steps ${steps}${codes.length > 0 ? ` ⚠ ${codes.join(', ')}` : ''}`;
+}
