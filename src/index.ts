@@ -118,6 +118,7 @@ export {
 } from './metrics/ttr.ts';
 export { betaCdf, betaQuantile } from './stats/beta.ts';
 export { effectiveSampleSize } from './stats/effectiveSampleSize.ts';
+export { fCdf, fQuantile } from './stats/fDistribution.ts';
 export { chiSquareCdf, chiSquareQuantile, gammaCdf, gammaQuantile } from './stats/gamma.ts';
 export {
   KAPLAN_MEIER_CONF_TYPES,
