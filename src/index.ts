@@ -8,6 +8,16 @@ export {
   type PAdjustMethod,
 } from './analysis/adjustPValues.ts';
 export {
+  type ProportionCounts,
+  type ProportionHomogeneityTest,
+  proportionHomogeneityTest,
+} from './analysis/proportionHomogeneityTest.ts';
+export {
+  type ProportionTrendTest,
+  type ProportionTrendTestOptions,
+  proportionTrendTest,
+} from './analysis/proportionTrendTest.ts';
+export {
   type CompareMeansOptions,
   compareMeans,
   type MeanGroup,

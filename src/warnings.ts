@@ -11,9 +11,11 @@ import type { CxWarning } from './types.ts';
  *   `UNRESOLVED`, `WINDOW_OPEN`, `AFTER_AS_OF`, `RESPONSE_AFTER_RESOLUTION`,
  *   `CLOSED_WITHOUT_RESPONSE`, `NOT_STARTED`, `OTHER_TYPES`.
  * - Model: `RESTRICTED_MEAN`, `HORIZON_BEYOND_DATA`, `CONSTANT_HAZARD`, `ZERO_CHURN`.
+ * - Tests: `SMALL_EXPECTED_COUNT` (a chi-square cell expected below 5), `HETEROGENEITY` (estimates
+ *   vary around a trend line more than their standard errors allow).
  *
  * @example
- * const codes: WarningCode[] = npsFromCounts({ promoters: 5, passives: 3, detractors: 2 }).warnings.map((w) => w.code)
+ * const codes = npsFromCounts({ promoters: 5, passives: 3, detractors: 2 }).warnings.map((w) => w.code)
  * codes // => ['SMALL_SAMPLE']
  */
 export type WarningCode =
@@ -24,6 +26,7 @@ export type WarningCode =
   | 'CONSTANT_HAZARD'
   | 'ESTIMATE_OUTSIDE_INTERVAL'
   | 'EXCLUDED'
+  | 'HETEROGENEITY'
   | 'HORIZON_BEYOND_DATA'
   | 'INSUFFICIENT_DATA'
   | 'LOW_COVERAGE'
@@ -37,6 +40,7 @@ export type WarningCode =
   | 'PENDING'
   | 'RESPONSE_AFTER_RESOLUTION'
   | 'RESTRICTED_MEAN'
+  | 'SMALL_EXPECTED_COUNT'
   | 'SMALL_SAMPLE'
   | 'UNBOUNDED'
   | 'UNRESOLVED'
