@@ -8,6 +8,12 @@ export {
   type PAdjustMethod,
 } from './analysis/adjustPValues.ts';
 export {
+  type MeanGroupSummary,
+  type MeanHomogeneityTest,
+  meanHomogeneityTest,
+} from './analysis/meanHomogeneityTest.ts';
+export { type NpsHomogeneityTest, npsHomogeneityTest } from './analysis/npsHomogeneityTest.ts';
+export {
   type ProportionCounts,
   type ProportionHomogeneityTest,
   proportionHomogeneityTest,
