@@ -8,6 +8,14 @@ export {
   type PAdjustMethod,
 } from './analysis/adjustPValues.ts';
 export {
+  ESTIMATE_TREND_METHODS,
+  type EstimatePoint,
+  type EstimateTrendMethod,
+  type EstimateTrendTest,
+  type EstimateTrendTestOptions,
+  estimateTrendTest,
+} from './analysis/estimateTrendTest.ts';
+export {
   type MeanGroupSummary,
   type MeanHomogeneityTest,
   meanHomogeneityTest,
