@@ -45,6 +45,14 @@ export {
   type ProportionDifferenceMethod,
   type ProportionGroup,
 } from './compare/compareProportions.ts';
+export {
+  type CompareProportionsPairedOptions,
+  compareProportionsPaired,
+  PAIRED_PROPORTION_TESTS,
+  type PairedCounts,
+  type PairedProportionDifference,
+  type PairedProportionTest,
+} from './compare/compareProportionsPaired.ts';
 export { type CxErrorCode, CxMetricsError } from './errors.ts';
 export { type CesDirection, type CesOptions, type CesResult, ces } from './metrics/ces.ts';
 export {
