@@ -39,6 +39,14 @@ export {
 } from './compare/compareMeans.ts';
 export { type CompareNpsOptions, compareNps, type NpsDifference, type NpsGroup } from './compare/compareNps.ts';
 export {
+  type CompareNpsPairedOptions,
+  compareNpsPaired,
+  type NpsCrossTab,
+  type NpsPairedDifference,
+  PAIRED_NPS_METHODS,
+  type PairedScores,
+} from './compare/compareNpsPaired.ts';
+export {
   type CompareProportionsOptions,
   compareProportions,
   PROPORTION_DIFFERENCE_METHODS,
