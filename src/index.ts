@@ -8,12 +8,44 @@ export {
   type PAdjustMethod,
 } from './analysis/adjustPValues.ts';
 export {
+  ESTIMATE_TREND_METHODS,
+  type EstimatePoint,
+  type EstimateTrendMethod,
+  type EstimateTrendTest,
+  type EstimateTrendTestOptions,
+  estimateTrendTest,
+} from './analysis/estimateTrendTest.ts';
+export {
+  type MeanGroupSummary,
+  type MeanHomogeneityTest,
+  meanHomogeneityTest,
+} from './analysis/meanHomogeneityTest.ts';
+export { type NpsHomogeneityTest, npsHomogeneityTest } from './analysis/npsHomogeneityTest.ts';
+export {
+  type ProportionCounts,
+  type ProportionHomogeneityTest,
+  proportionHomogeneityTest,
+} from './analysis/proportionHomogeneityTest.ts';
+export {
+  type ProportionTrendTest,
+  type ProportionTrendTestOptions,
+  proportionTrendTest,
+} from './analysis/proportionTrendTest.ts';
+export {
   type CompareMeansOptions,
   compareMeans,
   type MeanGroup,
   type MeansDifference,
 } from './compare/compareMeans.ts';
 export { type CompareNpsOptions, compareNps, type NpsDifference, type NpsGroup } from './compare/compareNps.ts';
+export {
+  type CompareNpsPairedOptions,
+  compareNpsPaired,
+  type NpsCrossTab,
+  type NpsPairedDifference,
+  PAIRED_NPS_METHODS,
+  type PairedScores,
+} from './compare/compareNpsPaired.ts';
 export {
   type CompareProportionsOptions,
   compareProportions,
@@ -22,6 +54,14 @@ export {
   type ProportionGroup,
   type ProportionsDifference,
 } from './compare/compareProportions.ts';
+export {
+  type CompareProportionsPairedOptions,
+  compareProportionsPaired,
+  PAIRED_PROPORTION_TESTS,
+  type PairedCounts,
+  type PairedProportionDifference,
+  type PairedProportionTest,
+} from './compare/compareProportionsPaired.ts';
 export { type CxErrorCode, CxMetricsError } from './errors.ts';
 // Journey
 export {
@@ -177,6 +217,7 @@ export {
   spearmanCorrelation,
 } from './stats/correlation.ts';
 export { effectiveSampleSize } from './stats/effectiveSampleSize.ts';
+export { fCdf, fQuantile } from './stats/fDistribution.ts';
 export { chiSquareCdf, chiSquareQuantile, gammaCdf, gammaQuantile } from './stats/gamma.ts';
 export {
   KAPLAN_MEIER_CONF_TYPES,

@@ -12,9 +12,11 @@ import type { CxWarning } from './types.ts';
  *   `CLOSED_WITHOUT_RESPONSE`, `NOT_STARTED`, `OTHER_TYPES`.
  * - Journey: `SKIPPED_STAGE`, `NO_WINDOW`, `PURCHASED_AFTER_WINDOW`.
  * - Model: `RESTRICTED_MEAN`, `HORIZON_BEYOND_DATA`, `CONSTANT_HAZARD`, `ZERO_CHURN`.
+ * - Tests: `SMALL_EXPECTED_COUNT` (a chi-square cell expected below 5), `HETEROGENEITY` (estimates
+ *   vary around a trend line more than their standard errors allow).
  *
  * @example
- * const codes: WarningCode[] = npsFromCounts({ promoters: 5, passives: 3, detractors: 2 }).warnings.map((w) => w.code)
+ * const codes = npsFromCounts({ promoters: 5, passives: 3, detractors: 2 }).warnings.map((w) => w.code)
  * codes // => ['SMALL_SAMPLE']
  */
 export type WarningCode =
@@ -25,6 +27,7 @@ export type WarningCode =
   | 'CONSTANT_HAZARD'
   | 'ESTIMATE_OUTSIDE_INTERVAL'
   | 'EXCLUDED'
+  | 'HETEROGENEITY'
   | 'HORIZON_BEYOND_DATA'
   | 'INSUFFICIENT_DATA'
   | 'LOW_COVERAGE'
@@ -41,6 +44,7 @@ export type WarningCode =
   | 'RESPONSE_AFTER_RESOLUTION'
   | 'RESTRICTED_MEAN'
   | 'SKIPPED_STAGE'
+  | 'SMALL_EXPECTED_COUNT'
   | 'SMALL_SAMPLE'
   | 'UNBOUNDED'
   | 'UNRESOLVED'
