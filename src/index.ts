@@ -14,7 +14,7 @@ export {
   type ProportionDifferenceMethod,
   type ProportionGroup,
 } from './compare/compareProportions.ts';
-export { type CxErrorCode, CxMetricsError } from './errors.ts';
+export { type CxErrorCode, CxMetricsError, isCxMetricsError } from './errors.ts';
 export { type CesDirection, type CesOptions, type CesResult, ces } from './metrics/ces.ts';
 export {
   CHURN_DEFINITIONS,
