@@ -1,5 +1,6 @@
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
+import { checkOptions } from '../options.ts';
 import type { CxWarning, Estimate, RandomOptions } from '../types.ts';
 import { normalCdf, normalQuantile } from './normal.ts';
 import { quantileSorted } from './quantile.ts';
@@ -34,6 +35,9 @@ export interface MeanIntervalOptions extends RandomOptions {
   resamples?: number;
 }
 
+const MEAN_INTERVAL_KEYS = ['confidence', 'method', 'resamples', 'seed', 'rng'] as const;
+
+
 /**
  * Confidence interval for a mean.
  *
@@ -49,15 +53,17 @@ export interface MeanIntervalOptions extends RandomOptions {
  * @returns Estimate with value = x̄, standardError = s/√n; ZERO_VARIANCE warning when all values
  *   are equal (the interval is then the single point)
  * @throws CxMetricsError INSUFFICIENT_DATA for fewer than 2 values; INVALID_VALUE (with index) for a
- *   non-finite value; INVALID_OPTION for a bad confidence, method or resamples
+ *   non-finite value; INVALID_OPTION for a bad confidence, method or resamples, options that are
+ *   not a plain object, or an unknown option key
  * @example
  * meanInterval([5, 7, 10]).lower // => 1.0817238539575582 (to 1e-14)
  */
-export function meanInterval(values: ArrayLike<number>, options: MeanIntervalOptions = {}): Estimate {
+export function meanInterval(values: ArrayLike<number>, options?: MeanIntervalOptions): Estimate {
   const fn = 'meanInterval';
+  const opts = checkOptions(fn, options, MEAN_INTERVAL_KEYS);
   const x = finiteValues(fn, values);
-  const confidence = checkConfidence(fn, options.confidence ?? 0.95);
-  const method = checkOneOf(fn, 'method', options.method ?? 't', ['t', 'bootstrap-bca'] as const);
+  const confidence = checkConfidence(fn, opts.confidence ?? 0.95);
+  const method = checkOneOf(fn, 'method', opts.method ?? 't', ['t', 'bootstrap-bca'] as const);
   const n = x.length;
   if (n < 2) {
     throw new CxMetricsError(
@@ -85,7 +91,7 @@ export function meanInterval(values: ArrayLike<number>, options: MeanIntervalOpt
       warnings,
     });
   }
-  const resamples = options.resamples ?? 10_000;
+  const resamples = opts.resamples ?? 10_000;
   if (!Number.isInteger(resamples) || resamples < 100 || resamples > 10_000_000) {
     throw new CxMetricsError(
       'INVALID_OPTION',
@@ -95,7 +101,7 @@ export function meanInterval(values: ArrayLike<number>, options: MeanIntervalOpt
       },
     );
   }
-  const rng = resolveRng(fn, options);
+  const rng = resolveRng(fn, opts);
   const { lower, upper } = bcaMean(x, mean, confidence, resamples, rng);
   return printable({ value: mean, lower, upper, confidence, method, n, standardError, warnings });
 }
