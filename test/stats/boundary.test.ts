@@ -4,6 +4,7 @@ import {
   chiSquareCdf,
   effectiveSampleSize,
   gammaCdf,
+  MAX_BOOTSTRAP_DRAWS,
   meanInterval,
   normalCdf,
   poissonRateInterval,
@@ -109,5 +110,63 @@ describe('functions taking values refuse what is not an array of them', () => {
     for (const bad of ['42', Number.NaN, undefined, null]) {
       expect(thrown(() => seededRandom(bad as never)).code).toBe('INVALID_OPTION');
     }
+  });
+});
+
+describe("meanInterval 'bootstrap-bca' is bounded", () => {
+  const counting = () => {
+    const next = seededRandom(1);
+    const rng = () => {
+      rng.calls++;
+      return next();
+    };
+    rng.calls = 0;
+    return rng;
+  };
+
+  it('on zero-variance data warns ZERO_VARIANCE like the t method and draws nothing', () => {
+    const rng = counting();
+    const boot = meanInterval([3, 3, 3, 3], { method: 'bootstrap-bca', rng });
+    const t = meanInterval([3, 3, 3, 3]);
+    expect([boot.lower, boot.value, boot.upper]).toEqual([3, 3, 3]);
+    expect(boot.warnings.map((w) => w.code)).toEqual(['ZERO_VARIANCE']);
+    expect(t.warnings.map((w) => w.code)).toEqual(['ZERO_VARIANCE']);
+    expect(rng.calls).toBe(0);
+  });
+
+  it('refuses more than MAX_BOOTSTRAP_DRAWS draws before drawing any, stating the cost and the way out', () => {
+    expect(MAX_BOOTSTRAP_DRAWS).toBe(1e8);
+    const values = Float64Array.from({ length: 100_000 }, (_, i) => i % 97);
+    const rng = counting();
+    const error = thrown(() => meanInterval(values, { method: 'bootstrap-bca', rng }));
+    expect(error.code).toBe('INVALID_OPTION');
+    expect(error.message).toBe(
+      "meanInterval: 'bootstrap-bca' on 100 000 values × 10 000 resamples is 1 000 000 000 random draws " +
+        '(about 15 s), over the limit of 100 000 000 (MAX_BOOTSTRAP_DRAWS); pass resamples of at most 1 000 for ' +
+        "100 000 values, or use method 't'",
+    );
+    expect(rng.calls).toBe(0);
+  });
+
+  it('counts values × resamples: one resample over the limit is refused', () => {
+    const values = Float64Array.from({ length: 1000 }, (_, i) => i);
+    const error = thrown(() => meanInterval(values, { method: 'bootstrap-bca', resamples: 100_001, seed: 1 }));
+    expect(error.message).toMatch(/100 001 000 random draws .* pass resamples of at most 100 000 for 1 000 values/);
+  });
+
+  it('beyond a million values only the t method is offered', () => {
+    const values = Float64Array.from({ length: 1_000_001 }, (_, i) => i % 7);
+    const error = thrown(() => meanInterval(values, { method: 'bootstrap-bca', resamples: 100, seed: 1 }));
+    expect(error.message).toMatch(/use method 't' \(even 100 resamples of 1 000 001 values exceed the limit/);
+    expect(meanInterval(values).method).toBe('t');
+  });
+
+  it('within the limit the bootstrap runs and stays seeded', () => {
+    const values = Float64Array.from({ length: 20_000 }, (_, i) => (i * 7919) % 1000);
+    const a = meanInterval(values, { method: 'bootstrap-bca', resamples: 200, seed: 5 });
+    const b = meanInterval(values, { method: 'bootstrap-bca', resamples: 200, seed: 5 });
+    expect(a).toEqual(b);
+    expect(a.lower).toBeLessThan(a.value);
+    expect(a.upper).toBeGreaterThan(a.value);
   });
 });
