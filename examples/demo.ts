@@ -861,7 +861,11 @@ function failed<T extends object>(outcome: Outcome<T>): outcome is { problem: st
  * is followed here by the same time for a reader, the message otherwise as the library wrote it.
  */
 function readableWarnings(warnings: readonly CxWarning[]): CxWarning[] {
-  return warnings.map((w) => ({ code: w.code, message: readableMs(w.message) }));
+  // Only a bare "N ms": the library now follows most with its own "(54.9 days)", not to be doubled.
+  return warnings.map((w) => ({
+    code: w.code,
+    message: w.message.replace(/\b\d+(?:\.\d+)? ms\b(?! \()/g, readableMs),
+  }));
 }
 
 /** Still open at `asOf`: no resolution yet, or one after the export (the library counts it open too). */

@@ -62,7 +62,7 @@ export {
   type PairedProportionDifference,
   type PairedProportionTest,
 } from './compare/compareProportionsPaired.ts';
-export { type CxErrorCode, CxMetricsError } from './errors.ts';
+export { type CxErrorCode, CxMetricsError, isCxMetricsError } from './errors.ts';
 // Journey
 export {
   CART_ABANDONMENT_DEFINITIONS,
@@ -228,7 +228,7 @@ export {
   type KaplanMeierResult,
   kaplanMeier,
 } from './stats/kaplanMeier.ts';
-export { type MeanIntervalOptions, type MeanMethod, meanInterval } from './stats/meanInterval.ts';
+export { MAX_BOOTSTRAP_DRAWS, type MeanIntervalOptions, type MeanMethod, meanInterval } from './stats/meanInterval.ts';
 export { normalCdf, normalQuantile } from './stats/normal.ts';
 export { type PoissonRateIntervalOptions, poissonRateInterval } from './stats/poissonRateInterval.ts';
 export {

@@ -8,17 +8,22 @@ function inspect(this: object): string {
 }
 
 /**
- * Give a result its readable console form — `NPS 26.3 [19.6, 32.7] (adjusted-wald, 95%, n=570)`
- * from `console.log` in Node and Deno instead of an object dump — and return it.
+ * Give a result its readable one-line form — `NPS 26.3 [19.6, 32.7] (adjusted-wald, 95%, n=570)`
+ * from `console.log` in Node and Deno instead of an object dump, and from `${result}`,
+ * `String(result)` and string concatenation instead of `[object Object]` — and return it.
  *
- * The two inspect hooks are non-enumerable symbol-keyed properties, so the result stays a plain
- * object for everything else: `JSON.stringify`, `structuredClone`, spreading, `Object.keys` and
- * deep equality see exactly the fields they saw before. `text` replaces the shared formatter for
- * results it does not know (revenue retention totals, a CLV without an interval). @internal
+ * The two inspect hooks and `toString` are non-enumerable own properties, so the result stays a
+ * plain object for everything else: `JSON.stringify`, `structuredClone`, spreading, `Object.keys`
+ * and deep equality see exactly the fields they saw before (a spread or cloned copy is a bare
+ * object again and prints as one). `text` replaces the shared formatter for results it does not
+ * know (revenue retention totals, a CLV without an interval). @internal
  */
 export function printable<T extends object>(result: T, text?: (result: T) => string): T {
   const print = text === undefined ? inspect : () => text(result);
-  for (const key of [NODE_INSPECT, DENO_INSPECT]) {
+  // toString serves `${result}`, String(result) and `'' + result` alike (valueOf gives no
+  // primitive, so ToPrimitive falls through to it); a Symbol.toPrimitive would also capture
+  // numeric coercion, which has no honest answer for a result.
+  for (const key of [NODE_INSPECT, DENO_INSPECT, 'toString']) {
     Object.defineProperty(result, key, { value: print, enumerable: false, writable: true, configurable: true });
   }
   return result;

@@ -1,7 +1,7 @@
 import { invertCdf } from './invertCdf.ts';
 import { normalUpperQuantile } from './normal.ts';
 import { binomialTerm, logBeta, regularizedBeta } from './special.ts';
-import { checkPositive, checkProbability } from './validate.ts';
+import { checkNumber, checkPositive, checkProbability } from './validate.ts';
 
 /**
  * Beta cumulative distribution function: the regularized incomplete beta function I_x(a, b).
@@ -13,14 +13,15 @@ import { checkPositive, checkProbability } from './validate.ts';
  * @param a - first shape > 0
  * @param b - second shape > 0
  * @returns P(X ≤ x) for X ~ Beta(a, b)
- * @throws CxMetricsError INVALID_VALUE when a shape is not a finite number > 0
+ * @throws CxMetricsError INVALID_VALUE when x is NaN or not a number, or a shape is not a finite
+ *   number > 0
  * @example
  * betaCdf(0.5, 2, 2) // => 0.5 (to 1e-14)
  */
 export function betaCdf(x: number, a: number, b: number): number {
   checkPositive('betaCdf', 'a', a);
   checkPositive('betaCdf', 'b', b);
-  if (Number.isNaN(x)) return Number.NaN;
+  checkNumber('betaCdf', 'x', x);
   return regularizedBeta(x, a, b).p;
 }
 

@@ -11,12 +11,21 @@ import { describe } from './validate.ts';
  * @param weights - finite weights ≥ 0, at least one > 0
  * @returns n_eff, between 1 and the number of non-zero weights
  * @throws CxMetricsError EMPTY_INPUT when there are no weights or all are 0; INVALID_VALUE (with
- *   index) for a negative, NaN, infinite or non-numeric weight
+ *   index) for a negative, NaN, infinite or non-numeric weight, and when weights is not an array
  * @example
  * effectiveSampleSize([1, 1, 1, 1]) // => 4
  * effectiveSampleSize([1, 1, 1, 5]) // => 2.2857142857142856 (to 1e-15)
  */
 export function effectiveSampleSize(weights: ArrayLike<number>): number {
+  if (weights === null || typeof weights !== 'object' || typeof weights.length !== 'number') {
+    throw new CxMetricsError(
+      'INVALID_VALUE',
+      `effectiveSampleSize: expected an array of weights, got ${describe(weights)}`,
+      {
+        value: weights,
+      },
+    );
+  }
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i];
     if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {

@@ -1,7 +1,7 @@
 import { invertCdf } from './invertCdf.ts';
 import { normalUpperQuantile } from './normal.ts';
 import { logGamma, poissonDensityRaw, regularizedGamma } from './special.ts';
-import { checkPositive, checkProbability } from './validate.ts';
+import { checkNumber, checkPositive, checkProbability } from './validate.ts';
 
 /**
  * Gamma cumulative distribution function P(X ≤ x) for shape k and scale 1: the regularized
@@ -14,13 +14,14 @@ import { checkPositive, checkProbability } from './validate.ts';
  * @param x - the point (≤ 0 gives 0)
  * @param shape - shape k > 0
  * @returns P(X ≤ x)
- * @throws CxMetricsError INVALID_VALUE when shape is not a finite number > 0
+ * @throws CxMetricsError INVALID_VALUE when x is NaN or not a number, or shape is not a finite
+ *   number > 0
  * @example
  * gammaCdf(1, 1) // => 0.6321205588285577 (to 1e-15) (1 − e⁻¹)
  */
 export function gammaCdf(x: number, shape: number): number {
   checkPositive('gammaCdf', 'shape', shape);
-  if (Number.isNaN(x)) return Number.NaN;
+  checkNumber('gammaCdf', 'x', x);
   return regularizedGamma(shape, x).p;
 }
 
@@ -79,12 +80,14 @@ function gammaStart(p: number, q: number, shape: number): number {
  * @param x - the point
  * @param df - degrees of freedom > 0
  * @returns P(X ≤ x)
- * @throws CxMetricsError INVALID_VALUE when df is not a finite number > 0
+ * @throws CxMetricsError INVALID_VALUE when x is NaN or not a number, or df is not a finite
+ *   number > 0
  * @example
  * chiSquareCdf(3.841458820694124, 1) // => 0.95 (to 1e-15)
  */
 export function chiSquareCdf(x: number, df: number): number {
   checkPositive('chiSquareCdf', 'df', df);
+  checkNumber('chiSquareCdf', 'x', x);
   return gammaCdf(x / 2, df / 2);
 }
 

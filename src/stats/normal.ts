@@ -1,6 +1,6 @@
 import { invertCdf } from './invertCdf.ts';
 import { regularizedGamma } from './special.ts';
-import { checkProbability } from './validate.ts';
+import { checkNumber, checkProbability } from './validate.ts';
 
 const INV_SQRT_2PI = 0.3989422804014327;
 
@@ -23,12 +23,13 @@ function density(z: number): number {
  *
  * @param x - any number; ±Infinity give 0 and 1
  * @returns P(Z ≤ x) for Z ~ N(0, 1)
+ * @throws CxMetricsError INVALID_VALUE when x is NaN or not a number (never a NaN result)
  * @example
  * normalCdf(1.959963984540054) // => 0.975 (to 1e-15)
  * normalCdf(-10) // => 7.61985302416047e-24 (to 1e-37)
  */
 export function normalCdf(x: number): number {
-  if (Number.isNaN(x)) return Number.NaN;
+  checkNumber('normalCdf', 'x', x);
   return x < 0 ? upperTail(-x) : 1 - upperTail(x);
 }
 

@@ -1,5 +1,6 @@
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
+import { checkOptions } from '../options.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 import { gammaQuantileUnchecked } from './gamma.ts';
 import { checkConfidence, checkCount, checkPositive } from './validate.ts';
@@ -29,19 +30,21 @@ export interface PoissonRateIntervalOptions {
  * @param options - `confidence`
  * @returns Estimate with value = events/exposure, n = events, standardError = √k/E, plus `exposure`
  * @throws CxMetricsError INVALID_VALUE for a negative or fractional event count or a non-positive
- *   exposure; INVALID_OPTION for confidence outside (0, 1)
+ *   exposure; INVALID_OPTION for confidence outside (0, 1), options that are not a plain object,
+ *   or an unknown option key
  * @example
  * poissonRateInterval(10, 1000).upper // => 0.018390356042017778 (to 1e-14)
  */
 export function poissonRateInterval(
   events: number,
   exposure: number,
-  options: PoissonRateIntervalOptions = {},
+  options?: PoissonRateIntervalOptions,
 ): Estimate & { exposure: number } {
   const fn = 'poissonRateInterval';
+  const opts = checkOptions(fn, options, ['confidence']);
   checkCount(fn, 'events', events);
   checkPositive(fn, 'exposure', exposure);
-  const confidence = checkConfidence(fn, options.confidence ?? 0.95);
+  const confidence = checkConfidence(fn, opts.confidence ?? 0.95);
   const half = (1 - confidence) / 2;
   const warnings: CxWarning[] = [];
   if (events === 0) {

@@ -1,5 +1,6 @@
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
+import { checkOptions } from '../options.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 import { betaQuantileUnchecked } from './beta.ts';
 import { clipInterval, tailProbability } from './interval.ts';
@@ -46,6 +47,8 @@ export interface ProportionIntervalOptions {
   confidence?: number;
 }
 
+const PROPORTION_INTERVAL_KEYS = ['method', 'confidence'] as const;
+
 /**
  * Confidence interval for a binomial proportion p = successes / n.
  *
@@ -70,23 +73,25 @@ export interface ProportionIntervalOptions {
  * @param options - `method`, `confidence`
  * @returns Estimate with value = x/n, standardError = √(p̂(1 − p̂)/n)
  * @throws CxMetricsError EMPTY_INPUT when n is 0; INVALID_VALUE for counts that are not whole
- *   numbers or successes > n; INVALID_OPTION for an unknown method or confidence outside (0, 1)
+ *   numbers or successes > n; INVALID_OPTION for an unknown method or confidence outside (0, 1),
+ *   options that are not a plain object, or an unknown option key
  * @example
  * const ci = proportionInterval(42, 50)
  * ci.value // => 0.84
  * ci.lower // => 0.7148578393696502 (to 1e-14)
  * ci.upper // => 0.9166257932196661 (to 1e-14)
  */
-export function proportionInterval(successes: number, n: number, options: ProportionIntervalOptions = {}): Estimate {
+export function proportionInterval(successes: number, n: number, options?: ProportionIntervalOptions): Estimate {
   const fn = 'proportionInterval';
+  const opts = checkOptions(fn, options, PROPORTION_INTERVAL_KEYS);
   checkCount(fn, 'successes', successes);
   checkCount(fn, 'n', n);
   if (n === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: n is 0; expected at least one trial`, { value: n });
   if (successes > n) {
     throw new CxMetricsError('INVALID_VALUE', `${fn}: successes (${successes}) exceed n (${n})`, { value: successes });
   }
-  const method = checkOneOf(fn, 'method', options.method ?? 'wilson', PROPORTION_METHODS);
-  const confidence = checkConfidence(fn, options.confidence ?? 0.95);
+  const method = checkOneOf(fn, 'method', opts.method ?? 'wilson', PROPORTION_METHODS);
+  const confidence = checkConfidence(fn, opts.confidence ?? 0.95);
   return printable(proportionIntervalUnchecked(fn, successes, n, method, confidence));
 }
 

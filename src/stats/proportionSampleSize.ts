@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { checkOptions } from '../options.ts';
 import { zCritical } from './normal.ts';
 import { checkConfidence, checkPositive, checkProbability } from './validate.ts';
 
@@ -25,12 +26,14 @@ export interface SampleSizeOptions {
  * @param options - `confidence`
  * @returns the (fractional) number of observations needed
  * @throws CxMetricsError INVALID_VALUE for p outside [0, 1] or a half-width outside (0, 1);
- *   INVALID_OPTION for confidence outside (0, 1)
+ *   INVALID_OPTION for confidence outside (0, 1), options that are not a plain object, or an
+ *   unknown option key
  * @example
  * proportionSampleSize(0.5, 0.05) // => 384.14588206941266 (to 1e-12)
  */
-export function proportionSampleSize(proportion: number, halfWidth: number, options: SampleSizeOptions = {}): number {
+export function proportionSampleSize(proportion: number, halfWidth: number, options?: SampleSizeOptions): number {
   const fn = 'proportionSampleSize';
+  const opts = checkOptions(fn, options, ['confidence']);
   checkProbability(fn, 'proportion', proportion);
   checkPositive(fn, 'halfWidth', halfWidth);
   if (halfWidth >= 1) {
@@ -38,6 +41,6 @@ export function proportionSampleSize(proportion: number, halfWidth: number, opti
       value: halfWidth,
     });
   }
-  const z = zCritical(checkConfidence(fn, options.confidence ?? 0.95));
+  const z = zCritical(checkConfidence(fn, opts.confidence ?? 0.95));
   return (z * z * proportion * (1 - proportion)) / (halfWidth * halfWidth);
 }

@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { checkOptions } from '../options.ts';
 import { finiteValues } from './sample.ts';
 import { checkProbability } from './validate.ts';
 
@@ -37,16 +38,18 @@ export interface QuantileOptions {
  * @param options - `type` 1…9
  * @returns the quantile
  * @throws CxMetricsError EMPTY_INPUT for no values; INVALID_VALUE (with index) for a non-finite
- *   value, or p outside [0, 1]; INVALID_OPTION for a type other than 1…9
+ *   value, or p outside [0, 1]; INVALID_OPTION for a type other than 1…9, options that are not a
+ *   plain object, or an unknown option key
  * @example
  * quantile([1, 2, 3, 4], 0.5) // => 2.5
  * quantile([1, 2, 3, 4], 0.5, { type: 1 }) // => 2
  */
-export function quantile(values: ArrayLike<number>, p: number, options: QuantileOptions = {}): number {
+export function quantile(values: ArrayLike<number>, p: number, options?: QuantileOptions): number {
   const fn = 'quantile';
+  const opts = checkOptions(fn, options, ['type']);
   const sorted = finiteValues(fn, values).sort();
   checkProbability(fn, 'p', p);
-  const type = options.type ?? 7;
+  const type = opts.type ?? 7;
   if (!Number.isInteger(type) || type < 1 || type > 9) {
     throw new CxMetricsError('INVALID_OPTION', `${fn}: type is ${String(type)}; expected a whole number from 1 to 9`, {
       value: type,

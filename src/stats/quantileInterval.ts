@@ -1,5 +1,6 @@
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
+import { checkOptions } from '../options.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 import { binomialCdf } from './binomialCdf.ts';
 import { quantileSorted } from './quantile.ts';
@@ -55,7 +56,8 @@ export interface QuantileIntervalResult extends Estimate {
  * @returns Estimate plus `achievedConfidence`, `lowerRank`, `upperRank`; method
  *   `'order-statistics'`
  * @throws CxMetricsError EMPTY_INPUT for no values; INVALID_VALUE (with index) for a non-finite
- *   value or p outside [0, 1]; INVALID_OPTION for confidence outside (0, 1)
+ *   value or p outside [0, 1]; INVALID_OPTION for confidence outside (0, 1), options that are not
+ *   a plain object, or an unknown option key
  * @example
  * const ci = quantileInterval([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5], 0.5)
  * ci.lowerRank // => 2
@@ -64,12 +66,13 @@ export interface QuantileIntervalResult extends Estimate {
 export function quantileInterval(
   values: ArrayLike<number>,
   p: number,
-  options: QuantileIntervalOptions = {},
+  options?: QuantileIntervalOptions,
 ): QuantileIntervalResult {
   const fn = 'quantileInterval';
+  const opts = checkOptions(fn, options, ['confidence']);
   const sorted = finiteValues(fn, values).sort();
   checkProbability(fn, 'p', p);
-  const confidence = checkConfidence(fn, options.confidence ?? 0.95);
+  const confidence = checkConfidence(fn, opts.confidence ?? 0.95);
   const n = sorted.length;
   if (n === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: needs at least one value`);
   const { lowerRank, upperRank, coverage } = orderStatisticRanks(n, p, confidence);

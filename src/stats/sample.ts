@@ -1,6 +1,8 @@
 import { CxMetricsError } from '../errors.ts';
 import { describe } from './validate.ts';
 
+const MAX_LENGTH = 2 ** 32 - 1;
+
 /**
  * Copy an array-like of numbers into a Float64Array, checking every element is a finite number.
  * Shared boundary check for functions taking raw values. @internal
@@ -11,8 +13,19 @@ export function finiteValues(fn: string, values: ArrayLike<number>, what = 'valu
       value: values,
     });
   }
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) {
+  const n = values.length;
+  // 2³² − 1 is the longest a JavaScript array can be; an array-like claiming more is not data.
+  if (!Number.isInteger(n) || n < 0 || n > MAX_LENGTH) {
+    throw new CxMetricsError(
+      'INVALID_VALUE',
+      `${fn}: the values' length is ${describe(n)}; expected a whole number from 0 to ${MAX_LENGTH}`,
+      { value: n },
+    );
+  }
+  // Check every element before allocating the copy: a huge sparse array (`new Array(2 ** 32 - 1)`)
+  // or an array-like with an impossible length fails at its first hole, never in an allocation
+  // that could exhaust memory. The copy checks again (an array-like's getters may change).
+  const at = (i: number): number => {
     const v = values[i];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
       throw new CxMetricsError(
@@ -21,8 +34,16 @@ export function finiteValues(fn: string, values: ArrayLike<number>, what = 'valu
         { index: i, value: v },
       );
     }
-    out[i] = v;
+    return v;
+  };
+  for (let i = 0; i < n; i++) at(i);
+  let out: Float64Array;
+  try {
+    out = new Float64Array(n);
+  } catch {
+    throw new CxMetricsError('INVALID_VALUE', `${fn}: ${n} values are too many to hold in memory`, { value: n });
   }
+  for (let i = 0; i < n; i++) out[i] = at(i);
   return out;
 }
 

@@ -1,7 +1,7 @@
 import { invertCdf } from './invertCdf.ts';
 import { normalCdf, normalUpperQuantile } from './normal.ts';
 import { logBeta, regularizedBeta } from './special.ts';
-import { checkPositive, checkProbability } from './validate.ts';
+import { checkNumber, checkPositive, checkProbability } from './validate.ts';
 
 /**
  * Upper tail P(T > t) for t ≥ 0 through the regularized incomplete beta function:
@@ -40,13 +40,13 @@ function density(t: number, df: number, logNorm: number): number {
  * @param t - the point
  * @param df - degrees of freedom > 0
  * @returns P(T ≤ t)
- * @throws CxMetricsError INVALID_VALUE when df is not > 0
+ * @throws CxMetricsError INVALID_VALUE when t is NaN or not a number, or df is not > 0
  * @example
  * tCdf(2.2281388519862744, 10) // => 0.975 (to 1e-15)
  */
 export function tCdf(t: number, df: number): number {
   checkPositive('tCdf', 'df', df, { allowInfinity: true });
-  if (Number.isNaN(t)) return Number.NaN;
+  checkNumber('tCdf', 't', t);
   if (df === Number.POSITIVE_INFINITY) return normalCdf(t);
   if (!Number.isFinite(t)) return t > 0 ? 1 : 0;
   return t >= 0 ? 1 - upperTail(t, df) : upperTail(-t, df);

@@ -13,6 +13,20 @@ export function checkConfidence(fn: string, confidence: unknown): number {
   return confidence;
 }
 
+/** A number that is not NaN (±Infinity allowed): the point at which a CDF is evaluated. */
+export function checkNumber(fn: string, name: string, x: unknown): number {
+  if (typeof x !== 'number' || Number.isNaN(x)) {
+    throw new CxMetricsError(
+      'INVALID_VALUE',
+      `${fn}: ${name} is ${describe(x)}; expected a number (±Infinity allowed)`,
+      {
+        value: x,
+      },
+    );
+  }
+  return x;
+}
+
 export function checkProbability(fn: string, name: string, p: unknown): number {
   if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
     throw new CxMetricsError('INVALID_VALUE', `${fn}: ${name} is ${describe(p)}; expected a number from 0 to 1`, {

@@ -115,6 +115,12 @@ if (!existsSync(CHROMIUM)) {
       expect(String(demo.stderr)).toMatch(/wrote report\.html \(\d+ charts\)/);
     });
 
+    it('prints a duration in readable units once, never "(54.9 days) (54.9 days)"', () => {
+      const stdout = String(demo.stdout);
+      expect(stdout).toContain('4746299000 ms (54.9 days)');
+      expect(stdout).not.toMatch(/\(\d[\d.]* (?:days|h|min|s)\) \(\d[\d.]* (?:days|h|min|s)\)/);
+    });
+
     it('shows the headline NPS of the sample survey', () => {
       const survey = loadNpsSurvey(join(ROOT, 'examples', 'data', 'nps-responses.csv'));
       const r = nps(survey.responses, { accessor: 'score', scale: survey.scale });

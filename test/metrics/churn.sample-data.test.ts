@@ -85,12 +85,18 @@ describe('examples/data/subscriptions.csv', () => {
     expect(r.n).toBe(141);
     expect([r.grr.value, r.grr.lower, r.grr.upper].map((x) => (100 * x).toFixed(1))).toEqual(['73.0', '55.8', '88.7']);
     expect([r.nrr.value, r.nrr.lower, r.nrr.upper].map((x) => (100 * x).toFixed(1))).toEqual(['81.8', '62.1', '100.4']);
-    const active = values.filter((v) => v.ended_at === '');
-    const arpa = active.reduce((sum, v) => sum + Number(v.mrr), 0) / active.length;
-    expect(Math.round(arpa)).toBe(662);
+    // ARPA of the same customers whose churn it is divided by: the 292 active on 1 December (as the
+    // demo's CLV section), not the 304 active at the export.
+    const start = Date.parse('2025-12-01');
+    const cohort = values.filter(
+      (v) => Date.parse(v.started_at) <= start && (v.ended_at === '' || Date.parse(v.ended_at) > start),
+    );
+    const arpa = cohort.reduce((sum, v) => sum + Number(v.mrr), 0) / cohort.length;
+    expect([cohort.length, Math.round(arpa)]).toEqual([292, 654]);
     const december = churn(customers, { from: '2025-12-01', to: asOf });
+    expect(december.n).toBe(cohort.length);
     const clv = customerLifetimeValue({ arpa, churnRate: december, margin: 0.8 });
-    expect([clv.value, clv.lower, clv.upper].map((x) => Math.round(x / 100) * 100)).toEqual([19300, 10000, 38000]);
+    expect([clv.value, clv.lower, clv.upper].map((x) => Math.round(x))).toEqual([19110, 9856, 37540]);
   });
 });
 
