@@ -6,7 +6,6 @@ import {
   compareMeans,
   compareNps,
   compareProportions,
-  type Difference,
   type MeansDifference,
   meanInterval,
   type NpsDifference,
