@@ -234,7 +234,7 @@ export {
 } from './stats/kaplanMeier.ts';
 export { MAX_BOOTSTRAP_DRAWS, type MeanIntervalOptions, type MeanMethod } from './stats/meanInterval.ts';
 export { normalCdf, normalQuantile } from './stats/normal.ts';
-export type { PoissonRateIntervalOptions } from './stats/poissonRateInterval.ts';
+export type { PoissonRateIntervalOptions, PoissonRateResult } from './stats/poissonRateInterval.ts';
 export {
   PROPORTION_METHODS,
   type ProportionIntervalOptions,
