@@ -322,3 +322,24 @@ describe('parseTimestamp: properties', () => {
     );
   });
 });
+
+describe('parseTimestamp: date cells parse in linear time', () => {
+  // No timing assertion (bench/ measures speed): each is answered at all, inside vitest's
+  // timeout, which a quadratic scan of 1 MiB would not be.
+  const MIB = 1024 * 1024;
+
+  it('a 1 MiB date-like string (a fraction of 1 MiB digits, then a letter) is rejected', () => {
+    expect(parseTimestamp(`2026-05-01T10:30:00.${'1'.repeat(MIB)}x`)).toBeUndefined();
+    expect(parseTimestamp(`2026-05-01T10:30:00.${'1'.repeat(MIB)}+02:0`)).toBeUndefined();
+  });
+
+  it('a 1 MiB string of digits, or of dates, is rejected', () => {
+    expect(parseTimestamp('2'.repeat(MIB))).toBeUndefined();
+    expect(parseTimestamp('2026-05-01'.repeat(MIB / 10))).toBeUndefined();
+    expect(parseTimestamp(`${' '.repeat(MIB)}x${' '.repeat(MIB)}`)).toBeUndefined();
+  });
+
+  it('a 1 MiB fraction is read, truncated to the millisecond', () => {
+    expect(parseTimestamp(`2026-05-01T10:30:00.${'9'.repeat(MIB)}Z`)).toBe(MAY_1_1030 + 999);
+  });
+});
