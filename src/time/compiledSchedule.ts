@@ -230,29 +230,36 @@ function cumulativeMs(c: CompiledData, x: number): number {
  * happens (the spring-forward gap) counts nothing, and one that happens twice (the repeated
  * fall-back hour) counts both times.
  *
- * Method: split [start, end) where the zone's UTC offset changes (and at UTC year ends, where the
- * cache is cut). Inside each piece wall time is the instant plus a constant, so the piece's
+ * Method: split [start, end) where the zone's UTC offset changes (walking the cached years).
+ * Inside each piece wall time is the instant plus a constant, so the piece's
  * business time is the same length of wall-clock timeline: cumulativeMs(until + offset) −
  * cumulativeMs(from + offset), in exact integer arithmetic. Cost: a few operations per offset
  * change in the span, whatever its length, after the first call in a year (~400 Intl calls). @internal
  */
 export function compiledScheduledMs(c: CompiledData, start: number, end: number): number {
   if (!(end > start) || c.weeklyMs === 0) return 0;
+  let year = yearOffsets(c.zone, start);
+  let transitions = year.transitions;
+  let i = 0;
+  while (i < transitions.length && (transitions[i] as number) <= start) i++;
+  let offset = year.offsets[i] as number;
   let total = 0;
-  let from = start;
+  let from = start; // where the current offset took over (or start)
   for (;;) {
-    const year = yearOffsets(c.zone, from);
-    const transitions = year.transitions;
-    let i = 0;
-    while (i < transitions.length && (transitions[i] as number) <= from) i++;
-    for (;;) {
-      const offset = year.offsets[i] as number;
-      const next = i < transitions.length ? (transitions[i] as number) : year.end;
-      if (end <= next) return total + (cumulativeMs(c, end + offset) - cumulativeMs(c, from + offset));
+    const next = i < transitions.length ? (transitions[i] as number) : year.end;
+    if (end <= next) return total + (cumulativeMs(c, end + offset) - cumulativeMs(c, from + offset));
+    if (i < transitions.length) i++;
+    else {
+      year = yearOffsets(c.zone, next);
+      transitions = year.transitions;
+      i = 0;
+    }
+    const after = year.offsets[i] as number;
+    // A year end is no change unless the offset changes exactly there.
+    if (after !== offset) {
       total += cumulativeMs(c, next + offset) - cumulativeMs(c, from + offset);
       from = next;
-      if (i === transitions.length) break;
-      i++;
+      offset = after;
     }
   }
 }
