@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { businessDuration, type CompiledSchedule, compileSchedule, type Schedule } from '../../src/index.ts';
+import {
+  businessDuration,
+  type CompiledSchedule,
+  compileSchedule,
+  firstResponseTime,
+  type Schedule,
+  slaAttainment,
+  ttr,
+} from '../../src/index.ts';
 import { nextTransition, timeZoneFormatter } from '../../src/time/zonedTime.ts';
 import { fc } from '../helpers/fc.ts';
 import { slowBusinessDuration } from './businessOracle.ts';
@@ -78,6 +86,37 @@ describe('compileSchedule', () => {
     const compiled: CompiledSchedule = compileSchedule(plain);
     const asSchedule: Schedule = compiled;
     expect(businessDuration('2026-06-01T00:00:00Z', '2026-06-02T00:00:00Z', asSchedule)).toBe(8 * H);
+  });
+
+  it('is accepted as businessHours by ttr, firstResponseTime and slaAttainment, with the same results', () => {
+    const tickets = [
+      {
+        id: 'a',
+        createdAt: '2026-03-27T15:00Z',
+        firstResponseAt: '2026-03-30T08:00Z',
+        resolvedAt: '2026-03-31T09:00Z',
+      },
+      {
+        id: 'b',
+        createdAt: '2026-10-23T14:00Z',
+        firstResponseAt: '2026-10-23T15:00Z',
+        resolvedAt: '2026-10-26T12:00Z',
+      },
+      { id: 'c', createdAt: '2026-12-23T09:00Z', firstResponseAt: '2026-12-28T09:00Z' },
+      { id: 'd', createdAt: '2026-12-30T12:00Z' },
+    ];
+    const asOf = '2027-01-04T12:00Z';
+    const compiled = compileSchedule(plain);
+    const clean = (x: object) => JSON.parse(JSON.stringify(x));
+    expect(clean(ttr(tickets, { asOf, businessHours: compiled }))).toEqual(
+      clean(ttr(tickets, { asOf, businessHours: plain })),
+    );
+    expect(clean(firstResponseTime(tickets, { asOf, businessHours: compiled }))).toEqual(
+      clean(firstResponseTime(tickets, { asOf, businessHours: plain })),
+    );
+    expect(clean(slaAttainment(tickets, 8 * H, { asOf, businessHours: compiled }))).toEqual(
+      clean(slaAttainment(tickets, 8 * H, { asOf, businessHours: plain })),
+    );
   });
 
   it('validates once, with INVALID_OPTION errors naming compileSchedule and the path', () => {
