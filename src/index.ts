@@ -276,5 +276,6 @@ export type {
   SummaryNotes,
 } from './summary/types.ts';
 export { type BusinessWindow, businessDuration, type Schedule, type Weekday } from './time/businessDuration.ts';
+export { type CompiledSchedule, compileSchedule } from './time/compiledSchedule.ts';
 export type { Timestamp } from './time/timestamp.ts';
 export type { CxWarning, Difference, Estimate, Interval, RandomOptions } from './types.ts';
