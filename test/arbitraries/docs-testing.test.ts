@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
 import * as fastCheck from 'fast-check';
@@ -14,6 +14,8 @@ import * as schemas from '../../src/schemas/index.ts';
 // subpaths to src/, 'fast-check' and 'vitest' to themselves, and './pipeline.ts' to the block
 // that starts with `// file: pipeline.ts`. The `test(…)` calls in the blocks register here, as
 // tests of this file. Any other import fails, so the page cannot show code that is not run.
+// The same blocks are kept as files in test/arbitraries/docs/ (imports of src/ for the package
+// names), so that `tsc --noEmit` type-checks them; a test below keeps page and files identical.
 const page = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'testing.md'), 'utf8');
 const blocks = [...page.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1] as string);
 
@@ -66,6 +68,26 @@ describe('docs/testing.md', () => {
     ];
     expect(myNpsFromRows(rows)).toBe(100);
     expect(main.nps(schemas.parseResponses(rows).data, { accessor: 'score' }).value).toBe(100);
+  });
+
+  it('its blocks are the files in test/arbitraries/docs, which tsc type-checks (imports in any order)', () => {
+    const dir = join(import.meta.dirname, 'docs');
+    const asPackages = (code: string) =>
+      code
+        .replaceAll("from '../../../src/index.ts'", "from 'cx-metrics'")
+        .replaceAll("from '../../../src/schemas/index.ts'", "from 'cx-metrics/schemas'")
+        .replaceAll("from '../../../src/arbitraries/index.ts'", "from 'cx-metrics/arbitraries'");
+    // biome sorts the imports of the files (relative paths last); the page lists packages in its own order.
+    const normal = (code: string) => {
+      const lines = code.split('\n');
+      return {
+        imports: lines.filter((l) => l.startsWith('import ')).sort(),
+        rest: lines.filter((l) => !l.startsWith('import ')),
+      };
+    };
+    const names = ['pipeline.ts', 'nps-equals-ours.ts', 'bad-rows-reported.ts', 'split-keeps-counts.ts'];
+    expect(readdirSync(dir).sort()).toEqual([...names].sort());
+    expect(blocks.map(normal)).toEqual(names.map((name) => normal(asPackages(readFileSync(join(dir, name), 'utf8')))));
   });
 
   describe('its code blocks, run as written', () => {
