@@ -6,10 +6,30 @@ import {
   type SurveyResponseSchemaOptions,
   surveyResponseSchema,
 } from './surveyResponseSchema.ts';
+import { type TimestampParseOptions, timestampReadingOption, withTimestampReading } from './timestampSchema.ts';
 
-function schemaFor<Stage extends string>(options: SurveyResponseSchemaOptions<Stage> | undefined) {
+/**
+ * Options of `parseResponses` and `parseResponsesOrThrow`: those of `createSurveyResponseSchema`
+ * (stages and scales), and how to read times the export does not fully describe.
+ *
+ * @example
+ * parseResponsesOrThrow([{ type: 'nps', submittedAt: '1777631400', score: 9 }], { timestampUnit: 's' })[0].submittedAt.toISOString() // => '2026-05-01T10:30:00.000Z'
+ */
+export interface ParseResponsesOptions<Stage extends string = JourneyStage>
+  extends SurveyResponseSchemaOptions<Stage>,
+    TimestampParseOptions {}
+
+function schemaFor<Stage extends string>(options: ParseResponsesOptions<Stage> | undefined) {
   // The default schema is built once at load; custom options build (and check) a schema per call.
-  return options === undefined ? surveyResponseSchema : createSurveyResponseSchema<Stage>(options);
+  if (options === undefined) return surveyResponseSchema;
+  if (options === null || typeof options !== 'object') return createSurveyResponseSchema<Stage>(options);
+  // The timestamp options are the parser's, not the schema's.
+  const { timestampUnit: _unit, timeZone: _zone, ...schemaOptions } = options;
+  return options.timestampUnit === undefined && options.timeZone === undefined
+    ? createSurveyResponseSchema<Stage>(options)
+    : Object.keys(schemaOptions).length === 0
+      ? surveyResponseSchema
+      : createSurveyResponseSchema<Stage>(schemaOptions);
 }
 
 /**
@@ -19,11 +39,13 @@ function schemaFor<Stage extends string>(options: SurveyResponseSchemaOptions<St
  *
  * CSV-friendly: numeric strings become numbers; a blank or whitespace-only score is a skipped
  * answer (`undefined`), never 0; blank optional text is `undefined`; times are ISO-8601 (no offset =
- * UTC), epoch milliseconds or Dates; `segment` "a;b" is split into tags. See
- * `createSurveyResponseSchema` for the fields and `options`.
+ * UTC, or `options.timeZone`), epoch milliseconds from 2000 on (an earlier number is reported
+ * with the hint that it looks like epoch seconds: pass `timestampUnit: 's'` for such exports) or
+ * Dates; `segment` "a;b" is split into tags. See `createSurveyResponseSchema` for the fields.
  *
  * @param rows - records to validate (not mutated)
- * @param options - `journeyStages`, `csatScale`, `cesScale`, as for `createSurveyResponseSchema`
+ * @param options - `journeyStages`, `csatScale`, `cesScale`, as for `createSurveyResponseSchema`;
+ *   `timestampUnit` ('ms' default, or 's') and `timeZone` (IANA name) of zone-less times
  * @returns `{ data, rows, errors }`; `rows[i]` is the input index of `data[i]`
  * @throws CxMetricsError INVALID_VALUE when `rows` is not an array; INVALID_OPTION for bad options
  * @example
@@ -37,9 +59,13 @@ function schemaFor<Stage extends string>(options: SurveyResponseSchemaOptions<St
  */
 export function parseResponses<const Stage extends string = JourneyStage>(
   rows: readonly unknown[],
-  options?: SurveyResponseSchemaOptions<Stage>,
+  options?: ParseResponsesOptions<Stage>,
 ): ParseResult<SurveyResponse<Stage>> {
-  return parseRowsAs('parseResponses', rows, schemaFor(options)) as ParseResult<SurveyResponse<Stage>>;
+  const reading = timestampReadingOption('parseResponses', options);
+  const schema = schemaFor(options);
+  return withTimestampReading(reading, () => parseRowsAs('parseResponses', rows, schema)) as ParseResult<
+    SurveyResponse<Stage>
+  >;
 }
 
 /**
@@ -59,7 +85,11 @@ export function parseResponses<const Stage extends string = JourneyStage>(
  */
 export function parseResponsesOrThrow<const Stage extends string = JourneyStage>(
   rows: readonly unknown[],
-  options?: SurveyResponseSchemaOptions<Stage>,
+  options?: ParseResponsesOptions<Stage>,
 ): SurveyResponse<Stage>[] {
-  return parseRowsOrThrowAs('parseResponsesOrThrow', rows, schemaFor(options)) as SurveyResponse<Stage>[];
+  const reading = timestampReadingOption('parseResponsesOrThrow', options);
+  const schema = schemaFor(options);
+  return withTimestampReading(reading, () =>
+    parseRowsOrThrowAs('parseResponsesOrThrow', rows, schema),
+  ) as SurveyResponse<Stage>[];
 }

@@ -53,6 +53,6 @@ export const ticketSchema = z
  * A parsed ticket: times as Dates, optional fields `undefined` when blank.
  *
  * @example
- * parseTicketsOrThrow([{ id: 'T-1', createdAt: 0, agentReplies: '' }])[0] // => { id: 'T-1', createdAt: new Date(0) }
+ * parseTicketsOrThrow([{ id: 'T-1', createdAt: '2026-05-01', agentReplies: '' }])[0] // => { id: 'T-1', createdAt: new Date('2026-05-01T00:00Z') }
  */
 export type Ticket = z.output<typeof ticketSchema>;
