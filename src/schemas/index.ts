@@ -6,7 +6,7 @@ export { type JsonSchema, type JsonSchemas, jsonSchemas } from './jsonSchemas.ts
 export { type NpsResponse, npsResponseSchema, npsScoreSchema } from './npsResponseSchema.ts';
 export { parseCustomers, parseCustomersOrThrow } from './parseCustomers.ts';
 export { parseResponses, parseResponsesOrThrow } from './parseResponses.ts';
-export { type ParseResult, parseRows, parseRowsOrThrow, type RowError } from './parseRows.ts';
+export { HOLES_LISTED, type ParseResult, parseRows, parseRowsOrThrow, type RowError } from './parseRows.ts';
 export { parseTickets, parseTicketsOrThrow } from './parseTickets.ts';
 export {
   SCALE_DIRECTIONS,

@@ -8,7 +8,7 @@ import { type ParseResult, parseRowsAs, parseRowsOrThrowAs } from './parseRows.t
  *
  * @param rows - records to validate (not mutated)
  * @returns `{ data, rows, errors }`
- * @throws CxMetricsError INVALID_VALUE when `rows` is not an array
+ * @throws CxMetricsError INVALID_VALUE when `rows` is not an array (or claims an impossible length)
  * @example
  * const { data, errors } = parseCustomers([
  *   { id: 'a', startedAt: '2025-01-01', endedAt: '' },

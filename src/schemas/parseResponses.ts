@@ -25,7 +25,7 @@ function schemaFor<Stage extends string>(options: SurveyResponseSchemaOptions<St
  * @param rows - records to validate (not mutated)
  * @param options - `journeyStages`, `csatScale`, `cesScale`, as for `createSurveyResponseSchema`
  * @returns `{ data, rows, errors }`; `rows[i]` is the input index of `data[i]`
- * @throws CxMetricsError INVALID_VALUE when `rows` is not an array; INVALID_OPTION for bad options
+ * @throws CxMetricsError INVALID_VALUE when `rows` is not an array (or claims an impossible length); INVALID_OPTION for bad options
  * @example
  * const { data, errors } = parseResponses([
  *   { type: 'nps', submittedAt: '2026-05-01', score: '9' },

@@ -8,7 +8,7 @@ import { type Ticket, ticketSchema } from './ticketSchema.ts';
  *
  * @param rows - records to validate (not mutated)
  * @returns `{ data, rows, errors }`
- * @throws CxMetricsError INVALID_VALUE when `rows` is not an array
+ * @throws CxMetricsError INVALID_VALUE when `rows` is not an array (or claims an impossible length)
  * @example
  * const { data, errors } = parseTickets([
  *   { id: 'T-1', createdAt: '2026-05-01T09:00Z', resolvedAt: '2026-05-01T11:30Z' },
