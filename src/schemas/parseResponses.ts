@@ -1,15 +1,53 @@
-import { type ParseResult, parseRowsAs, parseRowsOrThrowAs } from './parseRows.ts';
+import { checkOptions } from '../options.ts';
+import { checkColumns } from './columns.ts';
+import { type ParseResult, parseRowsAs, parseRowsOrThrowAs, type RowPlan } from './parseRows.ts';
 import {
   createSurveyResponseSchema,
   type JourneyStage,
+  SURVEY_SCHEMA_KEYS,
   type SurveyResponse,
   type SurveyResponseSchemaOptions,
   surveyResponseSchema,
 } from './surveyResponseSchema.ts';
 
-function schemaFor<Stage extends string>(options: SurveyResponseSchemaOptions<Stage> | undefined) {
+/**
+ * The fields of a survey response, as `columns` keys: `type`, `id`, `respondentId`,
+ * `submittedAt`, `channel`, `touchpoint`, `journeyStage`, `segment`, `weight`, `comment`, `score`.
+ *
+ * @example
+ * const field: SurveyResponseField = 'submittedAt'
+ * field // => 'submittedAt'
+ */
+export type SurveyResponseField = keyof SurveyResponse;
+
+/**
+ * Options of `parseResponses` and `parseResponsesOrThrow`: the schema's options and a column
+ * mapping.
+ *
+ * @example
+ * parseResponses([{ kind: 'nps', submitted_at: '2026-05-01', nps_score: '9' }], { columns: { type: 'kind', submittedAt: 'submitted_at', score: 'nps_score' } }).data[0].score // => 9
+ */
+export interface ParseResponsesOptions<Stage extends string = JourneyStage> extends SurveyResponseSchemaOptions<Stage> {
+  /**
+   * Where each field is read from, for exports with other column names:
+   * `{ submittedAt: 'submitted_at', score: 'nps_score' }` (field → column). Unmapped fields are
+   * read from the column of their own name.
+   */
+  columns?: { readonly [F in SurveyResponseField]?: string | undefined };
+}
+
+const RESPONSE_FIELDS: readonly string[] = Object.keys(surveyResponseSchema.options[0].shape);
+const REQUIRED: readonly string[] = ['type', 'submittedAt'];
+
+function prepare<Stage extends string>(fn: string, options: ParseResponsesOptions<Stage> | undefined) {
+  const { columns, ...rest } = checkOptions(fn, options, [...SURVEY_SCHEMA_KEYS, 'columns']);
+  const plan: RowPlan = { columns: checkColumns(fn, columns, RESPONSE_FIELDS), required: REQUIRED };
   // The default schema is built once at load; custom options build (and check) a schema per call.
-  return options === undefined ? surveyResponseSchema : createSurveyResponseSchema<Stage>(options);
+  const schema =
+    Object.keys(rest).length === 0
+      ? surveyResponseSchema
+      : createSurveyResponseSchema<Stage>(rest as SurveyResponseSchemaOptions<Stage>);
+  return { schema, plan };
 }
 
 /**
@@ -22,10 +60,18 @@ function schemaFor<Stage extends string>(options: SurveyResponseSchemaOptions<St
  * UTC), epoch milliseconds or Dates; `segment` "a;b" is split into tags. See
  * `createSurveyResponseSchema` for the fields and `options`.
  *
+ * `columns` maps fields to the columns of an export with other names
+ * (`{ submittedAt: 'submitted_at' }`). When a required field (`type`, `submittedAt`) is missing
+ * from every row and a similar column exists, the first error says so, once, with index −1:
+ * "no row has `submittedAt`; the rows have `submitted_at` — pass columns: { submittedAt: 'submitted_at' }".
+ *
  * @param rows - records to validate (not mutated)
- * @param options - `journeyStages`, `csatScale`, `cesScale`, as for `createSurveyResponseSchema`
+ * @param options - `journeyStages`, `csatScale`, `cesScale`, as for `createSurveyResponseSchema`;
+ *   `columns` (field → column name)
  * @returns `{ data, rows, errors }`; `rows[i]` is the input index of `data[i]`
- * @throws CxMetricsError INVALID_VALUE when `rows` is not an array (or claims an impossible length); INVALID_OPTION for bad options
+ * @throws CxMetricsError INVALID_VALUE when `rows` is not an array (or claims an impossible length);
+ *   INVALID_OPTION for bad options (an unknown key, or a `columns` key that is not a field, with
+ *   the closest name)
  * @example
  * const { data, errors } = parseResponses([
  *   { type: 'nps', submittedAt: '2026-05-01', score: '9' },
@@ -37,9 +83,10 @@ function schemaFor<Stage extends string>(options: SurveyResponseSchemaOptions<St
  */
 export function parseResponses<const Stage extends string = JourneyStage>(
   rows: readonly unknown[],
-  options?: SurveyResponseSchemaOptions<Stage>,
+  options?: ParseResponsesOptions<Stage>,
 ): ParseResult<SurveyResponse<Stage>> {
-  return parseRowsAs('parseResponses', rows, schemaFor(options)) as ParseResult<SurveyResponse<Stage>>;
+  const { schema, plan } = prepare('parseResponses', options);
+  return parseRowsAs('parseResponses', rows, schema, plan) as ParseResult<SurveyResponse<Stage>>;
 }
 
 /**
@@ -59,7 +106,8 @@ export function parseResponses<const Stage extends string = JourneyStage>(
  */
 export function parseResponsesOrThrow<const Stage extends string = JourneyStage>(
   rows: readonly unknown[],
-  options?: SurveyResponseSchemaOptions<Stage>,
+  options?: ParseResponsesOptions<Stage>,
 ): SurveyResponse<Stage>[] {
-  return parseRowsOrThrowAs('parseResponsesOrThrow', rows, schemaFor(options)) as SurveyResponse<Stage>[];
+  const { schema, plan } = prepare('parseResponsesOrThrow', options);
+  return parseRowsOrThrowAs('parseResponsesOrThrow', rows, schema, plan) as SurveyResponse<Stage>[];
 }

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { CxMetricsError } from '../errors.ts';
 import { describe } from '../stats/validate.ts';
+import { type ColumnMap, MissingColumns, renameColumns } from './columns.ts';
 
 /**
  * One problem in one row: which row (0-based index into the input), which field, and what was
@@ -10,6 +11,10 @@ import { describe } from '../stats/validate.ts';
  * parseTickets([{ createdAt: 0 }]).errors // => [{ index: 0, path: ['id'], message: 'required: expected a non-blank id' }]
  */
 export interface RowError {
+  /**
+   * The row's index in the input; −1 for a problem of every row (a required field that no row
+   * has, while a similar column exists), which comes first, once.
+   */
   index: number;
   path: (string | number)[];
   message: string;
@@ -83,11 +88,14 @@ export function parseRowsAs<S extends z.ZodType>(
   fn: string,
   rows: readonly unknown[],
   schema: S,
+  plan: RowPlan = {},
 ): ParseResult<z.output<S>> {
   const n = checkRows(fn, rows);
   const data: z.output<S>[] = [];
   const kept: number[] = [];
   const errors: RowError[] = [];
+  const { columns } = plan;
+  const missing = plan.required === undefined ? undefined : new MissingColumns(plan.required, columns);
   let holes = 0;
   forEachIndex(
     fn,
@@ -98,7 +106,9 @@ export function parseRowsAs<S extends z.ZodType>(
       let result: z.ZodSafeParseResult<z.output<S>>;
       try {
         row = rows[index];
-        result = schema.safeParse(row);
+        const record = columns === undefined ? row : renameColumns(row, columns);
+        missing?.see(row, record);
+        result = schema.safeParse(record);
       } catch (error) {
         // A getter or proxy trap that throws: the row cannot be read, which is a bad row, not a crash.
         errors.push({ index, path: [], message: `could not read the row: ${thrownMessage(error)}` });
@@ -109,10 +119,11 @@ export function parseRowsAs<S extends z.ZodType>(
         kept.push(index);
       } else {
         for (const issue of result.error.issues) {
+          const column = columns?.[issue.path[0] as string];
           errors.push({
             index,
             path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-            message: issue.message,
+            message: column === undefined ? issue.message : `${issue.message} (column ${describe(column)})`,
           });
         }
       }
@@ -121,7 +132,16 @@ export function parseRowsAs<S extends z.ZodType>(
       holes = reportHoles(errors, start, count, holes);
     },
   );
+  if (missing !== undefined) errors.unshift(...missing.errors());
   return { data, rows: kept, errors };
+}
+
+/** What a parser adds to the row loop besides its schema. @internal */
+export interface RowPlan {
+  /** Field → the column it is read from (the `columns` option). */
+  columns?: ColumnMap | undefined;
+  /** Fields every row must have: one missing from all rows, with a similar column, is said first. */
+  required?: readonly string[];
 }
 
 // 2³² − 1 is the longest a JavaScript array can be; a (proxied) array claiming more is not data.
@@ -256,8 +276,9 @@ export function parseRowsOrThrowAs<S extends z.ZodType>(
   fn: string,
   rows: readonly unknown[],
   schema: S,
+  plan: RowPlan = {},
 ): z.output<S>[] {
-  const { data, errors } = parseRowsAs(fn, rows, schema);
+  const { data, errors } = parseRowsAs(fn, rows, schema, plan);
   if (errors.length > 0) throw rowErrorsToError(fn, errors);
   return data;
 }
@@ -269,13 +290,15 @@ export function parseRowsOrThrowAs<S extends z.ZodType>(
  */
 function rowErrorsToError(fn: string, errors: RowError[]): CxMetricsError {
   const lines = errors.slice(0, LISTED).map((e) => {
-    const where = e.count === undefined ? `row ${e.index}` : `rows ${e.index}–${e.index + e.count - 1}`;
+    const where =
+      e.index < 0 ? 'every row' : e.count === undefined ? `row ${e.index}` : `rows ${e.index}–${e.index + e.count - 1}`;
     return `  ${where}${e.path.length > 0 ? `, ${e.path.join('.')}` : ''}: ${e.message}`;
   });
   if (errors.length > LISTED) lines.push(`  … and ${errors.length - LISTED} more (all of them are in error.value)`);
   const single = new Set<number>();
   let badRows = 0;
   for (const e of errors) {
+    if (e.index < 0) continue; // a problem of the whole file, said once before the rows
     if (e.count !== undefined) badRows += e.count;
     else if (!single.has(e.index)) {
       single.add(e.index);
@@ -285,6 +308,6 @@ function rowErrorsToError(fn: string, errors: RowError[]): CxMetricsError {
   return new CxMetricsError(
     'INVALID_VALUE',
     `${fn}: ${errors.length} problem(s) in ${badRows} row(s):\n${lines.join('\n')}`,
-    { index: (errors[0] as RowError).index, value: errors },
+    { index: (errors.find((e) => e.index >= 0) ?? (errors[0] as RowError)).index, value: errors },
   );
 }
