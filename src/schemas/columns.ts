@@ -74,14 +74,17 @@ const KEYS_SAMPLED = 500;
  */
 export class MissingColumns {
   private readonly missing: Set<string>;
+  private readonly missingWide: Map<string, string>;
   private readonly seen = new Set<string>();
   private sampled = 0;
 
   constructor(
     required: readonly string[],
     private readonly columns: ColumnMap | undefined,
+    private readonly wide: readonly (readonly [name: string, column: string])[] = [],
   ) {
     this.missing = new Set(required);
+    this.missingWide = new Map(wide);
   }
 
   /** Note one input row (`row`) and what the schema sees of it (`record`). */
@@ -89,6 +92,9 @@ export class MissingColumns {
     if (record === null || typeof record !== 'object' || Array.isArray(record)) return;
     for (const field of this.missing) {
       if ((record as Record<string, unknown>)[field] !== undefined) this.missing.delete(field);
+    }
+    for (const [name, column] of this.missingWide) {
+      if ((row as Record<string, unknown>)[column] !== undefined) this.missingWide.delete(name);
     }
     if (this.sampled < ROWS_SAMPLED && row !== null && typeof row === 'object') {
       this.sampled++;
@@ -100,6 +106,9 @@ export class MissingColumns {
   /** One error (index −1, path [field]) per required field no row has, when a similar column exists. */
   errors(): RowError[] {
     if (this.sampled === 0) return [];
+    // A column the caller already gave for another field or answer is not a suggestion.
+    for (const column of Object.values(this.columns ?? {})) this.seen.delete(column);
+    for (const [, column] of this.wide) this.seen.delete(column);
     const out: RowError[] = [];
     for (const field of this.missing) {
       const name = this.columns?.[field] ?? field;
@@ -112,6 +121,18 @@ export class MissingColumns {
           ? `pass columns: { ${field}: '${quote(similar[0] as string)}' }`
           : `pass columns: { ${field}: '…' } with the one that holds it`;
       out.push({ index: -1, path: [field], message: `no row has ${wanted}; the rows have ${have} — ${fix}` });
+    }
+    // A wide column no row has gives no answers of its type at all: always said, hint or not.
+    for (const [name, column] of this.missingWide) {
+      const similar = similarColumns(column, [...this.seen]);
+      const wanted = `\`${column}\` (the column given for wide.${name})`;
+      const message =
+        similar.length === 0
+          ? `no row has ${wanted}, so there are no ${name.toUpperCase()} answers; expected the name of a column in your rows`
+          : `no row has ${wanted}; the rows have ${similar.map((c) => `\`${c}\``).join(', ')} — pass wide: { ${name}: '${
+              similar.length === 1 ? quote(similar[0] as string) : '…'
+            }' }`;
+      out.push({ index: -1, path: ['score'], message });
     }
     return out;
   }

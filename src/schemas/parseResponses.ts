@@ -9,6 +9,7 @@ import {
   type SurveyResponseSchemaOptions,
   surveyResponseSchema,
 } from './surveyResponseSchema.ts';
+import { checkWide, expandWide } from './wide.ts';
 
 /**
  * The fields of a survey response, as `columns` keys: `type`, `id`, `respondentId`,
@@ -34,14 +35,26 @@ export interface ParseResponsesOptions<Stage extends string = JourneyStage> exte
    * read from the column of their own name.
    */
   columns?: { readonly [F in SurveyResponseField]?: string | undefined };
+  /**
+   * For wide exports (one row per respondent, one column per question): the column holding each
+   * survey type's answer, e.g. `{ nps: 'nps_score', csat: 'csat_score', ces: 'ces_score' }`. Each
+   * non-blank answer becomes a response of that type with the row's other fields; `type` and
+   * `score` columns are not read.
+   */
+  wide?: { readonly nps?: string | undefined; readonly csat?: string | undefined; readonly ces?: string | undefined };
 }
 
 const RESPONSE_FIELDS: readonly string[] = Object.keys(surveyResponseSchema.options[0].shape);
 const REQUIRED: readonly string[] = ['type', 'submittedAt'];
 
 function prepare<Stage extends string>(fn: string, options: ParseResponsesOptions<Stage> | undefined) {
-  const { columns, ...rest } = checkOptions(fn, options, [...SURVEY_SCHEMA_KEYS, 'columns']);
-  const plan: RowPlan = { columns: checkColumns(fn, columns, RESPONSE_FIELDS), required: REQUIRED };
+  const { columns, wide, ...rest } = checkOptions(fn, options, [...SURVEY_SCHEMA_KEYS, 'columns', 'wide']);
+  const mapped = checkColumns(fn, columns, RESPONSE_FIELDS);
+  const answers = checkWide(fn, wide, mapped);
+  const plan: RowPlan =
+    answers === undefined
+      ? { columns: mapped, required: REQUIRED }
+      : { columns: mapped, required: ['submittedAt'], expand: expandWide(answers, mapped), wideColumns: answers };
   // The default schema is built once at load; custom options build (and check) a schema per call.
   const schema =
     Object.keys(rest).length === 0
@@ -65,13 +78,20 @@ function prepare<Stage extends string>(fn: string, options: ParseResponsesOption
  * from every row and a similar column exists, the first error says so, once, with index −1:
  * "no row has `submittedAt`; the rows have `submitted_at` — pass columns: { submittedAt: 'submitted_at' }".
  *
+ * `wide` reads wide exports (one row holding NPS, CSAT and CES answers in columns of their own):
+ * `{ nps: 'nps_score', csat: 'csat_score' }` gives one typed response per non-blank answer, each
+ * with the row's respondent, time and other fields; `rows` then repeats the row's index for each.
+ * A blank answer gives no response (it is not counted as skipped); a row without any answer gives
+ * none, but its other problems are still reported; a problem of a shared field is reported once
+ * per row. A wide column that no row has is said first (index −1).
+ *
  * @param rows - records to validate (not mutated)
  * @param options - `journeyStages`, `csatScale`, `cesScale`, as for `createSurveyResponseSchema`;
- *   `columns` (field → column name)
+ *   `columns` (field → column name); `wide` (survey type → answer column)
  * @returns `{ data, rows, errors }`; `rows[i]` is the input index of `data[i]`
  * @throws CxMetricsError INVALID_VALUE when `rows` is not an array (or claims an impossible length);
- *   INVALID_OPTION for bad options (an unknown key, or a `columns` key that is not a field, with
- *   the closest name)
+ *   INVALID_OPTION for bad options (an unknown key, a `columns` key that is not a field or a
+ *   `wide` key that is not a survey type, with the closest name; `columns.type`/`score` with `wide`)
  * @example
  * const { data, errors } = parseResponses([
  *   { type: 'nps', submittedAt: '2026-05-01', score: '9' },
@@ -80,6 +100,13 @@ function prepare<Stage extends string>(fn: string, options: ParseResponsesOption
  * ])
  * data.map((r) => r.score) // => [9, undefined]
  * errors // => [{ index: 2, path: ['score'], message: 'expected an integer from 1 to 7 (CES scale), or blank for a skipped answer; got 9' }]
+ * @example
+ * const wide = parseResponses(
+ *   [{ respondent: 'r1', submitted_at: '2026-05-01', nps_score: '9', csat_score: '4', ces_score: '' }],
+ *   { wide: { nps: 'nps_score', csat: 'csat_score', ces: 'ces_score' }, columns: { respondentId: 'respondent', submittedAt: 'submitted_at' } },
+ * )
+ * wide.data.map((r) => [r.type, r.score, r.respondentId]) // => [['nps', 9, 'r1'], ['csat', 4, 'r1']]
+ * wide.rows // => [0, 0]
  */
 export function parseResponses<const Stage extends string = JourneyStage>(
   rows: readonly unknown[],

@@ -94,39 +94,54 @@ export function parseRowsAs<S extends z.ZodType>(
   const data: z.output<S>[] = [];
   const kept: number[] = [];
   const errors: RowError[] = [];
-  const { columns } = plan;
-  const missing = plan.required === undefined ? undefined : new MissingColumns(plan.required, columns);
   let holes = 0;
+  const { columns, expand } = plan;
+  const missing =
+    plan.required === undefined ? undefined : new MissingColumns(plan.required, columns, plan.wideColumns);
   forEachIndex(
     fn,
     rows,
     n,
     (index) => {
-      let row: unknown;
-      let result: z.ZodSafeParseResult<z.output<S>>;
+      let checks: readonly RecordCheck[];
+      const results: z.ZodSafeParseResult<z.output<S>>[] = [];
       try {
-        row = rows[index];
+        const row = rows[index];
         const record = columns === undefined ? row : renameColumns(row, columns);
         missing?.see(row, record);
-        result = schema.safeParse(record);
+        checks = expand === undefined ? [{ record, keep: true, columns }] : expand(row, record);
+        for (const check of checks) results.push(schema.safeParse(check.record));
       } catch (error) {
         // A getter or proxy trap that throws: the row cannot be read, which is a bad row, not a crash.
         errors.push({ index, path: [], message: `could not read the row: ${thrownMessage(error)}` });
         return;
       }
-      if (result.success) {
-        data.push(result.data);
-        kept.push(index);
-      } else {
+      // One row checked as several records (a wide export) reports a shared field's problem once.
+      const said = checks.length > 1 ? new Set<string>() : undefined;
+      results.forEach((result, k) => {
+        const check = checks[k] as RecordCheck;
+        if (result.success) {
+          if (check.keep) {
+            data.push(result.data);
+            kept.push(index);
+          }
+          return;
+        }
         for (const issue of result.error.issues) {
-          const column = columns?.[issue.path[0] as string];
-          errors.push({
+          const column = check.columns?.[issue.path[0] as string];
+          const error: RowError = {
             index,
             path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
             message: column === undefined ? issue.message : `${issue.message} (column ${describe(column)})`,
-          });
+          };
+          if (said !== undefined) {
+            const key = `${JSON.stringify(error.path)}\u0000${error.message}`;
+            if (said.has(key)) continue;
+            said.add(key);
+          }
+          errors.push(error);
         }
-      }
+      });
     },
     (start, count) => {
       holes = reportHoles(errors, start, count, holes);
@@ -142,6 +157,18 @@ export interface RowPlan {
   columns?: ColumnMap | undefined;
   /** Fields every row must have: one missing from all rows, with a similar column, is said first. */
   required?: readonly string[];
+  /** The records to check for one row (default: the row as renamed, kept when it passes). */
+  expand?: (row: unknown, record: unknown) => readonly RecordCheck[];
+  /** `[name, column]` of the columns `expand` reads, each said once when no row has it. */
+  wideColumns?: readonly (readonly [name: string, column: string])[];
+}
+
+/** One record a row is checked as: kept in `data` when it passes and `keep` is set. @internal */
+export interface RecordCheck {
+  record: unknown;
+  keep: boolean;
+  /** Field → the column it came from, named in messages. */
+  columns?: ColumnMap | undefined;
 }
 
 // 2³² − 1 is the longest a JavaScript array can be; a (proxied) array claiming more is not data.
