@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   parseCustomers,
@@ -189,5 +191,18 @@ describe('a required field missing from every row', () => {
     expect(
       parseResponses([{ type: 'nps', submittedAt: '', submitted: '2026-05-01' }]).errors.map((e) => e.index),
     ).toEqual([0]);
+  });
+});
+
+describe('docs/schemas.md', () => {
+  it('quotes the real message for a required column that no row has', () => {
+    const text = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'schemas.md'), 'utf8');
+    const error = thrown(() =>
+      parseResponsesOrThrow([
+        { type: 'nps', submitted_at: '2026-05-01', score: 9 },
+        { type: 'nps', submitted_at: '2026-05-02', score: 7 },
+      ]),
+    );
+    expect(text).toContain(`\`\`\`\n${error.message}\n\`\`\``);
   });
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nps } from '../../src/index.ts';
 import { parseResponses, parseResponsesOrThrow } from '../../src/schemas/index.ts';
@@ -154,5 +156,14 @@ describe('wide exports', () => {
     const copy = structuredClone(exported);
     parseResponses(exported, { wide, columns });
     expect(exported).toEqual(copy);
+  });
+});
+
+describe('docs/schemas.md', () => {
+  it('shows what the wide example really gives', () => {
+    const text = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'schemas.md'), 'utf8');
+    const { data, rows } = parseResponses(exported.slice(0, 2), { wide, columns });
+    const shown = data.map((r) => `['${r.type}', ${r.score}, '${r.respondentId}']`).join(', ');
+    expect(text).toContain(`// [${shown}]\nfrom; // [${rows.join(', ')}]: each response's input row`);
   });
 });
