@@ -35,4 +35,10 @@ export {
   surveyResponseSchema,
 } from './surveyResponseSchema.ts';
 export { type Ticket, ticketSchema } from './ticketSchema.ts';
-export { ISO_TIMESTAMP_PATTERN, optionalTimestampSchema, timestampSchema } from './timestampSchema.ts';
+export {
+  ISO_TIMESTAMP_PATTERN,
+  optionalTimestampSchema,
+  type TimestampParseOptions,
+  type TimestampUnit,
+  timestampSchema,
+} from './timestampSchema.ts';

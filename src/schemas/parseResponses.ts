@@ -9,6 +9,12 @@ import {
   type SurveyResponseSchemaOptions,
   surveyResponseSchema,
 } from './surveyResponseSchema.ts';
+import {
+  TIMESTAMP_OPTION_KEYS,
+  type TimestampParseOptions,
+  timestampReadingOption,
+  withTimestampReading,
+} from './timestampSchema.ts';
 import { checkWide, expandWide } from './wide.ts';
 
 /**
@@ -22,13 +28,18 @@ import { checkWide, expandWide } from './wide.ts';
 export type SurveyResponseField = keyof SurveyResponse;
 
 /**
- * Options of `parseResponses` and `parseResponsesOrThrow`: the schema's options and a column
- * mapping.
+ * Options of `parseResponses` and `parseResponsesOrThrow`: those of `createSurveyResponseSchema`
+ * (stages and scales), how to read times the export does not fully describe, and where to read
+ * each field from (`columns`, `wide`).
  *
+ * @example
+ * parseResponsesOrThrow([{ type: 'nps', submittedAt: '1777631400', score: 9 }], { timestampUnit: 's' })[0].submittedAt.toISOString() // => '2026-05-01T10:30:00.000Z'
  * @example
  * parseResponses([{ kind: 'nps', submitted_at: '2026-05-01', nps_score: '9' }], { columns: { type: 'kind', submittedAt: 'submitted_at', score: 'nps_score' } }).data[0].score // => 9
  */
-export interface ParseResponsesOptions<Stage extends string = JourneyStage> extends SurveyResponseSchemaOptions<Stage> {
+export interface ParseResponsesOptions<Stage extends string = JourneyStage>
+  extends SurveyResponseSchemaOptions<Stage>,
+    TimestampParseOptions {
   /**
    * Where each field is read from, for exports with other column names:
    * `{ submittedAt: 'submitted_at', score: 'nps_score' }` (field → column). Unmapped fields are
@@ -48,7 +59,10 @@ const RESPONSE_FIELDS: readonly string[] = Object.keys(surveyResponseSchema.opti
 const REQUIRED: readonly string[] = ['type', 'submittedAt'];
 
 function prepare<Stage extends string>(fn: string, options: ParseResponsesOptions<Stage> | undefined) {
-  const { columns, wide, ...rest } = checkOptions(fn, options, [...SURVEY_SCHEMA_KEYS, 'columns', 'wide']);
+  const checked = checkOptions(fn, options, [...SURVEY_SCHEMA_KEYS, ...TIMESTAMP_OPTION_KEYS, 'columns', 'wide']);
+  const reading = timestampReadingOption(fn, checked);
+  // The timestamp options are the parser's, not the schema's.
+  const { columns, wide, timestampUnit: _unit, timeZone: _zone, ...rest } = checked;
   const mapped = checkColumns(fn, columns, RESPONSE_FIELDS);
   const answers = checkWide(fn, wide, mapped);
   const plan: RowPlan =
@@ -60,7 +74,7 @@ function prepare<Stage extends string>(fn: string, options: ParseResponsesOption
     Object.keys(rest).length === 0
       ? surveyResponseSchema
       : createSurveyResponseSchema<Stage>(rest as SurveyResponseSchemaOptions<Stage>);
-  return { schema, plan };
+  return { schema, plan, reading };
 }
 
 /**
@@ -70,8 +84,9 @@ function prepare<Stage extends string>(fn: string, options: ParseResponsesOption
  *
  * CSV-friendly: numeric strings become numbers; a blank or whitespace-only score is a skipped
  * answer (`undefined`), never 0; blank optional text is `undefined`; times are ISO-8601 (no offset =
- * UTC), epoch milliseconds or Dates; `segment` "a;b" is split into tags. See
- * `createSurveyResponseSchema` for the fields and `options`.
+ * UTC, or `options.timeZone`), epoch milliseconds from 2000 on (an earlier number is reported
+ * with the hint that it looks like epoch seconds: pass `timestampUnit: 's'` for such exports) or
+ * Dates; `segment` "a;b" is split into tags. See `createSurveyResponseSchema` for the fields.
  *
  * `columns` maps fields to the columns of an export with other names
  * (`{ submittedAt: 'submitted_at' }`). When a required field (`type`, `submittedAt`) is missing
@@ -87,6 +102,7 @@ function prepare<Stage extends string>(fn: string, options: ParseResponsesOption
  *
  * @param rows - records to validate (not mutated)
  * @param options - `journeyStages`, `csatScale`, `cesScale`, as for `createSurveyResponseSchema`;
+ *   `timestampUnit` ('ms' default, or 's') and `timeZone` (IANA name) of zone-less times;
  *   `columns` (field → column name); `wide` (survey type → answer column)
  * @returns `{ data, rows, errors }`; `rows[i]` is the input index of `data[i]`
  * @throws CxMetricsError INVALID_VALUE when `rows` is not an array (or claims an impossible length);
@@ -112,8 +128,10 @@ export function parseResponses<const Stage extends string = JourneyStage>(
   rows: readonly unknown[],
   options?: ParseResponsesOptions<Stage>,
 ): ParseResult<SurveyResponse<Stage>> {
-  const { schema, plan } = prepare('parseResponses', options);
-  return parseRowsAs('parseResponses', rows, schema, plan) as ParseResult<SurveyResponse<Stage>>;
+  const { schema, plan, reading } = prepare('parseResponses', options);
+  return withTimestampReading(reading, () => parseRowsAs('parseResponses', rows, schema, plan)) as ParseResult<
+    SurveyResponse<Stage>
+  >;
 }
 
 /**
@@ -135,6 +153,8 @@ export function parseResponsesOrThrow<const Stage extends string = JourneyStage>
   rows: readonly unknown[],
   options?: ParseResponsesOptions<Stage>,
 ): SurveyResponse<Stage>[] {
-  const { schema, plan } = prepare('parseResponsesOrThrow', options);
-  return parseRowsOrThrowAs('parseResponsesOrThrow', rows, schema, plan) as SurveyResponse<Stage>[];
+  const { schema, plan, reading } = prepare('parseResponsesOrThrow', options);
+  return withTimestampReading(reading, () =>
+    parseRowsOrThrowAs('parseResponsesOrThrow', rows, schema, plan),
+  ) as SurveyResponse<Stage>[];
 }

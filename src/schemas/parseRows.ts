@@ -8,7 +8,7 @@ import { type ColumnMap, MissingColumns, renameColumns } from './columns.ts';
  * expected.
  *
  * @example
- * parseTickets([{ createdAt: 0 }]).errors // => [{ index: 0, path: ['id'], message: 'required: expected a non-blank id' }]
+ * parseTickets([{ createdAt: '2026-05-01' }]).errors // => [{ index: 0, path: ['id'], message: 'required: expected a non-blank id' }]
  */
 export interface RowError {
   /**
@@ -29,7 +29,7 @@ export interface RowError {
  * What the parse functions return: the good rows, where each came from, and every problem.
  *
  * @example
- * parseCustomers([{ id: 'a', startedAt: 'soon' }, { id: 'b', startedAt: 0 }]).rows // => [1]
+ * parseCustomers([{ id: 'a', startedAt: 'soon' }, { id: 'b', startedAt: '2026-01-01' }]).rows // => [1]
  */
 export interface ParseResult<T> {
   /** The rows that passed, parsed, in input order. */

@@ -41,7 +41,7 @@ function reopenAgreement(record: Record<string, unknown>, ctx: z.RefinementCtx):
  * t.id // => '1042'
  * t.resolvedAt // => undefined
  * [t.agentReplies, t.firstContactResolved] // => [2, true]
- * ticketSchema.parse({ id: 'T-2', createdAt: 0, reopens: '1' }).reopens // => 1
+ * ticketSchema.parse({ id: 'T-2', createdAt: '2026-05-01', reopens: '1' }).reopens // => 1
  * ticketSchema.safeParse({ id: 'T-1', createdAt: '2026-05-02', resolvedAt: '2026-05-01' }).error.issues[0].path // => ['resolvedAt']
  */
 export const ticketSchema = z
@@ -72,6 +72,6 @@ export const ticketSchema = z
  * A parsed ticket: times as Dates, optional fields `undefined` when blank.
  *
  * @example
- * parseTicketsOrThrow([{ id: 'T-1', createdAt: 0, agentReplies: '' }])[0] // => { id: 'T-1', createdAt: new Date(0) }
+ * parseTicketsOrThrow([{ id: 'T-1', createdAt: '2026-05-01', agentReplies: '' }])[0] // => { id: 'T-1', createdAt: new Date('2026-05-01T00:00Z') }
  */
 export type Ticket = z.output<typeof ticketSchema>;

@@ -1,7 +1,7 @@
 import { CxMetricsError } from '../errors.ts';
 import { describe } from '../stats/validate.ts';
 import { parseSchedule, type Schedule, scheduledMs } from './schedule.ts';
-import { parseTimestamp } from './timestamp.ts';
+import { parseTimestamp, timestampHint } from './timestamp.ts';
 
 export type { BusinessWindow, Schedule, Weekday } from './schedule.ts';
 
@@ -43,8 +43,14 @@ export function businessDuration(
   schedule: Schedule,
 ): number {
   const fn = 'businessDuration';
-  const from = toEpochMs(fn, 'start', start);
-  const to = toEpochMs(fn, 'end', end);
+  return businessMsBetween(fn, toEpochMs(fn, 'start', start), toEpochMs(fn, 'end', end), schedule, end);
+}
+
+/**
+ * `businessDuration` of two instants already read (epoch ms, of any year: the 2000 rule is for
+ * numbers a user gives, not for instants a caller parsed from Dates or strings). @internal
+ */
+export function businessMsBetween(fn: string, from: number, to: number, schedule: Schedule, end: unknown = to): number {
   const parsed = parseSchedule(fn, schedule);
   if (to < from) {
     throw new CxMetricsError(
@@ -75,7 +81,7 @@ function toEpochMs(fn: string, name: string, value: unknown): number {
     throw new CxMetricsError(
       'INVALID_VALUE',
       `${fn}: ${name} is ${describe(value)}; expected an ISO-8601 date or date-time (without an offset it is UTC), ` +
-        'epoch milliseconds or a valid Date',
+        `epoch milliseconds or a valid Date${timestampHint(value)}`,
       { value },
     );
   }

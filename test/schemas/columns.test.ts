@@ -11,6 +11,9 @@ import {
 } from '../../src/schemas/index.ts';
 import { thrown } from '../helpers/thrown.ts';
 
+// A time in epoch milliseconds (numbers before 2000 are refused as looking like seconds).
+const T = Date.parse('2026-05-01T09:00:00Z');
+
 // An export with its own column names, as a CSV reader hands it over.
 const exported = [
   { survey: 'nps', submitted_at: '2026-05-01T09:15', nps_score: '9', respondent: 'r1' },
@@ -30,9 +33,9 @@ describe('column mapping', () => {
   });
 
   it('a mapped column wins over a column named like the field, and is not read twice', () => {
-    const rows = [{ type: 'nps', submittedAt: 0, score: '3', nps_score: '10', id: 'x' }];
+    const rows = [{ type: 'nps', submittedAt: T, score: '3', nps_score: '10', id: 'x' }];
     const [r] = parseResponsesOrThrow(rows, { columns: { score: 'nps_score', respondentId: 'id' } });
-    expect(r).toEqual({ type: 'nps', submittedAt: new Date(0), score: 10, respondentId: 'x' });
+    expect(r).toEqual({ type: 'nps', submittedAt: new Date(T), score: 10, respondentId: 'x' });
   });
 
   it('combines with the schema options', () => {
@@ -113,7 +116,7 @@ describe('column mapping', () => {
       "parseTickets: unknown option 'column'; did you mean 'columns'?",
     );
     expect(thrown(() => parseResponses([], null as never)).code).toBe('INVALID_OPTION');
-    expect(parseCustomers([{ id: 'a', startedAt: 0 }], { columns: { plan: undefined } }).errors).toEqual([]);
+    expect(parseCustomers([{ id: 'a', startedAt: T }], { columns: { plan: undefined } }).errors).toEqual([]);
   });
 
   it('does not mutate the rows', () => {
@@ -151,19 +154,19 @@ describe('a required field missing from every row', () => {
 
   it('finds columns that differ in case, separators, a typo, or that contain the name', () => {
     const hint = (rows: unknown[], parse = parseTickets) => parse(rows).errors.find((e) => e.index === -1)?.message;
-    expect(hint([{ ID: 'T-1', CreatedAt: 0 }])).toBe(
+    expect(hint([{ ID: 'T-1', CreatedAt: T }])).toBe(
       "no row has `id`; the rows have `ID` — pass columns: { id: 'ID' }",
     );
     expect(parseTickets([{ ID: 'T-1', 'Created At': 0 }]).errors[1]?.message).toBe(
       "no row has `createdAt`; the rows have `Created At` — pass columns: { createdAt: 'Created At' }",
     );
-    expect(hint([{ id: 'T-1', craetedAt: 0 }])).toBe(
+    expect(hint([{ id: 'T-1', craetedAt: T }])).toBe(
       "no row has `createdAt`; the rows have `craetedAt` — pass columns: { createdAt: 'craetedAt' }",
     );
-    expect(hint([{ ticket_id: 'T-1', createdAt: 0 }])).toBe(
+    expect(hint([{ ticket_id: 'T-1', createdAt: T }])).toBe(
       "no row has `id`; the rows have `ticket_id` — pass columns: { id: 'ticket_id' }",
     );
-    expect(hint([{ ticket_id: 'T-1', customer_id: 'c', createdAt: 0 }])).toBe(
+    expect(hint([{ ticket_id: 'T-1', customer_id: 'c', createdAt: T }])).toBe(
       "no row has `id`; the rows have `ticket_id`, `customer_id` — pass columns: { id: '…' } with the one that holds it",
     );
     expect(hint([{ customer: 'a', start_date: '2025-01-01' }], parseCustomers as never)).toBe(
@@ -172,7 +175,7 @@ describe('a required field missing from every row', () => {
   });
 
   it('names the mapped column when the mapping itself points nowhere', () => {
-    const { errors } = parseResponses([{ type: 'nps', submitted_at: 0 }], { columns: { submittedAt: 'submited_at' } });
+    const { errors } = parseResponses([{ type: 'nps', submitted_at: T }], { columns: { submittedAt: 'submited_at' } });
     expect(errors[0]?.message).toBe(
       "no row has `submited_at` (the column given for submittedAt); the rows have `submitted_at` — pass columns: { submittedAt: 'submitted_at' }",
     );
@@ -180,8 +183,8 @@ describe('a required field missing from every row', () => {
 
   it('says nothing extra when some row has the field, or no column looks like it', () => {
     const some = parseResponses([
-      { type: 'nps', submittedAt: 0 },
-      { type: 'nps', submitted_at: 0 },
+      { type: 'nps', submittedAt: T },
+      { type: 'nps', submitted_at: T },
     ]).errors;
     expect(some.map((e) => e.index)).toEqual([1]);
     const none = parseResponses([{ type: 'nps', score: 9 }]).errors;

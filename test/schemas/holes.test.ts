@@ -8,6 +8,9 @@ import {
 } from '../../src/schemas/index.ts';
 import { thrown } from '../helpers/thrown.ts';
 
+// A time in epoch milliseconds (numbers before 2000 are refused as looking like seconds).
+const T = Date.parse('2026-05-01T09:00:00Z');
+
 const HOLE = 'expected a row (a record); the array has a hole here (a sparse array), so there is no row to read';
 const response = { type: 'nps', submittedAt: '2026-05-01', score: '9' };
 
@@ -43,9 +46,9 @@ describe('holes in row arrays', () => {
   });
 
   it('reports holes the same way in tickets and customers', () => {
-    const tickets = sparse(2, { 1: { id: 'T-1', createdAt: 0 } });
+    const tickets = sparse(2, { 1: { id: 'T-1', createdAt: T } });
     expect(parseTickets(tickets).errors).toEqual([{ index: 0, path: [], message: HOLE }]);
-    const customers = sparse(2, { 0: { id: 'a', startedAt: 0 } });
+    const customers = sparse(2, { 0: { id: 'a', startedAt: T } });
     expect(parseCustomers(customers).errors).toEqual([{ index: 1, path: [], message: HOLE }]);
   });
 

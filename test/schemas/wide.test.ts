@@ -5,6 +5,9 @@ import { nps } from '../../src/index.ts';
 import { parseResponses, parseResponsesOrThrow } from '../../src/schemas/index.ts';
 import { thrown } from '../helpers/thrown.ts';
 
+// A time in epoch milliseconds (numbers before 2000 are refused as looking like seconds).
+const T = Date.parse('2026-05-01T09:00:00Z');
+
 // A wide survey export: one row per respondent, one column per question.
 const exported = [
   { respondent: 'r1', submitted_at: '2026-05-01T09:00Z', nps_score: '9', csat_score: '4', ces_score: '6' },
@@ -38,10 +41,10 @@ describe('wide exports', () => {
   });
 
   it('ignores a type or score column in a wide row: the wide columns say both', () => {
-    const [r] = parseResponsesOrThrow([{ type: 'csat', score: '1', submittedAt: 0, nps: '8' }], {
+    const [r] = parseResponsesOrThrow([{ type: 'csat', score: '1', submittedAt: T, nps: '8' }], {
       wide: { nps: 'nps' },
     });
-    expect(r).toEqual({ type: 'nps', submittedAt: new Date(0), score: 8 });
+    expect(r).toEqual({ type: 'nps', submittedAt: new Date(T), score: 8 });
   });
 
   it('reports a bad answer with its column and keeps the row’s good answers', () => {
@@ -91,8 +94,8 @@ describe('wide exports', () => {
   it('says first, once, when no row has a wide column, with the similar column when there is one', () => {
     const { errors } = parseResponses(
       [
-        { submittedAt: 0, nps_score: '9', csatScore: '4' },
-        { submittedAt: 0, nps_score: '7', csatScore: '5' },
+        { submittedAt: T, nps_score: '9', csatScore: '4' },
+        { submittedAt: T, nps_score: '7', csatScore: '5' },
       ],
       { wide },
     );
@@ -110,7 +113,7 @@ describe('wide exports', () => {
           'no row has `ces_score` (the column given for wide.ces), so there are no CES answers; expected the name of a column in your rows',
       },
     ]);
-    const error = thrown(() => parseResponsesOrThrow([{ submittedAt: 0, nps: '9' }], { wide: { nps: 'NPS ' } }));
+    const error = thrown(() => parseResponsesOrThrow([{ submittedAt: T, nps: '9' }], { wide: { nps: 'NPS ' } }));
     expect(error.message.split('\n')).toEqual([
       'parseResponsesOrThrow: 1 problem(s) in 0 row(s):',
       "  every row, score: no row has `NPS ` (the column given for wide.nps); the rows have `nps` — pass wide: { nps: 'nps' }",
