@@ -34,9 +34,12 @@ export interface RowError {
 export interface ParseResult<T> {
   /** The rows that passed, parsed, in input order. */
   data: T[];
-  /** The input index of each row in `data`. */
+  /** The input index of each row in `data` (repeated for a wide row's several responses). */
   rows: number[];
-  /** Every problem of every bad row, in row order. */
+  /**
+   * Every problem of every bad row, in row order; a problem of every row (a required column no
+   * row has) first, with index −1.
+   */
   errors: RowError[];
 }
 
