@@ -180,6 +180,8 @@ const MAX_LENGTH = 2 ** 32 - 1;
 // store is about 1.7·10⁸ slots), so they are sparse: their rows are visited by key and the holes
 // between them reported as runs, never one index at a time (the same bound as the metrics' reader).
 const SPARSE_LENGTH = 2 ** 28;
+// A run of holes this long in a long array means it is sparse: walk the rest by key.
+const HOLE_RUN = 2 ** 16;
 /**
  * How many holes of a sparse row array the parsers report one error each; past these, each run of
  * consecutive holes is one `RowError` whose `count` says how many rows it stands for.
@@ -233,13 +235,26 @@ function forEachIndex(
     onRow(i);
     next = i + 1;
   };
+  // Index by index while the rows are dense; after a long run of holes (or for a length no dense
+  // array can have) the rest is walked by its keys, so the cost follows the rows, not the length.
+  let from = 0;
   if (n <= SPARSE_LENGTH) {
-    for (let i = 0; i < n; i++) if (hasOwnIndex(rows, i)) visit(i);
-  } else {
+    let run = 0;
+    for (; from < n; from++) {
+      if (hasOwnIndex(rows, from)) {
+        visit(from);
+        run = 0;
+      } else if (++run >= HOLE_RUN && n - from > HOLE_RUN) {
+        from++;
+        break;
+      }
+    }
+  }
+  if (from < n) {
     const indices: number[] = [];
     for (const key of ownKeys(fn, rows)) {
       const i = Number(key);
-      if (Number.isInteger(i) && i >= 0 && i < n && String(i) === key) indices.push(i);
+      if (Number.isInteger(i) && i >= from && i < n && String(i) === key) indices.push(i);
     }
     // Ordinary arrays list their indices in ascending order; a proxy may not.
     if (indices.some((i, k) => k > 0 && i <= (indices[k - 1] as number))) {

@@ -101,6 +101,19 @@ describe('huge sparse arrays and impossible lengths', () => {
     expect(errors.find((e) => e.index === 2 ** 30 && e.count === undefined)?.path).toEqual(['submittedAt']);
   });
 
+  it('a long array that holds few rows (length 2²⁸, or all holes) is walked by its rows after a long gap', () => {
+    const rows = sparse(2 ** 28, { 3: response, 100000: response, [2 ** 28 - 1]: response });
+    const { rows: kept, errors } = parseResponses(rows);
+    expect(kept).toEqual([3, 100_000, 2 ** 28 - 1]);
+    expect(errors.filter((e) => e.count !== undefined).map((e) => [e.index, e.count])).toEqual([
+      [1001, 100_000 - 1001],
+      [100_001, 2 ** 28 - 1 - 100_001],
+    ]);
+    const empty = parseTickets(new Array(2 ** 20));
+    expect(empty.rows).toEqual([]);
+    expect(empty.errors.at(-1)).toMatchObject({ index: 1000, count: 2 ** 20 - 1000 });
+  });
+
   it('the throwing variant names the run and counts its rows as bad rows', () => {
     const error = thrown(() => parseResponsesOrThrow(sparse(2 ** 32 - 1, { 0: response })));
     expect(error.index).toBe(1);
