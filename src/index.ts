@@ -274,5 +274,14 @@ export type {
   SummaryNotes,
 } from './summary/types.ts';
 export { type BusinessWindow, businessDuration, type Schedule, type Weekday } from './time/businessDuration.ts';
+export {
+  CALENDAR_UNITS,
+  type CalendarPeriod,
+  type CalendarPeriodOptions,
+  type CalendarUnit,
+  calendarPeriod,
+  nextPeriod,
+  previousPeriod,
+} from './time/periods.ts';
 export type { Timestamp } from './time/timestamp.ts';
 export type { CxWarning, Difference, Estimate, Interval, RandomOptions } from './types.ts';
