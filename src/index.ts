@@ -8,6 +8,14 @@ export {
   type PAdjustMethod,
 } from './analysis/adjustPValues.ts';
 export {
+  type BreakdownBy,
+  type BreakdownGroup,
+  type BreakdownKeyValue,
+  type BreakdownOptions,
+  type BreakdownResult,
+  breakdown,
+} from './analysis/breakdown.ts';
+export {
   ESTIMATE_TREND_METHODS,
   type EstimatePoint,
   type EstimateTrendMethod,
@@ -20,6 +28,7 @@ export {
   type MeanHomogeneityTest,
   meanHomogeneityTest,
 } from './analysis/meanHomogeneityTest.ts';
+export type { GroupTest, SeriesTrendTest } from './analysis/metricPlan.ts';
 export { type NpsHomogeneityTest, npsHomogeneityTest } from './analysis/npsHomogeneityTest.ts';
 export {
   type ProportionCounts,
