@@ -41,6 +41,14 @@ export {
   proportionTrendTest,
 } from './analysis/proportionTrendTest.ts';
 export {
+  type TrendOptions,
+  type TrendPeriod,
+  type TrendResult,
+  type TrendRolling,
+  type TrendWindow,
+  trend,
+} from './analysis/trend.ts';
+export {
   type CompareMeansOptions,
   compareMeans,
   type MeanGroup,
