@@ -14,9 +14,8 @@ import {
   flagOf,
   type GroupTest,
   groupTest,
-  type MetricPlan,
   planMetric,
-  summarizeGroup,
+  summarizeByCode,
 } from './metricPlan.ts';
 
 /**
@@ -148,8 +147,17 @@ const JOURNEY_ORDER: readonly string[] = [
 
 interface Bucket {
   key: BreakdownKeyValue[];
-  records: unknown[];
-  weights: unknown[] | undefined;
+  /** The group's number in first-seen order (its code in `codes`). */
+  code: number;
+  /** Records in the group. */
+  size: number;
+}
+
+interface Grouping {
+  /** Each record's group code. */
+  codes: Int32Array;
+  /** The groups, by code. */
+  buckets: Bucket[];
 }
 
 /**
@@ -203,15 +211,22 @@ export function breakdown<T, M extends SummaryMetric>(
   const bys = readBy(fn, own.by);
   const order = readOrder(fn, own.order);
   const items = readRecords(fn, records);
-  const buckets = groupRecords(fn, items, bys, plan);
+  const grouping = groupCodes(fn, items, bys);
   const warnings: CxWarning[] = [];
   const byNames = bys.map((b, i) => (typeof b === 'string' ? b : b.name !== '' ? b.name : `by[${i}]`));
 
-  const list = sortBuckets([...buckets.values()], order);
+  const list = sortBuckets([...grouping.buckets], order);
   const labels = list.map((b) => labelOf(b.key));
-  const summaries = list.map((b, gi) =>
-    summarizeGroup(fn, plan, b.records, b.weights, `group ${labels[gi]}`, (i) => originalIndex(items, bys, b.key, i)),
+  const labelByCode = new Map(list.map((b, i) => [b.code, labels[i] as string]));
+  const byCode = summarizeByCode(
+    fn,
+    plan,
+    items,
+    grouping.codes,
+    grouping.buckets.length,
+    (c) => `group ${labelByCode.get(c)}`,
   );
+  const summaries = list.map((b) => byCode[b.code] as Summary);
   const k = summaries.length;
   const merge = (a: Summary, b: Summary) => plan.family.merge(fn, a, b);
   // Prefix and suffix merges: overall = prefix[k−1], rest of group i = prefix[i−1] + suffix[i+1].
@@ -261,7 +276,7 @@ export function breakdown<T, M extends SummaryMetric>(
     return {
       key: b.key.length === 1 ? (b.key[0] as BreakdownKeyValue) : b.key,
       label,
-      records: b.records.length,
+      records: b.size,
       n,
       estimate: est,
       vsRest,
@@ -373,46 +388,53 @@ function keyValue(fn: string, by: By, j: number, record: unknown, i: number): Br
   );
 }
 
-function groupRecords(fn: string, items: ArrayLike<unknown>, bys: By[], plan: MetricPlan): Map<unknown, Bucket> {
-  const buckets = new Map<unknown, Bucket>();
-  const weights = plan.summarizeOptions.weights as ArrayLike<unknown> | undefined;
-  if (weights !== undefined && (weights === null || typeof weights !== 'object' || weights.length !== items.length)) {
-    throw new CxMetricsError(
-      'INVALID_OPTION',
-      `${fn}: weights must be an array with one weight per record (${items.length})`,
-      { value: weights },
-    );
-  }
-  const present = bys.map(() => 0);
-  const single = bys.length === 1 ? (bys[0] as By) : undefined;
-  for (let i = 0; i < items.length; i++) {
-    const record = items[i];
-    let mapKey: unknown;
-    let key: BreakdownKeyValue[];
-    if (single !== undefined) {
-      const v = keyValue(fn, single, 0, record, i);
-      if (typeof single === 'string' && record !== null && typeof record === 'object' && single in record)
-        present[0] = (present[0] as number) + 1;
-      mapKey = v;
-      key = [v];
-    } else {
-      key = bys.map((b, j) => {
-        if (typeof b === 'string' && record !== null && typeof record === 'object' && b in record)
-          present[j] = (present[j] as number) + 1;
-        return keyValue(fn, b, j, record, i);
-      });
-      mapKey = JSON.stringify(key.map((v) => (typeof v === 'string' ? `s${v}` : v)));
+/**
+ * Each record's group: one pass computing a group code per record (a Map lookup of the raw key; a
+ * key is validated the first time it is seen).
+ */
+function groupCodes(fn: string, items: ArrayLike<unknown>, bys: By[]): Grouping {
+  const n = items.length;
+  const codes = new Int32Array(n);
+  const buckets: Bucket[] = [];
+  const single = bys.length === 1 ? bys[0] : undefined;
+  if (typeof single === 'string') {
+    // The common case, kept monomorphic: one field read and one Map lookup per record.
+    const lookup = new Map<unknown, Bucket>();
+    for (let i = 0; i < n; i++) {
+      const r = items[i];
+      const v = r === null || r === undefined ? undefined : (r as Record<string, unknown>)[single];
+      let bucket = lookup.get(v);
+      if (bucket === undefined) {
+        const key = keyValue(fn, single, 0, r, i);
+        bucket = key !== v ? lookup.get(key) : undefined;
+        if (bucket === undefined) {
+          bucket = { key: [key], code: buckets.length, size: 0 };
+          buckets.push(bucket);
+          lookup.set(key, bucket);
+        }
+        lookup.set(v, bucket);
+      }
+      codes[i] = bucket.code;
+      bucket.size++;
     }
-    let bucket = buckets.get(mapKey);
-    if (bucket === undefined) {
-      bucket = { key, records: [], weights: weights === undefined ? undefined : [] };
-      buckets.set(mapKey, bucket);
+  } else {
+    const lookup = new Map<string, Bucket>();
+    for (let i = 0; i < n; i++) {
+      const r = items[i];
+      const key = bys.map((b, j) => keyValue(fn, b, j, r, i));
+      const mapKey = JSON.stringify(key.map((v) => (typeof v === 'string' ? `s${v}` : v)));
+      let bucket = lookup.get(mapKey);
+      if (bucket === undefined) {
+        bucket = { key, code: buckets.length, size: 0 };
+        buckets.push(bucket);
+        lookup.set(mapKey, bucket);
+      }
+      codes[i] = bucket.code;
+      bucket.size++;
     }
-    bucket.records.push(record);
-    if (bucket.weights !== undefined) bucket.weights.push((weights as ArrayLike<unknown>)[i]);
   }
   bys.forEach((b, j) => {
-    if (typeof b === 'string' && present[j] === 0) {
+    if (typeof b === 'string' && buckets.every((k) => k.key[j] === null) && !hasField(items, b)) {
       const sample = firstObject(items);
       const fields = sample === undefined ? [] : Object.keys(sample);
       const guess = closestName(b, fields);
@@ -429,7 +451,15 @@ function groupRecords(fn: string, items: ArrayLike<unknown>, bys: By[], plan: Me
       );
     }
   });
-  return buckets;
+  return { codes, buckets };
+}
+
+function hasField(items: ArrayLike<unknown>, field: string): boolean {
+  for (let i = 0; i < items.length; i++) {
+    const r = items[i];
+    if (r !== null && typeof r === 'object' && field in r) return true;
+  }
+  return false;
 }
 
 function firstObject(items: ArrayLike<unknown>): object | undefined {
@@ -438,16 +468,6 @@ function firstObject(items: ArrayLike<unknown>): object | undefined {
     if (r !== null && typeof r === 'object') return r;
   }
   return undefined;
-}
-
-/** The index in `items` of the i-th record of the group with this key (error path only). */
-function originalIndex(items: ArrayLike<unknown>, bys: By[], key: BreakdownKeyValue[], i: number): number {
-  let seen = 0;
-  for (let r = 0; r < items.length; r++) {
-    const same = bys.every((b, j) => Object.is(keyValue('breakdown', b, j, items[r], r), key[j]));
-    if (same && seen++ === i) return r;
-  }
-  return i;
 }
 
 function labelOf(key: BreakdownKeyValue[]): string {
@@ -487,7 +507,7 @@ function sortBuckets(list: Bucket[], order: Order): Bucket[] {
     }
     return 0;
   };
-  if (order === 'size') return list.sort((x, y) => y.records.length - x.records.length || byKey(x, y));
+  if (order === 'size') return list.sort((x, y) => y.size - x.size || byKey(x, y));
   if (order === 'key') return list.sort(byKey);
   const rank = (b: Bucket) => {
     const k = order.findIndex((v) =>

@@ -12,6 +12,7 @@ import type { CxWarning, Difference, Estimate } from '../types.ts';
 import { warning } from '../warnings.ts';
 import { P_ADJUST_METHODS, type PAdjustMethod } from './adjustPValues.ts';
 import { estimateTrendTest } from './estimateTrendTest.ts';
+import { groupedHistograms } from './groupedHistograms.ts';
 import { meanHomogeneityTest } from './meanHomogeneityTest.ts';
 import { npsHomogeneityTest } from './npsHomogeneityTest.ts';
 import { proportionHomogeneityTest } from './proportionHomogeneityTest.ts';
@@ -126,6 +127,45 @@ export function summarizeGroup(
     }
     throw error;
   }
+}
+
+/**
+ * Summaries of k groups given each record's group code (−1: left out): the fast histogram loop
+ * when it applies, else a split of the records into one array per group, each summarized by its
+ * family (an error about a record names its index in the caller's input). `where(c)` names group
+ * c in messages. @internal
+ */
+export function summarizeByCode(
+  fn: string,
+  plan: MetricPlan,
+  items: ArrayLike<unknown>,
+  codes: Int32Array,
+  k: number,
+  where: (code: number) => string,
+): Summary[] {
+  const fast = groupedHistograms(fn, plan, items, codes, k);
+  if (fast !== undefined) return fast;
+  const weights = plan.summarizeOptions.weights as ArrayLike<unknown> | undefined;
+  if (weights !== undefined && (weights === null || typeof weights !== 'object' || weights.length !== items.length)) {
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: weights must be an array with one weight per record (${items.length})`,
+      { value: weights },
+    );
+  }
+  const records: unknown[][] = Array.from({ length: k }, () => []);
+  const indices: number[][] = Array.from({ length: k }, () => []);
+  const groupWeights: unknown[][] | undefined = weights === undefined ? undefined : Array.from({ length: k }, () => []);
+  for (let i = 0; i < items.length; i++) {
+    const code = codes[i] as number;
+    if (code < 0) continue;
+    (records[code] as unknown[]).push(items[i]);
+    (indices[code] as number[]).push(i);
+    if (groupWeights !== undefined) (groupWeights[code] as unknown[]).push((weights as ArrayLike<unknown>)[i]);
+  }
+  return records.map((list, c) =>
+    summarizeGroup(fn, plan, list, groupWeights?.[c], where(c), (i) => (indices[c] as number[])[i] ?? i),
+  );
 }
 
 /** The group's estimate, or null with a warning when it has too few answers for one. @internal */

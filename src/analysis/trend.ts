@@ -8,7 +8,6 @@ import {
   dayStart,
   isoDate,
   type PeriodDays,
-  type PeriodSpec,
   periodDaysAt,
   periodLabel,
   resolvePeriodSpec,
@@ -31,7 +30,7 @@ import {
   planMetric,
   type SeriesTrendTest,
   seriesTrendTest,
-  summarizeGroup,
+  summarizeByCode,
 } from './metricPlan.ts';
 
 /**
@@ -226,6 +225,16 @@ export function trend<T, M extends SummaryMetric>(
     );
   }
   const spec = resolvePeriodSpec(fn, own.period, own.timeZone, own.weekStart);
+  // Each local day's first instant costs a few Intl calls; the same days come up several times.
+  const starts = new Map<number, number>();
+  const startOf = (day: number): number => {
+    let t = starts.get(day);
+    if (t === undefined) {
+      t = dayStart(day, spec.timeZone);
+      starts.set(day, t);
+    }
+    return t;
+  };
   const items = readRecords(fn, records);
   const times = readTimes(fn, items, own.at);
 
@@ -270,23 +279,24 @@ export function trend<T, M extends SummaryMetric>(
   else for (const p of periodDays) bucketFirsts.push(p.first);
   const boundaries = new Float64Array(bucketFirsts.length + 1);
   bucketFirsts.forEach((d, i) => {
-    boundaries[i] = dayStart(d, spec.timeZone);
+    boundaries[i] = startOf(d);
   });
-  boundaries[bucketFirsts.length] = dayStart(last.next, spec.timeZone);
+  boundaries[bucketFirsts.length] = startOf(last.next);
 
-  // One pass: each record into its bucket.
-  const buckets: unknown[][] = bucketFirsts.map(() => []);
-  const bucketIndex: number[][] = bucketFirsts.map(() => []);
+  // One pass: each record's bucket (−1 outside the range), then one summary per bucket.
+  const codes = new Int32Array(items.length);
+  const sizes = new Float64Array(bucketFirsts.length);
   let excluded = 0;
   for (let i = 0; i < items.length; i++) {
     const t = times[i] as number;
     if (t < from || t >= to) {
       excluded++;
+      codes[i] = -1;
       continue;
     }
     const b = upperBound(boundaries, t) - 1;
-    (buckets[b] as unknown[]).push(items[i]);
-    (bucketIndex[b] as number[]).push(i);
+    codes[i] = b;
+    sizes[b] = (sizes[b] as number) + 1;
   }
   if (excluded === items.length) {
     throw new CxMetricsError(
@@ -296,15 +306,13 @@ export function trend<T, M extends SummaryMetric>(
   }
   const labelOfBucket = (b: number) =>
     byDay ? isoDate(bucketFirsts[b] as number) : periodLabel(bucketFirsts[b] as number, spec);
-  const bucketSummaries = buckets.map((list, b) =>
-    summarizeGroup(
-      fn,
-      plan,
-      list,
-      undefined,
-      `period ${labelOfBucket(b)}`,
-      (i) => (bucketIndex[b] as number[])[i] ?? i,
-    ),
+  const bucketSummaries = summarizeByCode(
+    fn,
+    plan,
+    items,
+    codes,
+    bucketFirsts.length,
+    (b) => `period ${labelOfBucket(b)}`,
   );
   const merge = (a: Summary, b: Summary) => plan.family.merge(fn, a, b);
   const mergeRange = (a: number, b: number): Summary => {
@@ -328,14 +336,14 @@ export function trend<T, M extends SummaryMetric>(
     const pw: CxWarning[] = [];
     const summary = periodSummaries[i] as Summary;
     const records = byDay
-      ? buckets.slice((ranges[i] as number[])[0], (ranges[i] as number[])[1]).reduce((s, b) => s + b.length, 0)
-      : (buckets[i] as unknown[]).length;
+      ? sizes.subarray((ranges[i] as number[])[0], (ranges[i] as number[])[1]).reduce((s, b) => s + b, 0)
+      : (sizes[i] as number);
     const est = records === 0 ? null : estimateOrNull(plan, summary, where, pw);
     estimates.push(est);
     const comparable = comparableOf(summary, est);
     comparables.push(comparable);
-    const start = dayStart(p.first, spec.timeZone);
-    const end = dayStart(p.next, spec.timeZone);
+    const start = startOf(p.first);
+    const end = startOf(p.next);
     const partial = from > start || to < end;
     let vsPrevious: Difference | null = null;
     if (i > 0 && est !== null && estimates[i - 1] !== null) {
@@ -389,7 +397,7 @@ export function trend<T, M extends SummaryMetric>(
   }
 
   if (window !== undefined)
-    addRolling(fn, plan, window, periods, periodDays, bucketSummaries, ranges, first, from, spec, merge);
+    addRolling(fn, plan, window, periods, periodDays, bucketSummaries, ranges, first, from, startOf, merge);
 
   const overall = plan.family.estimate(plan.family.metric, mergeRange(0, bucketSummaries.length), plan.estimateOptions);
   const trendTest = seriesTrendTest(
@@ -432,7 +440,7 @@ function addRolling(
   ranges: (number[] | null)[],
   first: PeriodDays,
   from: number,
-  spec: PeriodSpec,
+  startOf: (day: number) => number,
   merge: (a: Summary, b: Summary) => Summary,
 ): void {
   const k = periods.length;
@@ -465,10 +473,10 @@ function addRolling(
     }
     let s = bucketSummaries[a] as Summary;
     for (let j = a + 1; j < b; j++) s = merge(s, bucketSummaries[j] as Summary);
-    const complete = startDay >= first.first && dayStart(Math.max(startDay, first.first), spec.timeZone) >= from;
+    const complete = startDay >= first.first && startOf(Math.max(startDay, first.first)) >= from;
     const w: CxWarning[] = [];
     const est = estimateOrNull(plan, s, `${fn}: rolling window ending ${p.label}`, w);
-    const start = Math.max(from, dayStart(Math.max(startDay, first.first), spec.timeZone));
+    const start = Math.max(from, startOf(Math.max(startDay, first.first)));
     p.rolling = {
       start: new Date(start).toISOString(),
       end: p.end,

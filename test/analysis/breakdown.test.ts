@@ -216,3 +216,39 @@ describe('breakdown', () => {
     expect(thrown(() => breakdown(survey, { metric: 'nps' } as never)).message).toMatch(/by is required/);
   });
 });
+
+describe('breakdown: the one-loop histogram path equals summarizing each group', () => {
+  it('for NPS, CSAT and CES, with key and function accessors, and falls back on anything else', () => {
+    const rows = Array.from({ length: 500 }, (_, i) => ({
+      g: `g${i % 7}`,
+      s: i % 11,
+      c: 1 + (i % 5),
+      type: undefined as string | undefined,
+    }));
+    for (const [metric, accessor] of [
+      ['nps', 's'],
+      ['csat', 'c'],
+      ['ces', (r: { c: number }) => r.c],
+    ] as const) {
+      const b = breakdown(rows, { by: 'g', metric, accessor: accessor as never });
+      for (const g of b.groups) {
+        const own = rows.filter((r) => r.g === g.key);
+        expect(g.summary, `${metric} ${g.label}`).toEqual(
+          summarize(metric as 'nps', own as never, { accessor: accessor as never }),
+        );
+      }
+    }
+    // A record of another survey type: the general path, with the family's otherTypes handling.
+    const mixed = rows.map((r, i) => (i === 3 ? { ...r, type: 'csat' } : r));
+    const b = breakdown(mixed, { by: 'g', metric: 'nps', accessor: 's', otherTypes: 'exclude' });
+    const g3 = b.groups.find((g) => g.key === 'g3');
+    expect(g3?.summary).toEqual(
+      summarize(
+        'nps',
+        mixed.filter((r) => r.g === 'g3'),
+        { accessor: 's', otherTypes: 'exclude' },
+      ),
+    );
+    expect(thrown(() => breakdown(mixed, { by: 'g', metric: 'nps', accessor: 's' })).index).toBe(3);
+  });
+});
