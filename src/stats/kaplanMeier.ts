@@ -1,6 +1,7 @@
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
 import type { CxWarning, Estimate } from '../types.ts';
+import { type SurvivalTable, survivalTable, tableSize } from './kaplanMeierTable.ts';
 import { zCritical } from './normal.ts';
 import { checkConfidence, checkOneOf, checkProbability, describe } from './validate.ts';
 
@@ -168,9 +169,24 @@ export function kaplanMeier(
   const { eventTimes, censorTimes } = checkSurvivalData(fn, durations, events);
   const confidence = checkConfidence(fn, options.confidence ?? 0.95);
   const confType = checkOneOf(fn, 'confType', options.confType ?? 'log-log', KAPLAN_MEIER_CONF_TYPES);
-  const n = eventTimes.length + censorTimes.length;
+  return printable(kaplanMeierFromTable(fn, survivalTable(eventTimes, censorTimes), confidence, confType));
+}
 
-  const points = kaplanMeierPoints(eventTimes, censorTimes, n);
+/**
+ * The Kaplan–Meier result from a table of distinct times (checked options, at least one
+ * observation): what `kaplanMeier` computes after sorting, and what duration summaries estimate
+ * from. @internal
+ */
+export function kaplanMeierFromTable(
+  fn: string,
+  table: SurvivalTable,
+  confidence: number,
+  confType: KaplanMeierConfType,
+): KaplanMeierResult {
+  const n = tableSize(table);
+  let eventCount = 0;
+  for (const d of table.events) eventCount += d;
+  const points = kaplanMeierPoints(table, n);
   const warnings: CxWarning[] = [];
   const clipped = addBand(points, confType, zCritical(confidence));
   if (clipped > 0) {
@@ -181,7 +197,7 @@ export function kaplanMeier(
         `and was clipped there; 'log-log' stays inside by construction`,
     });
   }
-  if (eventTimes.length === 0) {
+  if (eventCount === 0) {
     warnings.push({
       code: 'ZERO_EVENTS',
       message: `${fn}: no events among ${n} observations; survival stays 1 and no quantile is reached`,
@@ -193,7 +209,7 @@ export function kaplanMeier(
     checkProbability(`${fn}(…).quantile`, 'p', p);
     return survivalQuantile(curves, p, { confidence, confType, n });
   };
-  return printable({ points, quantile, median: quantile(0.5), confidence, confType, n, warnings });
+  return { points, quantile, median: quantile(0.5), confidence, confType, n, warnings };
 }
 
 /**
@@ -262,25 +278,16 @@ export function checkSurvivalData(
  * Counts, survival and Greenwood standard error at each distinct time, with the same floating-point
  * operations as survival's C routine survfitkm (so 'exactly at 1 − p' ties resolve as in R).
  */
-function kaplanMeierPoints(eventTimes: Float64Array, censorTimes: Float64Array, n: number): KaplanMeierPoint[] {
+function kaplanMeierPoints(table: SurvivalTable, n: number): KaplanMeierPoint[] {
   const points: KaplanMeierPoint[] = [];
   let atRisk = n;
   let survival = 1;
   let greenwood = 0;
-  let i = 0;
-  let j = 0;
-  while (i < eventTimes.length || j < censorTimes.length) {
-    const time = Math.min(eventTimes[i] ?? Number.POSITIVE_INFINITY, censorTimes[j] ?? Number.POSITIVE_INFINITY);
-    let events = 0;
-    let censored = 0;
-    while (eventTimes[i] === time) {
-      events++;
-      i++;
-    }
-    while (censorTimes[j] === time) {
-      censored++;
-      j++;
-    }
+  const { times } = table;
+  for (let k = 0; k < times.length; k++) {
+    const time = times[k] as number;
+    const events = table.events[k] as number;
+    const censored = table.censored[k] as number;
     if (events > 0) {
       survival *= (atRisk - events) / atRisk;
       // d/(n(n − d)) is Infinity when everyone at risk has the event: Ŝ = 0 and σ = ∞, as in R.
