@@ -120,6 +120,7 @@ export {
   churnRate,
   churnRateByExposure,
 } from './metrics/churn.ts';
+export type { ChurnSummaryOptions } from './metrics/churnSummary.ts';
 export {
   type ChurnPeriod,
   type ConvertChurnRateOptions,
@@ -145,6 +146,7 @@ export {
   customerLifetimeValue,
 } from './metrics/customerLifetimeValue.ts';
 export { type CustomerRecord, TIME_UNIT_DAYS, TIME_UNITS, type TimeUnit } from './metrics/customers.ts';
+export type { DurationSummaryOptions } from './metrics/durationSummary.ts';
 export {
   FCR_DEFINITIONS,
   type FcrCountsOptions,
@@ -155,6 +157,7 @@ export {
   fcr,
   fcrFromCounts,
 } from './metrics/fcr.ts';
+export type { FcrSummaryOptions } from './metrics/fcrSummary.ts';
 export {
   NPS_METHODS,
   NPS_SCALE,
@@ -195,6 +198,7 @@ export {
 export type { ScalePoint } from './metrics/scaleSummary.ts';
 export type { OtherTypes, RecordOptions, Score, ScoreAccessor, ScoreInput, ScoreKey } from './metrics/scores.ts';
 export { type SlaOptions, type SlaResult, slaAttainment } from './metrics/slaAttainment.ts';
+export type { SlaSummaryOptions } from './metrics/slaSummary.ts';
 export type { TicketClockField, TicketClockOptions, TicketRecord } from './metrics/tickets.ts';
 export {
   type DurationInput,

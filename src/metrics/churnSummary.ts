@@ -8,7 +8,7 @@ import type { SummaryFamily } from '../summary/family.ts';
 import type { ChurnSummary } from '../summary/types.ts';
 import { parseTimestamp } from '../time/timestamp.ts';
 import type { CxWarning } from '../types.ts';
-import type { ChurnEstimate, ChurnResult } from './churn.ts';
+import type { ChurnEstimate, ChurnOptions, ChurnResult } from './churn.ts';
 import {
   type CustomerRecord,
   checkTimeUnit,
@@ -42,6 +42,16 @@ export type ChurnDefinition = 'cohort' | 'exposure';
  * CHURN_DEFINITIONS // => ['cohort', 'exposure']
  */
 export const CHURN_DEFINITIONS: readonly ChurnDefinition[] = ['cohort', 'exposure'];
+
+/**
+ * Options of `summarize('churn', customers, …)`: the window, the definition and (exposure) the
+ * unit; the interval options belong to `estimate`.
+ *
+ * @example
+ * const customers = [{ startedAt: '2026-01-01', endedAt: '2026-01-11' }, { startedAt: '2026-01-01' }]
+ * summarize('churn', customers, { from: '2026-01-01', to: '2026-01-21', definition: 'exposure' }).exposure // => 30
+ */
+export type ChurnSummaryOptions = Pick<ChurnOptions, 'from' | 'to' | 'definition' | 'unit'>;
 
 /** Options that shape a churn summary. @internal */
 export const CHURN_SUMMARY_KEYS = ['from', 'to', 'definition', 'unit'] as const;

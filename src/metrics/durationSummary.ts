@@ -15,6 +15,15 @@ import { COMPLETED, readTicketClock, type TicketClockField, type TicketClockOpti
 // (and, with nothing censored, of the order statistics and the mean) — its clock and unit.
 // `ttr` is `estimate(summarize('ttr', …))`, `firstResponseTime` likewise with 'first-response'.
 
+/**
+ * Options of `summarize('ttr' | 'first-response', input, …)`: those of `ttr` that shape the table
+ * (`asOf`, `businessHours`, `events`); the statistics' options belong to `estimate`.
+ *
+ * @example
+ * summarize('ttr', [3, 1], { events: [1, 0] }).censored // => [1, 0]
+ */
+export type DurationSummaryOptions = TicketClockOptions;
+
 /** Options that shape a duration summary. @internal */
 export const DURATION_SUMMARY_KEYS = ['asOf', 'businessHours', 'events'] as const;
 /** Options of the duration estimate. @internal */

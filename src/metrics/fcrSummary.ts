@@ -7,7 +7,7 @@ import type { SummaryFamily } from '../summary/family.ts';
 import type { FcrSummary } from '../summary/types.ts';
 import type { CxWarning } from '../types.ts';
 import { warning } from '../warnings.ts';
-import type { FcrResult } from './fcr.ts';
+import type { FcrOptions, FcrResult } from './fcr.ts';
 import {
   checkTickets,
   isAbsent,
@@ -45,6 +45,16 @@ export const FCR_DEFINITIONS: readonly FcrDefinition[] = [
 ];
 
 const DAY_MS = 86_400_000;
+
+/**
+ * Options of `summarize('fcr', tickets, …)`: those of `fcr` that shape the counts (the interval
+ * options belong to `estimate`).
+ *
+ * @example
+ * const tickets = [{ id: 1, createdAt: '2026-05-01', resolvedAt: '2026-05-02', reopens: 0 }]
+ * summarize('fcr', tickets, { definition: 'no-reopen' }).total // => 1
+ */
+export type FcrSummaryOptions = Pick<FcrOptions, 'definition' | 'windowMs' | 'missing' | 'asOf'>;
 
 /** Options that shape an FCR summary. @internal */
 export const FCR_SUMMARY_KEYS = ['definition', 'windowMs', 'missing', 'asOf'] as const;

@@ -21,6 +21,20 @@ import {
 // The SLA summary family: tickets met, missed, pending and excluded against one target on one
 // clock. `slaAttainment` is `estimate(summarize('sla', …))`.
 
+/**
+ * Options of `summarize('sla', tickets, …)`: the target (required here, as an option) and the
+ * options of `slaAttainment` that shape the counts.
+ *
+ * @example
+ * summarize('sla', [1000, 5000], { targetMs: 2000 }).met // => 1
+ */
+export interface SlaSummaryOptions extends TicketClockOptions {
+  /** The target in ms, a finite number ≥ 0. */
+  targetMs: number;
+  /** Which clock the target applies to: `'resolution'` (default) or `'firstResponse'`. */
+  field?: TicketClockField;
+}
+
 /** Options that shape an SLA summary. @internal */
 export const SLA_SUMMARY_KEYS = ['targetMs', 'field', 'asOf', 'businessHours', 'events'] as const;
 /** Options of the SLA estimate. @internal */
