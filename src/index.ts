@@ -232,6 +232,7 @@ export {
   type KaplanMeierResult,
   kaplanMeier,
 } from './stats/kaplanMeier.ts';
+export { kaplanMeierQuantile } from './stats/kaplanMeierQuantile.ts';
 export { MAX_BOOTSTRAP_DRAWS, type MeanIntervalOptions, type MeanMethod, meanInterval } from './stats/meanInterval.ts';
 export { normalCdf, normalQuantile } from './stats/normal.ts';
 export { type PoissonRateIntervalOptions, poissonRateInterval } from './stats/poissonRateInterval.ts';

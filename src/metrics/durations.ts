@@ -5,6 +5,7 @@ import {
   type KaplanMeierResult,
   kaplanMeierFromTable,
 } from '../stats/kaplanMeier.ts';
+import { quantileCurves, survivalQuantile } from '../stats/kaplanMeierQuantile.ts';
 import { type SurvivalTable, tableSize } from '../stats/kaplanMeierTable.ts';
 import { type MeanMethod, meanInterval } from '../stats/meanInterval.ts';
 import { zCritical } from '../stats/normal.ts';
@@ -230,8 +231,9 @@ export function durationStatistics(
   }
 
   const km = kaplanMeierFromTable(fn, data, confidence, settings.confType);
+  const curves = quantileCurves(km.points, km.confType);
   const quantileAt = (p: number): DurationQuantile => {
-    const q = km.quantile(p);
+    const q = survivalQuantile(fn, curves, p, km);
     return { ...q, warnings: relabel(fn, q.warnings) };
   };
   const median = quantileAt(0.5);
