@@ -77,8 +77,9 @@ export function parseRows<S extends z.ZodType>(rows: readonly unknown[], schema:
  * @param rows - records to validate
  * @param schema - a zod schema
  * @returns the parsed rows
- * @throws CxMetricsError INVALID_VALUE with `index` of the first bad row, `value` the full list of
- *   `RowError`s, and a message listing them (the first 50)
+ * @throws CxMetricsError INVALID_VALUE with `index` of the first bad row (none when the only
+ *   problem is a file-wide note), `value` the full list of `RowError`s, and a message listing them
+ *   (the first 50)
  * @example
  * parseRowsOrThrow([{ submittedAt: '2026-05-01', score: 9 }], npsResponseSchema)[0].score // => 9
  */
@@ -350,9 +351,11 @@ function rowErrorsToError(fn: string, errors: RowError[]): CxMetricsError {
       badRows++;
     }
   }
+  // `index` is the first bad row's; a file-wide note alone (index −1) names no row.
+  const first = errors.find((e) => e.index >= 0);
   return new CxMetricsError(
     'INVALID_VALUE',
     `${fn}: ${errors.length} problem(s) in ${badRows} row(s):\n${lines.join('\n')}`,
-    { index: (errors.find((e) => e.index >= 0) ?? (errors[0] as RowError)).index, value: errors },
+    first === undefined ? { value: errors } : { index: first.index, value: errors },
   );
 }
