@@ -122,15 +122,17 @@ export function checkTickets(fn: string, tickets: unknown): readonly TicketRecor
     });
   }
   if (tickets.length === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: needs at least one ticket`);
-  tickets.forEach((ticket: unknown, i) => {
+  // An index loop, not forEach: forEach skips holes, which the metrics then read as undefined.
+  for (let i = 0; i < tickets.length; i++) {
+    const ticket: unknown = tickets[i];
     if (ticket === null || typeof ticket !== 'object' || Array.isArray(ticket)) {
       throw new CxMetricsError(
         'INVALID_VALUE',
-        `${fn}: ticket at index ${i} is ${describe(ticket)}; expected a ticket record { id, createdAt, resolvedAt?, … }`,
+        `${fn}: ticket at index ${i} is ${i in tickets ? describe(ticket) : 'missing (a hole in the array)'}; expected a ticket record { id, createdAt, resolvedAt?, … }`,
         { index: i, value: ticket },
       );
     }
-  });
+  }
   return tickets as readonly TicketRecord[];
 }
 
