@@ -6,6 +6,7 @@
 // (`${expected}${timestampHint(value)}` wherever parseTimestamp gives undefined), so equal
 // answers here mean equal accept/reject decisions and equal messages there.
 import { describe, expect, it } from 'vitest';
+import { ttr } from '../../src/index.ts';
 import {
   ISO_TIMESTAMP_PATTERN,
   parseTimestamp,
@@ -273,6 +274,29 @@ describe('parseTimestamp (character-code scanner) = the regex reader', () => {
       for (const reading of [undefined, { timeZone: 'Europe/Warsaw' }, { unit: 's' as const }])
         expectSame(text, reading);
     }
+  });
+
+  it('ttr refuses exactly the strings the regex reader refused, with its hint', () => {
+    // One metric end to end, the error message included: `…: createdAt is "…"; expected …<hint>`.
+    fc.assert(
+      fc.property(isoLike, mutation, (text, m) => {
+        const s = mutate(text, m);
+        fc.pre(s.trim() !== ''); // blank is "has no createdAt", before any parsing
+        let message = '';
+        try {
+          ttr([{ id: 1, createdAt: s }], { asOf: '9999-12-31T23:59:59.999Z' });
+        } catch (error) {
+          message = (error as Error).message;
+        }
+        if (regexParseTimestamp(s) === undefined) {
+          expect(message).toContain(`createdAt is ${JSON.stringify(s)}; expected`);
+          expect(message.endsWith(regexTimestampHint(s)), message).toBe(true);
+        } else {
+          expect(message).not.toContain('createdAt is');
+        }
+      }),
+      { seed: 1007, numRuns: 500 },
+    );
   });
 
   it('agrees on values that are not strings (the scanner is not involved; a guard)', () => {
