@@ -57,9 +57,11 @@ function faults(q: Questionnaire): Fault[] {
  * the row alone gives exactly one error, at `path`. Needs the optional peer dependency fast-check
  * (4.x).
  *
- * @param options - as for `responseRow`: `format`, `types`, `csatScale`, `cesScale`, `journeyStages`
+ * @param options - as for `responseRow`: `format`, `types`, `csatScale`, `cesScale`, `journeyStages`,
+ *   `timestampUnit`, `timeZone`
  * @returns an arbitrary of `{ row, path, fault }`
- * @throws CxMetricsError INVALID_OPTION for an unknown option, a bad format, type list, scale or stage list
+ * @throws CxMetricsError INVALID_OPTION for an unknown option, a bad format, type list, scale, stage
+ *   list, unit or time zone
  * @example
  * const [{ row, path }] = fc.sample(faultyResponseRow(), { numRuns: 1, seed: 9 })
  * const { errors } = parseResponses([row])

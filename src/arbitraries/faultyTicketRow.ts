@@ -1,6 +1,6 @@
 import type * as fc from 'fast-check';
 import { checkOptions } from '../options.ts';
-import { perFormat, resolveFormat } from './cells.ts';
+import { perFormat, ROW_OPTIONS, resolveFormat, resolveReading } from './cells.ts';
 import { badNumber, beforeTime, blankId, type Fault, faultyRowIn, unreadableTime } from './faults.ts';
 import { ticketRowIn } from './ticketRow.ts';
 import type { FaultyRow, RowOptions } from './types.ts';
@@ -26,16 +26,18 @@ const FAULTS: readonly Fault[] = [
  * `agentReplies` or `customerContacts` that is not a whole number ≥ 0; or a
  * `firstContactResolved` that is not yes or no. Needs the optional peer dependency fast-check (4.x).
  *
- * @param options - `format` ('csv' | 'json' | 'any', default 'any')
+ * @param options - `format` ('csv' | 'json' | 'any', default 'any'); `timestampUnit` and `timeZone`,
+ *   the reading you give the parser (see `RowOptions`)
  * @returns an arbitrary of `{ row, path, fault }`
- * @throws CxMetricsError INVALID_OPTION for an unknown option or a bad format
+ * @throws CxMetricsError INVALID_OPTION for an unknown option, a bad format, unit or time zone
  * @example
  * const faulty = fc.sample(faultyTicketRow(), { numRuns: 20, seed: 5 })
  * faulty.every(({ row, path }) => JSON.stringify(parseTickets([row]).errors.map((e) => e.path)) === JSON.stringify([path])) // => true
  */
 export function faultyTicketRow(options?: RowOptions): fc.Arbitrary<FaultyRow> {
-  const o = checkOptions('faultyTicketRow', options, ['format']);
+  const o = checkOptions('faultyTicketRow', options, ROW_OPTIONS) as Record<string, unknown>;
+  const reading = resolveReading('faultyTicketRow', o);
   return perFormat(resolveFormat('faultyTicketRow', o.format), (format) =>
-    faultyRowIn(ticketRowIn(format), format, FAULTS),
+    faultyRowIn(ticketRowIn(format, reading), format, FAULTS),
   );
 }

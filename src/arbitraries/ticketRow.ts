@@ -12,9 +12,13 @@ import {
   type Maybe,
   optional,
   perFormat,
+  type Reading,
+  ROW_OPTIONS,
   resolveFormat,
+  resolveReading,
   rowOf,
   timeStyle,
+  type Written,
   wordCell,
 } from './cells.ts';
 import type { RawCell, RawRow, RowOptions } from './types.ts';
@@ -23,24 +27,24 @@ const CHANNELS = ['email', 'chat', 'phone', 'web', 'social'];
 const DAY_MS = 86_400_000;
 
 /** One valid ticket row in one format. @internal */
-export function ticketRowIn(format: Format): fc.Arbitrary<RawRow> {
+export function ticketRowIn(format: Format, reading: Reading): fc.Arbitrary<RawRow> {
   // Times after createdAt, in the order a ticket lives them: first response, a reopening, the
-  // last resolution (each optional). One style per row, so the order survives the writing.
+  // last resolution (each optional). One style per row; the instants as read back are kept in
+  // order (a time written to the minute or the day is read rounded down).
   const times = fc
     .tuple(
       instant(),
       fc.array(fc.integer({ min: 0, max: 30 * DAY_MS }), { minLength: 3, maxLength: 3 }),
-      timeStyle(format),
+      timeStyle(format, reading),
     )
     .map(([created, offsets, style]) => {
       const [a, b, c] = [...offsets].sort((x, y) => x - y) as [number, number, number];
-      return [created, created + a, created + b, created + c].map((ms) => formatTime(ms, style)) as [
-        string | number,
-        string | number,
-        string | number,
-        string | number,
-      ];
-    });
+      return [created, created + a, created + b, created + c].map((ms) => formatTime(ms, style, reading));
+    })
+    .filter((written) => written.every((w) => w.at >= (written[0] as Written).at))
+    .map(
+      (written) => written.map((w) => w.cell) as [string | number, string | number, string | number, string | number],
+    );
   return fc
     .record({
       id: idCell(format, 'T'),
@@ -86,14 +90,16 @@ export function ticketRowIn(format: Format): fc.Arbitrary<RawRow> {
  * yes/no, y/n, 1/0 in any case) are values, blank or left out. Times are written as for
  * `responseRow`, one style per row. Needs the optional peer dependency fast-check (4.x).
  *
- * @param options - `format` ('csv' | 'json' | 'any', default 'any')
+ * @param options - `format` ('csv' | 'json' | 'any', default 'any'); `timestampUnit` and `timeZone`,
+ *   the reading you give the parser (see `RowOptions`)
  * @returns an arbitrary of raw rows (fresh plain objects)
- * @throws CxMetricsError INVALID_OPTION for an unknown option or a bad format
+ * @throws CxMetricsError INVALID_OPTION for an unknown option, a bad format, unit or time zone
  * @example
  * const rows = fc.sample(ticketRow({ format: 'csv' }), { numRuns: 50, seed: 42 })
  * parseTickets(rows).errors // => []
  */
 export function ticketRow(options?: RowOptions): fc.Arbitrary<RawRow> {
-  const o = checkOptions('ticketRow', options, ['format']);
-  return perFormat(resolveFormat('ticketRow', o.format), ticketRowIn);
+  const o = checkOptions('ticketRow', options, ROW_OPTIONS) as Record<string, unknown>;
+  const reading = resolveReading('ticketRow', o);
+  return perFormat(resolveFormat('ticketRow', o.format), (format) => ticketRowIn(format, reading));
 }

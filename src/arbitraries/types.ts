@@ -46,14 +46,28 @@ export interface FaultyRow {
 export type RowFormat = 'csv' | 'json' | 'any';
 
 /**
- * Options of `ticketRow`, `customerRow` and their faulty variants.
+ * Options of `ticketRow`, `customerRow` and their faulty variants (and, with more, of
+ * `responseRow`): the cell shapes, and the time reading the parser will be given.
  *
  * @example
+ * const rows = fc.sample(ticketRow({ timestampUnit: 's', timeZone: 'Europe/Warsaw' }), { numRuns: 30, seed: 8 })
+ * parseTickets(rows, { timestampUnit: 's', timeZone: 'Europe/Warsaw' }).errors // => []
  * fc.sample(ticketRow({ format: 'csv' }), { numRuns: 5, seed: 4 }).every((row) => typeof row.createdAt === 'string') // => true
  */
 export interface RowOptions {
   /** Cell shapes: 'csv', 'json' or 'any' (default). */
   format?: RowFormat;
+  /**
+   * The `timestampUnit` you give the parser: with it, epoch times are drawn in that unit, as
+   * numbers and digit strings ('1777626000' for 's'); without it, epoch milliseconds as numbers
+   * only (in JSON rows).
+   */
+  timestampUnit?: 'ms' | 's';
+  /**
+   * The `timeZone` you give the parser (an IANA name): zone-less times are then drawn as wall
+   * times in that zone, never one the zone skips or shows twice (DST), which the parsers refuse.
+   */
+  timeZone?: string;
 }
 
 /**
