@@ -12,7 +12,9 @@ const FAULTS: readonly Fault[] = [
   blankId('id'),
   unreadableTime('createdAt'),
   ...LATER.map(unreadableTime),
-  ...LATER.map((field) => beforeTime(field, 'createdAt', LATER)),
+  // A reopenedAt moved before createdAt is still a time: the reopens count beside it goes too
+  // (a count of 0 with a reopenedAt is a second fault).
+  ...LATER.map((field) => beforeTime(field, 'createdAt', field === 'reopenedAt' ? [...LATER, 'reopens'] : LATER)),
   badNumber('agentReplies', NOT_COUNTS, 'not a whole number ≥ 0'),
   badNumber('customerContacts', NOT_COUNTS, 'not a whole number ≥ 0'),
   badNumber('firstContactResolved', ['maybe', 'unknown', '2', 'resolved'], 'not yes or no'),

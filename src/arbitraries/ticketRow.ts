@@ -9,6 +9,7 @@ import {
   formatTime,
   idCell,
   instant,
+  integerCell,
   type Maybe,
   optional,
   perFormat,
@@ -54,6 +55,16 @@ export function ticketRowIn(format: Format, reading: Reading): fc.Arbitrary<RawR
       reopened: fc.boolean(),
       resolved: fc.boolean(),
       agentReplies: optional(format, countCell(format)),
+      // How often the ticket was reopened (exports without reopenedAt carry only this count);
+      // at least 1 when reopenedAt is given.
+      reopensWith: optional(
+        format,
+        fc.integer({ min: 1, max: 5 }).chain((n) => integerCell(format, n)),
+      ),
+      reopensWithout: optional(
+        format,
+        fc.integer({ min: 0, max: 5 }).chain((n) => integerCell(format, n)),
+      ),
       customerContacts: optional(format, countCell(format)),
       channel: optional(format, wordCell(CHANNELS)),
       firstContactResolved: optional(format, flagCell(format)),
@@ -70,6 +81,7 @@ export function ticketRowIn(format: Format, reading: Reading): fc.Arbitrary<RawR
           ['firstResponseAt', cells.firstResponse ? firstResponseAt : noFirst],
           ['resolvedAt', cells.resolved ? resolvedAt : noResolve],
           ['reopenedAt', cells.reopened ? reopenedAt : noReopen],
+          ['reopens', cells.reopened ? cells.reopensWith : cells.reopensWithout],
           ['agentReplies', cells.agentReplies],
           ['customerContacts', cells.customerContacts],
           ['channel', cells.channel],
@@ -85,8 +97,9 @@ export function ticketRowIn(format: Format, reading: Reading): fc.Arbitrary<RawR
  *
  * Each row has an `id` ('T-1042' or '1042'; 1042 in JSON) and a `createdAt` time; `firstResponseAt`,
  * `reopenedAt` and `resolvedAt` are each there (never before `createdAt`, in that order), blank
- * (not yet happened: an open ticket) or left out; `customerId`, `agentReplies`,
- * `customerContacts` ('3', ' 3 ', '3.0'), `channel` and `firstContactResolved` (true/false,
+ * (not yet happened: an open ticket) or left out; `customerId`, `agentReplies`, `reopens` (at
+ * least 1 beside a `reopenedAt`), `customerContacts` ('3', ' 3 ', '3.0'), `channel` and
+ * `firstContactResolved` (true/false,
  * yes/no, y/n, 1/0 in any case) are values, blank or left out. Times are written as for
  * `responseRow`, one style per row. Needs the optional peer dependency fast-check (4.x).
  *

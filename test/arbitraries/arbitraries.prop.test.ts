@@ -134,6 +134,17 @@ describe('ticketRow and customerRow', () => {
     expect(parsed.some((t) => t.firstContactResolved === false)).toBe(true);
   });
 
+  it('tickets carry a reopens count, at least 1 beside a reopenedAt, and sometimes only the count', () => {
+    const rows = fc.sample(ticketRow({ format: 'json' }), { seed: SEED, numRuns: 400 });
+    const reopens = (row: RawRow) => (typeof row.reopens === 'number' ? row.reopens : -1);
+    const reopened = (row: RawRow) =>
+      typeof row.reopenedAt === 'number' || (typeof row.reopenedAt === 'string' && row.reopenedAt.trim() !== '');
+    expect(rows.filter(reopened).length).toBeGreaterThan(0);
+    expect(rows.filter(reopened).every((row) => reopens(row) === -1 || reopens(row) >= 1)).toBe(true);
+    expect(rows.some((row) => reopens(row) > 0 && !reopened(row))).toBe(true);
+    expect(rows.some((row) => reopens(row) === 0)).toBe(true);
+  });
+
   it('every drawn customer parses with parseCustomers with no error, active and churned', () => {
     fc.assert(
       fc.property(fc.array(customerRow(), { maxLength: 20 }), (rows) => {
