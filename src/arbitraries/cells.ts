@@ -3,7 +3,7 @@
 // 'cx-metrics/schemas' accept, by the rules in src/schemas/cells.ts and src/time/timestamp.ts.
 import * as fc from 'fast-check';
 import { CxMetricsError } from '../errors.ts';
-import { checkOptions, isPlainObject } from '../options.ts';
+import { checkOptions, closestName, isPlainObject } from '../options.ts';
 import { describe } from '../stats/validate.ts';
 import { timeZoneFormatter, utcOffsetAt, wallTimeInstants } from '../time/zonedTime.ts';
 import type { RawCell, RawRow, RowFormat } from './types.ts';
@@ -32,7 +32,118 @@ export function resolveFormat(fn: string, format: unknown): readonly Format[] {
 }
 
 /** The options of `ticketRow`, `customerRow` and their faulty variants. */
-export const ROW_OPTIONS = ['format', 'timestampUnit', 'timeZone'] as const;
+export const ROW_OPTIONS = ['format', 'timestampUnit', 'timeZone', 'columns'] as const;
+
+/** The fields of each kind of row, in column order. */
+export const RESPONSE_FIELDS = [
+  'id',
+  'respondentId',
+  'type',
+  'submittedAt',
+  'score',
+  'channel',
+  'touchpoint',
+  'journeyStage',
+  'segment',
+  'weight',
+  'comment',
+] as const;
+export const TICKET_FIELDS = [
+  'id',
+  'customerId',
+  'createdAt',
+  'firstResponseAt',
+  'resolvedAt',
+  'reopenedAt',
+  'reopens',
+  'agentReplies',
+  'customerContacts',
+  'channel',
+  'firstContactResolved',
+] as const;
+export const CUSTOMER_FIELDS = ['id', 'startedAt', 'endedAt', 'plan', 'mrr'] as const;
+
+/** Field → the column an export names it (the parsers' `columns` option). */
+export type Columns = Readonly<Record<string, string>>;
+
+/**
+ * The `columns` option, checked as the parsers check it: field names as keys (an unknown one
+ * fails with the closest field), column names (non-empty, distinct) as values; a required field
+ * whose name another field's column takes must have a column of its own.
+ */
+export function resolveColumns(
+  fn: string,
+  columns: unknown,
+  fields: readonly string[],
+  required: readonly string[],
+): Columns | undefined {
+  if (columns === undefined) return undefined;
+  if (!isPlainObject(columns)) {
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: columns is ${describe(columns)}; expected an object mapping fields to column names, e.g. { submittedAt: 'submitted_at' }`,
+      { value: columns },
+    );
+  }
+  const out: Record<string, string> = {};
+  const used = new Set<string>();
+  for (const [field, column] of Object.entries(columns)) {
+    if (!fields.includes(field)) {
+      const guess = closestName(field, fields);
+      throw new CxMetricsError(
+        'INVALID_OPTION',
+        `${fn}: columns names an unknown field ${describe(field)}${
+          guess === undefined ? `; expected one of ${fields.join(', ')}` : `; did you mean '${guess}'?`
+        }`,
+        { value: field },
+      );
+    }
+    if (column === undefined) continue;
+    if (typeof column !== 'string' || column === '' || used.has(column)) {
+      throw new CxMetricsError(
+        'INVALID_OPTION',
+        `${fn}: columns.${field} is ${describe(column)}; expected a column name (a non-empty string, one per field)`,
+        { value: column },
+      );
+    }
+    used.add(column);
+    out[field] = column;
+  }
+  if (Object.keys(out).length === 0) return undefined;
+  for (const field of required) {
+    const taker = Object.keys(out).find((other) => out[other] === field);
+    if (out[field] === undefined && taker !== undefined) {
+      throw new CxMetricsError(
+        'INVALID_OPTION',
+        `${fn}: columns.${taker} is '${field}', the name of the required field ${field}, which then has no column; map ${field} to a column too`,
+        { value: columns },
+      );
+    }
+  }
+  return out;
+}
+
+/** The fields a column mapping leaves without a column (another field's column took their name). */
+export function droppedFields(columns: Columns | undefined): Set<string> {
+  if (columns === undefined) return new Set();
+  return new Set(Object.values(columns).filter((name) => columns[name] === undefined));
+}
+
+/**
+ * A field-keyed row under the export's column names. A field whose own name another field's
+ * column takes (`{ respondentId: 'id' }`) has no column of its own in that export: left out.
+ */
+export function renameRow(row: RawRow, columns: Columns | undefined): RawRow {
+  if (columns === undefined) return row;
+  const taken = new Set(Object.values(columns));
+  const out: RawRow = {};
+  for (const [field, cell] of Object.entries(row)) {
+    const column = columns[field];
+    if (column !== undefined) out[column] = cell;
+    else if (!taken.has(field)) out[field] = cell;
+  }
+  return out;
+}
 
 /** Draw a format per row, then a row in it. */
 export function perFormat<T>(formats: readonly Format[], make: (format: Format) => fc.Arbitrary<T>): fc.Arbitrary<T> {

@@ -4,6 +4,7 @@ import {
   ABSENT,
   amountCell,
   blank,
+  CUSTOMER_FIELDS,
   type Format,
   formatTime,
   idCell,
@@ -13,6 +14,8 @@ import {
   perFormat,
   type Reading,
   ROW_OPTIONS,
+  renameRow,
+  resolveColumns,
   resolveFormat,
   resolveReading,
   rowOf,
@@ -67,10 +70,10 @@ export function customerRowIn(format: Format, reading: Reading): fc.Arbitrary<Ra
  * values, blank or left out. Times are written as for `responseRow`, one style per row. Needs
  * the optional peer dependency fast-check (4.x).
  *
- * @param options - `format` ('csv' | 'json' | 'any', default 'any'); `timestampUnit` and `timeZone`,
- *   the reading you give the parser (see `RowOptions`)
+ * @param options - `format` ('csv' | 'json' | 'any', default 'any'); `timestampUnit`, `timeZone`
+ *   and `columns`, as you give them to the parser (see `RowOptions`)
  * @returns an arbitrary of raw rows (fresh plain objects)
- * @throws CxMetricsError INVALID_OPTION for an unknown option, a bad format, unit or time zone
+ * @throws CxMetricsError INVALID_OPTION for an unknown option, a bad format, unit, time zone or column mapping
  * @example
  * const rows = fc.sample(customerRow(), { numRuns: 50, seed: 42 })
  * parseCustomers(rows).errors // => []
@@ -78,5 +81,8 @@ export function customerRowIn(format: Format, reading: Reading): fc.Arbitrary<Ra
 export function customerRow(options?: RowOptions): fc.Arbitrary<RawRow> {
   const o = checkOptions('customerRow', options, ROW_OPTIONS) as Record<string, unknown>;
   const reading = resolveReading('customerRow', o);
-  return perFormat(resolveFormat('customerRow', o.format), (format) => customerRowIn(format, reading));
+  const columns = resolveColumns('customerRow', o.columns, CUSTOMER_FIELDS, ['id', 'startedAt']);
+  return perFormat(resolveFormat('customerRow', o.format), (format) => customerRowIn(format, reading)).map((row) =>
+    renameRow(row, columns),
+  );
 }

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { type Format, integerCell, perFormat } from './cells.ts';
-import { badNumber, type Fault, faultyRowIn, spoil, unreadableTime } from './faults.ts';
+import { badNumber, type Fault, faultyRowIn, renamed, spoil, unreadableTime } from './faults.ts';
 import { type Questionnaire, questionnaire, responseRowIn } from './responseRow.ts';
 import type { FaultyRow, ResponseRowOptions } from './types.ts';
 
@@ -58,10 +58,10 @@ function faults(q: Questionnaire): Fault[] {
  * (4.x).
  *
  * @param options - as for `responseRow`: `format`, `types`, `csatScale`, `cesScale`, `journeyStages`,
- *   `timestampUnit`, `timeZone`
+ *   `timestampUnit`, `timeZone`, `columns` (a fault's `path` stays the field's)
  * @returns an arbitrary of `{ row, path, fault }`
  * @throws CxMetricsError INVALID_OPTION for an unknown option, a bad format, type list, scale, stage
- *   list, unit or time zone
+ *   list, unit, time zone or column mapping
  * @example
  * const [{ row, path }] = fc.sample(faultyResponseRow(), { numRuns: 1, seed: 9 })
  * const { errors } = parseResponses([row])
@@ -71,5 +71,8 @@ function faults(q: Questionnaire): Fault[] {
 export function faultyResponseRow(options?: ResponseRowOptions): fc.Arbitrary<FaultyRow> {
   const q = questionnaire('faultyResponseRow', options);
   const list = faults(q);
-  return perFormat(q.formats, (format) => faultyRowIn(responseRowIn(q, format), format, list));
+  return renamed(
+    perFormat(q.formats, (format) => faultyRowIn(responseRowIn(q, format), format, list)),
+    q.columns,
+  );
 }

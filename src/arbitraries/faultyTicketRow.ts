@@ -1,7 +1,7 @@
 import type * as fc from 'fast-check';
 import { checkOptions } from '../options.ts';
-import { perFormat, ROW_OPTIONS, resolveFormat, resolveReading } from './cells.ts';
-import { badNumber, beforeTime, blankId, type Fault, faultyRowIn, unreadableTime } from './faults.ts';
+import { perFormat, ROW_OPTIONS, resolveColumns, resolveFormat, resolveReading, TICKET_FIELDS } from './cells.ts';
+import { badNumber, beforeTime, blankId, type Fault, faultyRowIn, renamed, unreadableTime } from './faults.ts';
 import { ticketRowIn } from './ticketRow.ts';
 import type { FaultyRow, RowOptions } from './types.ts';
 
@@ -28,10 +28,10 @@ const FAULTS: readonly Fault[] = [
  * `agentReplies` or `customerContacts` that is not a whole number ≥ 0; or a
  * `firstContactResolved` that is not yes or no. Needs the optional peer dependency fast-check (4.x).
  *
- * @param options - `format` ('csv' | 'json' | 'any', default 'any'); `timestampUnit` and `timeZone`,
- *   the reading you give the parser (see `RowOptions`)
+ * @param options - `format` ('csv' | 'json' | 'any', default 'any'); `timestampUnit`, `timeZone`
+ *   and `columns`, as you give them to the parser (see `RowOptions`)
  * @returns an arbitrary of `{ row, path, fault }`
- * @throws CxMetricsError INVALID_OPTION for an unknown option, a bad format, unit or time zone
+ * @throws CxMetricsError INVALID_OPTION for an unknown option, a bad format, unit, time zone or column mapping
  * @example
  * const faulty = fc.sample(faultyTicketRow(), { numRuns: 20, seed: 5 })
  * faulty.every(({ row, path }) => JSON.stringify(parseTickets([row]).errors.map((e) => e.path)) === JSON.stringify([path])) // => true
@@ -39,7 +39,11 @@ const FAULTS: readonly Fault[] = [
 export function faultyTicketRow(options?: RowOptions): fc.Arbitrary<FaultyRow> {
   const o = checkOptions('faultyTicketRow', options, ROW_OPTIONS) as Record<string, unknown>;
   const reading = resolveReading('faultyTicketRow', o);
-  return perFormat(resolveFormat('faultyTicketRow', o.format), (format) =>
-    faultyRowIn(ticketRowIn(format, reading), format, FAULTS),
+  const columns = resolveColumns('faultyTicketRow', o.columns, TICKET_FIELDS, ['id', 'createdAt']);
+  return renamed(
+    perFormat(resolveFormat('faultyTicketRow', o.format), (format) =>
+      faultyRowIn(ticketRowIn(format, reading), format, FAULTS),
+    ),
+    columns,
   );
 }

@@ -4,6 +4,7 @@ import { checkOptions } from '../options.ts';
 import { describe } from '../stats/validate.ts';
 import {
   amountCell,
+  type Columns,
   type Format,
   formatTime,
   idCell,
@@ -12,7 +13,10 @@ import {
   optional,
   perFormat,
   type Range,
+  RESPONSE_FIELDS,
   type Reading,
+  renameRow,
+  resolveColumns,
   resolveFormat,
   resolveRange,
   resolveReading,
@@ -26,7 +30,16 @@ import type { RawCell, RawRow, ResponseRowOptions } from './types.ts';
 type SurveyType = 'nps' | 'csat' | 'ces';
 
 const TYPES: readonly SurveyType[] = ['nps', 'csat', 'ces'];
-const OPTIONS = ['format', 'types', 'csatScale', 'cesScale', 'journeyStages', 'timestampUnit', 'timeZone'] as const;
+const OPTIONS = [
+  'format',
+  'types',
+  'csatScale',
+  'cesScale',
+  'journeyStages',
+  'timestampUnit',
+  'timeZone',
+  'columns',
+] as const;
 
 // The default stages of 'cx-metrics/schemas' (JOURNEY_STAGES), written out so this subpath needs
 // no zod; test/arbitraries checks the two lists are the same.
@@ -49,6 +62,7 @@ const TAGS = ['enterprise', 'smb', 'emea', 'na', 'apac', 'pro', 'free'];
 export interface Questionnaire {
   formats: readonly Format[];
   reading: Reading;
+  columns: Columns | undefined;
   types: readonly SurveyType[];
   ranges: Record<SurveyType, Range>;
   stages: readonly string[];
@@ -93,6 +107,7 @@ export function questionnaire(fn: string, options: ResponseRowOptions | undefine
   return {
     formats: resolveFormat(fn, o.format),
     reading: resolveReading(fn, o),
+    columns: resolveColumns(fn, o.columns, RESPONSE_FIELDS, ['type', 'submittedAt']),
     types,
     ranges: {
       nps: { min: 0, max: 10 },
@@ -178,15 +193,15 @@ export function responseRowIn(q: Questionnaire, format: Format): fc.Arbitrary<Ra
  * ('' or spaces, null in JSON: a skipped answer for `score`) or a value as an export writes it
  * ('9', ' 9 ', '9.0'; stages in any letter case; tags 'smb; emea'). `format: 'csv'` gives text
  * cells only. Pass the options you give `parseResponses` (`csatScale`, `cesScale`,
- * `journeyStages`, `timestampUnit`, `timeZone`) so the rows fit your questionnaire and the way
- * your export writes times. Needs the optional peer dependency fast-check (4.x).
+ * `journeyStages`, `timestampUnit`, `timeZone`, `columns`) so the rows fit your questionnaire
+ * and the way your export writes times and names its columns. Needs the optional peer dependency fast-check (4.x).
  *
  * @param options - `format` ('csv' | 'json' | 'any', default 'any'), `types` (default all three),
  *   `csatScale` (default 1–5), `cesScale` (default 1–7), `journeyStages` (default
- *   `JOURNEY_STAGES`), `timestampUnit` and `timeZone` (as in `RowOptions`)
+ *   `JOURNEY_STAGES`), `timestampUnit`, `timeZone` and `columns` (as in `RowOptions`)
  * @returns an arbitrary of raw rows (fresh plain objects)
  * @throws CxMetricsError INVALID_OPTION for an unknown option, a bad format, type list, scale, stage
- *   list, unit or time zone
+ *   list, unit, time zone or column mapping
  * @example
  * const rows = fc.sample(responseRow(), { numRuns: 50, seed: 42 })
  * parseResponses(rows).errors // => []
@@ -194,5 +209,5 @@ export function responseRowIn(q: Questionnaire, format: Format): fc.Arbitrary<Ra
  */
 export function responseRow(options?: ResponseRowOptions): fc.Arbitrary<RawRow> {
   const q = questionnaire('responseRow', options);
-  return perFormat(q.formats, (format) => responseRowIn(q, format));
+  return perFormat(q.formats, (format) => responseRowIn(q, format)).map((row) => renameRow(row, q.columns));
 }

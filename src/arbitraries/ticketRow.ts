@@ -15,9 +15,12 @@ import {
   perFormat,
   type Reading,
   ROW_OPTIONS,
+  renameRow,
+  resolveColumns,
   resolveFormat,
   resolveReading,
   rowOf,
+  TICKET_FIELDS,
   timeStyle,
   type Written,
   wordCell,
@@ -103,10 +106,10 @@ export function ticketRowIn(format: Format, reading: Reading): fc.Arbitrary<RawR
  * yes/no, y/n, 1/0 in any case) are values, blank or left out. Times are written as for
  * `responseRow`, one style per row. Needs the optional peer dependency fast-check (4.x).
  *
- * @param options - `format` ('csv' | 'json' | 'any', default 'any'); `timestampUnit` and `timeZone`,
- *   the reading you give the parser (see `RowOptions`)
+ * @param options - `format` ('csv' | 'json' | 'any', default 'any'); `timestampUnit`, `timeZone`
+ *   and `columns`, as you give them to the parser (see `RowOptions`)
  * @returns an arbitrary of raw rows (fresh plain objects)
- * @throws CxMetricsError INVALID_OPTION for an unknown option, a bad format, unit or time zone
+ * @throws CxMetricsError INVALID_OPTION for an unknown option, a bad format, unit, time zone or column mapping
  * @example
  * const rows = fc.sample(ticketRow({ format: 'csv' }), { numRuns: 50, seed: 42 })
  * parseTickets(rows).errors // => []
@@ -114,5 +117,8 @@ export function ticketRowIn(format: Format, reading: Reading): fc.Arbitrary<RawR
 export function ticketRow(options?: RowOptions): fc.Arbitrary<RawRow> {
   const o = checkOptions('ticketRow', options, ROW_OPTIONS) as Record<string, unknown>;
   const reading = resolveReading('ticketRow', o);
-  return perFormat(resolveFormat('ticketRow', o.format), (format) => ticketRowIn(format, reading));
+  const columns = resolveColumns('ticketRow', o.columns, TICKET_FIELDS, ['id', 'createdAt']);
+  return perFormat(resolveFormat('ticketRow', o.format), (format) => ticketRowIn(format, reading)).map((row) =>
+    renameRow(row, columns),
+  );
 }

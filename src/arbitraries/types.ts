@@ -68,6 +68,12 @@ export interface RowOptions {
    * times in that zone, never one the zone skips or shows twice (DST), which the parsers refuse.
    */
   timeZone?: string;
+  /**
+   * The `columns` you give the parser (field → the column your export names it, e.g.
+   * `{ createdAt: 'created_at' }`): rows are drawn under those column names. A faulty row's
+   * `path` stays the field's, as the parsers report it.
+   */
+  columns?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
