@@ -1,7 +1,7 @@
 import { CxMetricsError } from '../errors.ts';
 import { checkSurvivalData } from '../stats/kaplanMeier.ts';
 import { describe } from '../stats/validate.ts';
-import { businessMsBetween, type Schedule } from '../time/businessDuration.ts';
+import { businessMsBetween, type CompiledSchedule, compileSchedule, type Schedule } from '../time/businessDuration.ts';
 import { parseTimestamp, type Timestamp, timestampHint } from '../time/timestamp.ts';
 import type { CxWarning } from '../types.ts';
 
@@ -220,15 +220,17 @@ export function iso(ms: number): string {
  */
 function durationFunction(fn: string, schedule: Schedule | undefined): (start: number, end: number) => number {
   if (schedule === undefined) return (start, end) => end - start;
+  let compiled: CompiledSchedule;
   try {
-    businessMsBetween('businessDuration', 0, 0, schedule);
+    // Compiled once for all tickets (a schedule compiled by the caller is taken as it is).
+    compiled = compileSchedule(schedule);
   } catch (error) {
     if (!(error instanceof CxMetricsError)) throw error;
     throw new CxMetricsError('INVALID_OPTION', `${fn}: businessHours: ${error.message.replace(/^[\w.]+: /, '')}`, {
       value: error.value,
     });
   }
-  return (start, end) => businessMsBetween('businessDuration', start, end, schedule);
+  return (start, end) => businessMsBetween('businessDuration', start, end, compiled);
 }
 
 /**

@@ -5,8 +5,13 @@ export { type Customer, customerSchema } from './customerSchema.ts';
 export { type JsonSchema, type JsonSchemas, jsonSchemas } from './jsonSchemas.ts';
 export { type NpsResponse, npsResponseSchema, npsScoreSchema } from './npsResponseSchema.ts';
 export { type ParseCustomersOptions, parseCustomers, parseCustomersOrThrow } from './parseCustomers.ts';
-export { type ParseResponsesOptions, parseResponses, parseResponsesOrThrow } from './parseResponses.ts';
-export { type ParseResult, parseRows, parseRowsOrThrow, type RowError } from './parseRows.ts';
+export {
+  type ParseResponsesOptions,
+  parseResponses,
+  parseResponsesOrThrow,
+  type SurveyResponseField,
+} from './parseResponses.ts';
+export { HOLES_LISTED, type ParseResult, parseRows, parseRowsOrThrow, type RowError } from './parseRows.ts';
 export { type ParseTicketsOptions, parseTickets, parseTicketsOrThrow } from './parseTickets.ts';
 export {
   SCALE_DIRECTIONS,

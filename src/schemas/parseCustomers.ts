@@ -1,6 +1,8 @@
 import { checkOptions } from '../options.ts';
+import type { TimestampReading } from '../time/timestamp.ts';
+import { checkColumns } from './columns.ts';
 import { type Customer, customerSchema } from './customerSchema.ts';
-import { type ParseResult, parseRowsAs, parseRowsOrThrowAs } from './parseRows.ts';
+import { type ParseResult, parseRowsAs, parseRowsOrThrowAs, type RowPlan } from './parseRows.ts';
 import {
   TIMESTAMP_OPTION_KEYS,
   type TimestampParseOptions,
@@ -10,16 +12,25 @@ import {
 
 /**
  * Options of `parseCustomers` and `parseCustomersOrThrow`: how to read times the export does not
- * fully describe.
+ * fully describe, and where to read each field from.
  *
+ * @example
+ * parseCustomers([{ account: 'acme', start_date: '2025-01-15' }], { columns: { id: 'account', startedAt: 'start_date' } }).data[0].id // => 'acme'
  * @example
  * parseCustomersOrThrow([{ id: 'a', startedAt: 1735689600 }], { timestampUnit: 's' })[0].startedAt.toISOString() // => '2025-01-01T00:00:00.000Z'
  */
-export interface ParseCustomersOptions extends TimestampParseOptions {}
+export interface ParseCustomersOptions extends TimestampParseOptions {
+  /** Where each field is read from, for exports with other column names (field → column). */
+  columns?: { readonly [F in keyof Customer]?: string | undefined };
+}
 
-/** The checked reading of a parser's timestamp options. */
-function readingOf(fn: string, options: ParseCustomersOptions | undefined) {
-  return timestampReadingOption(fn, checkOptions(fn, options, TIMESTAMP_OPTION_KEYS));
+const FIELDS: readonly string[] = Object.keys(customerSchema.shape);
+
+/** The checked options: the timestamp reading, and the column mapping for the row loop. */
+function prepare(fn: string, options: ParseCustomersOptions | undefined): { reading: TimestampReading; plan: RowPlan } {
+  const checked = checkOptions(fn, options, [...TIMESTAMP_OPTION_KEYS, 'columns']);
+  const plan: RowPlan = { columns: checkColumns(fn, checked.columns, FIELDS), required: ['id', 'startedAt'] };
+  return { reading: timestampReadingOption(fn, checked), plan };
 }
 
 /**
@@ -32,9 +43,13 @@ function readingOf(fn: string, options: ParseCustomersOptions | undefined) {
  * exports in epoch seconds pass `timestampUnit: 's'` (numbers and digit strings alike).
  *
  * @param rows - records to validate (not mutated)
- * @param options - `timestampUnit` ('ms' default, or 's'), `timeZone` (IANA name) of zone-less times
+ * @param options - `timestampUnit` ('ms' default, or 's'), `timeZone` (IANA name) of zone-less times;
+ *   `columns` (field → column name) for exports with other column names: a required field
+ *   missing from every row while a similar column exists is said first, once (index −1)
  * @returns `{ data, rows, errors }`
- * @throws CxMetricsError INVALID_VALUE when `rows` is not an array; INVALID_OPTION for bad options
+ * @throws CxMetricsError INVALID_VALUE when `rows` is not an array (or claims an impossible length);
+ *   INVALID_OPTION for bad options (an unknown key, or a `columns` key that is not a field, with
+ *   the closest name)
  * @example
  * const { data, errors } = parseCustomers([
  *   { id: 'a', startedAt: '2025-01-01', endedAt: '' },
@@ -44,8 +59,8 @@ function readingOf(fn: string, options: ParseCustomersOptions | undefined) {
  * errors.map((e) => e.path) // => [['mrr'], ['endedAt']]
  */
 export function parseCustomers(rows: readonly unknown[], options?: ParseCustomersOptions): ParseResult<Customer> {
-  const reading = readingOf('parseCustomers', options);
-  return withTimestampReading(reading, () => parseRowsAs('parseCustomers', rows, customerSchema));
+  const { reading, plan } = prepare('parseCustomers', options);
+  return withTimestampReading(reading, () => parseRowsAs('parseCustomers', rows, customerSchema, plan));
 }
 
 /**
@@ -61,6 +76,6 @@ export function parseCustomers(rows: readonly unknown[], options?: ParseCustomer
  * parseCustomersOrThrow([{ id: 'a', startedAt: '2025-01-01' }])[0].startedAt.toISOString() // => '2025-01-01T00:00:00.000Z'
  */
 export function parseCustomersOrThrow(rows: readonly unknown[], options?: ParseCustomersOptions): Customer[] {
-  const reading = readingOf('parseCustomersOrThrow', options);
-  return withTimestampReading(reading, () => parseRowsOrThrowAs('parseCustomersOrThrow', rows, customerSchema));
+  const { reading, plan } = prepare('parseCustomersOrThrow', options);
+  return withTimestampReading(reading, () => parseRowsOrThrowAs('parseCustomersOrThrow', rows, customerSchema, plan));
 }

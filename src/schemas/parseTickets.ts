@@ -1,5 +1,7 @@
 import { checkOptions } from '../options.ts';
-import { type ParseResult, parseRowsAs, parseRowsOrThrowAs } from './parseRows.ts';
+import type { TimestampReading } from '../time/timestamp.ts';
+import { checkColumns } from './columns.ts';
+import { type ParseResult, parseRowsAs, parseRowsOrThrowAs, type RowPlan } from './parseRows.ts';
 import { type Ticket, ticketSchema } from './ticketSchema.ts';
 import {
   TIMESTAMP_OPTION_KEYS,
@@ -10,16 +12,25 @@ import {
 
 /**
  * Options of `parseTickets` and `parseTicketsOrThrow`: how to read times the export does not
- * fully describe.
+ * fully describe, and where to read each field from.
  *
+ * @example
+ * parseTickets([{ ticket_id: 'T-1', created: '2026-05-01T09:00Z' }], { columns: { id: 'ticket_id', createdAt: 'created' } }).data[0].id // => 'T-1'
  * @example
  * parseTicketsOrThrow([{ id: 'T-1', createdAt: '1777626000' }], { timestampUnit: 's' })[0].createdAt.toISOString() // => '2026-05-01T09:00:00.000Z'
  */
-export interface ParseTicketsOptions extends TimestampParseOptions {}
+export interface ParseTicketsOptions extends TimestampParseOptions {
+  /** Where each field is read from, for exports with other column names (field → column). */
+  columns?: { readonly [F in keyof Ticket]?: string | undefined };
+}
 
-/** The checked reading of a parser's timestamp options. */
-function readingOf(fn: string, options: ParseTicketsOptions | undefined) {
-  return timestampReadingOption(fn, checkOptions(fn, options, TIMESTAMP_OPTION_KEYS));
+const FIELDS: readonly string[] = Object.keys(ticketSchema.shape);
+
+/** The checked options: the timestamp reading, and the column mapping for the row loop. */
+function prepare(fn: string, options: ParseTicketsOptions | undefined): { reading: TimestampReading; plan: RowPlan } {
+  const checked = checkOptions(fn, options, [...TIMESTAMP_OPTION_KEYS, 'columns']);
+  const plan: RowPlan = { columns: checkColumns(fn, checked.columns, FIELDS), required: ['id', 'createdAt'] };
+  return { reading: timestampReadingOption(fn, checked), plan };
 }
 
 /**
@@ -32,9 +43,13 @@ function readingOf(fn: string, options: ParseTicketsOptions | undefined) {
  * exports in epoch seconds pass `timestampUnit: 's'` (numbers and digit strings alike).
  *
  * @param rows - records to validate (not mutated)
- * @param options - `timestampUnit` ('ms' default, or 's'), `timeZone` (IANA name) of zone-less times
+ * @param options - `timestampUnit` ('ms' default, or 's'), `timeZone` (IANA name) of zone-less times;
+ *   `columns` (field → column name) for exports with other column names: a required field
+ *   missing from every row while a similar column exists is said first, once (index −1)
  * @returns `{ data, rows, errors }`
- * @throws CxMetricsError INVALID_VALUE when `rows` is not an array; INVALID_OPTION for bad options
+ * @throws CxMetricsError INVALID_VALUE when `rows` is not an array (or claims an impossible length);
+ *   INVALID_OPTION for bad options (an unknown key, or a `columns` key that is not a field, with
+ *   the closest name)
  * @example
  * const { data, errors } = parseTickets([
  *   { id: 'T-1', createdAt: '2026-05-01T09:00Z', resolvedAt: '2026-05-01T11:30Z' },
@@ -46,8 +61,8 @@ function readingOf(fn: string, options: ParseTicketsOptions | undefined) {
  * errors[0].message // => 'resolvedAt (2026-05-01T10:00:00.000Z) is before createdAt (2026-05-02T10:00:00.000Z); expected a time at or after createdAt'
  */
 export function parseTickets(rows: readonly unknown[], options?: ParseTicketsOptions): ParseResult<Ticket> {
-  const reading = readingOf('parseTickets', options);
-  return withTimestampReading(reading, () => parseRowsAs('parseTickets', rows, ticketSchema));
+  const { reading, plan } = prepare('parseTickets', options);
+  return withTimestampReading(reading, () => parseRowsAs('parseTickets', rows, ticketSchema, plan));
 }
 
 /**
@@ -65,6 +80,6 @@ export function parseTickets(rows: readonly unknown[], options?: ParseTicketsOpt
  * parseTicketsOrThrow([{ id: 7, createdAt: '2026-05-01 11:00' }], { timeZone: 'Europe/Warsaw' })[0].createdAt.toISOString() // => '2026-05-01T09:00:00.000Z'
  */
 export function parseTicketsOrThrow(rows: readonly unknown[], options?: ParseTicketsOptions): Ticket[] {
-  const reading = readingOf('parseTicketsOrThrow', options);
-  return withTimestampReading(reading, () => parseRowsOrThrowAs('parseTicketsOrThrow', rows, ticketSchema));
+  const { reading, plan } = prepare('parseTicketsOrThrow', options);
+  return withTimestampReading(reading, () => parseRowsOrThrowAs('parseTicketsOrThrow', rows, ticketSchema, plan));
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CxMetricsError } from '../errors.ts';
+import { checkOptions } from '../options.ts';
 import { describe } from '../stats/validate.ts';
 import { cellToNumber, cellToText, got, optionalCell, optionalNonNegative, optionalText } from './cells.ts';
 import { resolveScale, type Scale, type ScaleInput, SURVEY_SCALES } from './scaleSchema.ts';
@@ -70,6 +71,9 @@ export interface SurveyResponseSchemaOptions<Stage extends string = JourneyStage
    */
   cesScale?: ScaleInput;
 }
+
+/** The keys of `SurveyResponseSchemaOptions`, for option checks. @internal */
+export const SURVEY_SCHEMA_KEYS: readonly string[] = ['journeyStages', 'csatScale', 'cesScale'];
 
 const KIND_NAMES: Record<SurveyType, string> = { nps: 'NPS', csat: 'CSAT', ces: 'CES' };
 
@@ -206,9 +210,7 @@ export function createSurveyResponseSchema<const Stage extends string = JourneyS
   options: SurveyResponseSchemaOptions<Stage> = {},
 ) {
   const fn = 'createSurveyResponseSchema';
-  if (options === null || typeof options !== 'object') {
-    throw new CxMetricsError('INVALID_OPTION', `${fn}: options must be an object`, { value: options });
-  }
+  checkOptions(fn, options, SURVEY_SCHEMA_KEYS);
   const stages = resolveStages<Stage>(fn, options.journeyStages ?? JOURNEY_STAGES);
   const csatScale =
     options.csatScale === undefined ? SURVEY_SCALES.csat : resolveScale(fn, 'csatScale', 'csat', options.csatScale);

@@ -146,12 +146,21 @@ export const rawTicket = fc
   })
   .chain(({ createdAt, firstResponseAfter, resolvedAfter, reopenedAfter, ...rest }) => {
     const later = (after: number | undefined) => (after === undefined ? missing : timestampForms(createdAt + after));
+    // A ticket with a reopenedAt was reopened at least once.
+    const reopens = fc.oneof(
+      missing,
+      fc.nat({ max: 5 }).chain((n) => {
+        const count = reopenedAfter === undefined ? n : n + 1;
+        return fc.constantFrom<unknown>(count, String(count));
+      }),
+    );
     return fc
       .record({
         createdAt: timestampForms(createdAt),
         firstResponseAt: later(firstResponseAfter),
         resolvedAt: later(resolvedAfter),
         reopenedAt: later(reopenedAfter),
+        reopens,
       })
       .map((times) => record({ ...rest, ...times }));
   });

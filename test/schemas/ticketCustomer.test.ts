@@ -145,3 +145,35 @@ describe('customerSchema', () => {
     expect(issuesOf(customerSchema, {})?.map((i) => i.path)).toEqual([['id'], ['startedAt']]);
   });
 });
+
+describe('ticketSchema: reopens', () => {
+  const T = Date.parse('2026-05-01T09:00:00Z');
+  it('reads a reopens count (a whole number ≥ 0; blank = unknown) for exports without reopenedAt', () => {
+    expect(ticketSchema.parse({ id: 'T-1', createdAt: T, reopens: '2' }).reopens).toBe(2);
+    expect(ticketSchema.parse({ id: 'T-1', createdAt: T, reopens: 0 }).reopens).toBe(0);
+    for (const reopens of ['', ' ', null, undefined]) {
+      expect(ticketSchema.parse({ id: 'T-1', createdAt: T, reopens }).reopens).toBeUndefined();
+    }
+  });
+
+  it('rejects a count that is negative, fractional or not a number, on reopens', () => {
+    for (const reopens of [-1, '1.5', 'twice', true]) {
+      expect(issuesOf(ticketSchema, { id: 'T-1', createdAt: T, reopens })?.[0]?.path).toEqual(['reopens']);
+    }
+    expect(issuesOf(ticketSchema, { id: 'T-1', createdAt: T, reopens: -1 })).toEqual([
+      { path: ['reopens'], message: 'expected a whole number ≥ 0, or blank when unknown; got -1' },
+    ]);
+  });
+
+  it('rejects reopens 0 on a ticket with a reopenedAt, also when other fields fail', () => {
+    expect(issuesOf(ticketSchema, { id: '', createdAt: T, reopenedAt: T + 1000, reopens: '0' })).toEqual([
+      { path: ['id'], message: 'required: expected a non-blank id' },
+      {
+        path: ['reopens'],
+        message:
+          'reopens is 0 but reopenedAt is 2026-05-01T09:00:01.000Z; expected at least 1 for a reopened ticket (or a blank reopenedAt)',
+      },
+    ]);
+    expect(ticketSchema.parse({ id: 'T-1', createdAt: T, reopenedAt: T + 1000, reopens: 1 }).reopens).toBe(1);
+  });
+});

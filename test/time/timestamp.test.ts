@@ -20,6 +20,8 @@ describe('parseTimestamp: ISO-8601 strings', () => {
     expect(parseTimestamp('2026-05-01 10:30')).toBe(1777631400000);
     expect(parseTimestamp('2026-02-30')).toBeUndefined();
     expect(parseTimestamp('05/01/2026')).toBeUndefined();
+    expect(parseTimestamp(1777631400)).toBeUndefined();
+    expect(parseTimestamp(1777631400, { unit: 's' })).toBe(1777631400000);
   });
 
   it('reads a date-time without an offset, and a bare date, as UTC — never local time', () => {
