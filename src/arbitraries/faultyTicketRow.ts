@@ -1,7 +1,7 @@
-import type * as fc from 'fast-check';
+import * as fc from 'fast-check';
 import { checkOptions } from '../options.ts';
 import { perFormat, ROW_OPTIONS, resolveColumns, resolveFormat, resolveReading, TICKET_FIELDS } from './cells.ts';
-import { badNumber, beforeTime, blankId, type Fault, faultyRowIn, renamed, unreadableTime } from './faults.ts';
+import { badNumber, beforeTime, blankId, type Fault, faultyRowIn, renamed, spoil, unreadableTime } from './faults.ts';
 import { ticketRowIn } from './ticketRow.ts';
 import type { FaultyRow, RowOptions } from './types.ts';
 
@@ -17,6 +17,15 @@ const FAULTS: readonly Fault[] = [
   ...LATER.map((field) => beforeTime(field, 'createdAt', field === 'reopenedAt' ? [...LATER, 'reopens'] : LATER)),
   badNumber('agentReplies', NOT_COUNTS, 'not a whole number ≥ 0'),
   badNumber('customerContacts', NOT_COUNTS, 'not a whole number ≥ 0'),
+  badNumber('reopens', NOT_COUNTS, 'not a whole number ≥ 0'),
+  // No reopening counted beside the row's own (valid) reopening time: the count is at fault.
+  (row) => {
+    const at = row.reopenedAt;
+    if (typeof at !== 'number' && (typeof at !== 'string' || at.trim() === '')) return undefined;
+    return fc
+      .constantFrom('0', ' 0 ', '0.0')
+      .map((zero) => spoil(row, 'reopens', zero, `reopens '${zero}' beside a reopenedAt`));
+  },
   badNumber('firstContactResolved', ['maybe', 'unknown', '2', 'resolved'], 'not yes or no'),
 ];
 
@@ -25,7 +34,8 @@ const FAULTS: readonly Fault[] = [
  * `parseTickets` must report for it: `{ row, path, fault }`. The row is a `ticketRow` with one
  * cell spoiled: a blank `id`; an unreadable `createdAt`, `firstResponseAt`, `resolvedAt` or
  * `reopenedAt`; one of those three before `createdAt` (the other two left out); an
- * `agentReplies` or `customerContacts` that is not a whole number ≥ 0; or a
+ * `agentReplies`, `customerContacts` or `reopens` that is not a whole number ≥ 0; a `reopens` of 0
+ * beside a `reopenedAt`; or a
  * `firstContactResolved` that is not yes or no. Needs the optional peer dependency fast-check (4.x).
  *
  * @param options - `format` ('csv' | 'json' | 'any', default 'any'); `timestampUnit`, `timeZone`

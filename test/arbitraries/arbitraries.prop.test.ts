@@ -189,6 +189,7 @@ describe('faulty rows', () => {
         'reopenedAt',
         'agentReplies',
         'customerContacts',
+        'reopens',
         'firstContactResolved',
       ],
     ],

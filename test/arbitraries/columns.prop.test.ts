@@ -12,8 +12,8 @@ import { parseCustomers, parseResponses, parseTickets } from '../../src/schemas/
 import { fc } from '../helpers/fc.ts';
 import { thrown } from '../helpers/thrown.ts';
 
-// Rows drawn under an export's own column names (the parsers' `columns` option). Renamed back to
-// the fields by hand here, so these hold whether or not the parsers at hand take `columns`.
+// Rows drawn under an export's own column names (the parsers' `columns` option): they parse with
+// the same `columns`, and renamed back to the fields by hand they parse without.
 const SEED = 20261202;
 const run = { seed: SEED, numRuns: 150 };
 
@@ -40,6 +40,9 @@ describe('columns', () => {
           }
           for (const row of tickets) expect(Object.keys(row)).toContain('ticket_id');
           for (const row of customers) expect(Object.keys(row)).toContain('start_date');
+          expect(parseResponses(responses, { columns: responseColumns }).errors).toEqual([]);
+          expect(parseTickets(tickets, { columns: ticketColumns }).errors).toEqual([]);
+          expect(parseCustomers(customers, { columns: customerColumns }).errors).toEqual([]);
           expect(parseResponses(responses.map((r) => back(r, responseColumns))).errors).toEqual([]);
           expect(parseTickets(tickets.map((r) => back(r, ticketColumns))).errors).toEqual([]);
           expect(parseCustomers(customers.map((r) => back(r, customerColumns))).errors).toEqual([]);
@@ -75,6 +78,9 @@ describe('columns', () => {
             parseCustomers([back(c.row, customerColumns)]).errors.map((e) => e.path),
             c.fault,
           ).toEqual([c.path]);
+          expect(parseResponses([r.row], { columns: responseColumns }).errors.map((e) => e.path)).toEqual([r.path]);
+          expect(parseTickets([t.row], { columns: ticketColumns }).errors.map((e) => e.path)).toEqual([t.path]);
+          expect(parseCustomers([c.row], { columns: customerColumns }).errors.map((e) => e.path)).toEqual([c.path]);
           expect(r.path).not.toEqual(['id']);
         },
       ),
