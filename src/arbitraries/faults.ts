@@ -24,7 +24,8 @@ export function spoil(
   return { row: out, path: [field], fault };
 }
 
-const shown = (cell: RawCell) => (typeof cell === 'string' ? `'${cell}'` : JSON.stringify(cell));
+/** A cell as a fault message quotes it. */
+export const shown = (cell: RawCell): string => (typeof cell === 'string' ? `'${cell}'` : JSON.stringify(cell));
 
 /** Draw a row, then one of the faults that apply to it. */
 export function faultyRowIn(

@@ -31,7 +31,7 @@ export interface FaultyRow {
   row: RawRow;
   /** The field path of the one error the parser reports, e.g. `['score']`. */
   path: (string | number)[];
-  /** The fault, e.g. `'score 11 is off the 0–10 NPS scale'`. */
+  /** The fault in words, e.g. `score '11' is off the 0–10 nps scale`. */
   fault: string;
 }
 
