@@ -107,6 +107,17 @@ export {
 } from './journey/funnel.ts';
 export type { CartRecord, GroupBy, JourneyEvent, TimeWindow } from './journey/records.ts';
 export {
+  type JourneyScoreboardOptions,
+  type JourneyScoreboardResult,
+  journeyScoreboard,
+  type MomentOfTruth,
+  SCOREBOARD_METRICS,
+  SCOREBOARD_STAGES,
+  type ScoreboardCell,
+  type ScoreboardMetric,
+  type ScoreboardRow,
+} from './journey/scoreboard.ts';
+export {
   DRIVER_RANKINGS,
   type DriverPValues,
   type DriverRanking,
