@@ -430,7 +430,7 @@ export function journeyScoreboard(
     );
   }
 
-  const { moment, reason } = momentOfTruth(cells, breakdowns, adjust, level);
+  const { moment, reason } = momentOfTruth(cells, by === 'journeyStage' ? 'stage' : 'touchpoint', adjust, level);
   const result: JourneyScoreboardResult = {
     kind: 'journey-scoreboard',
     by,
@@ -513,16 +513,16 @@ function directionOf(cell: ScoreboardCell, difference: number): 'better' | 'wors
 
 function momentOfTruth(
   cells: ScoreboardCell[],
-  breakdowns: JourneyScoreboardResult['breakdowns'],
+  noun: string,
   adjust: PAdjustMethod,
   level: number,
 ): { moment: MomentOfTruth | null; reason: string } {
   const tested = cells.filter((c) => c.pValue !== null && c.vsRest !== null && c.estimate !== null);
-  const columns = Object.values(breakdowns).filter((b) => b !== null).length;
+  const columns = new Set(tested.map((c) => c.metric)).size;
   if (tested.length === 0) {
     return {
       moment: null,
-      reason: 'none: no stage could be compared with the rest (fewer than two stages with answers)',
+      reason: `none: no ${noun} could be compared with the rest (fewer than two ${noun}s with answers)`,
     };
   }
   const adjusted = adjustPValues(
@@ -556,11 +556,11 @@ function momentOfTruth(
       };
     }
   });
-  const family = `${tested.length} comparisons of a stage with the rest (${columns} metric${columns === 1 ? '' : 's'}), ${adjust}-adjusted together`;
+  const family = `${tested.length} comparisons of a ${noun} with the rest (${columns} metric${columns === 1 ? '' : 's'}), ${adjust}-adjusted together`;
   if (best === null) {
     return {
       moment: null,
-      reason: `none: no stage differs from the rest at level ${level} after adjusting the ${family}`,
+      reason: `none: no ${noun} differs from the rest at level ${level} after adjusting the ${family}`,
     };
   }
   const m = best as MomentOfTruth;
@@ -587,6 +587,7 @@ function scoreboardLine(r: JourneyScoreboardResult): string {
     r.by === 'journeyStage' ? 'stages' : 'touchpoints'
   }, ${r.responses} responses)`;
   const m = r.momentOfTruth;
-  if (m === null) return `${head}: no moment of truth (no stage differs from the rest after adjustment)`;
+  if (m === null)
+    return `${head}: no moment of truth (no ${r.by === 'journeyStage' ? 'stage' : 'touchpoint'} differs from the rest after adjustment)`;
   return `${head}: moment of truth ${m.stage} (${METRIC_NAMES[m.metric]} ${signedFigure(m.metric, m.vsRest.difference)} vs the rest, ${m.direction}, adjusted p = ${m.adjustedPValue.toPrecision(2)})`;
 }
