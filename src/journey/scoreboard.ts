@@ -68,7 +68,10 @@ export interface JourneyScoreboardOptions {
   stages?: readonly string[];
   /** The columns; all three by default. */
   metrics?: readonly ScoreboardMetric[];
-  /** Where the answer is: a field name or a function (response, index) => score; `'score'` by default. */
+  /**
+   * Where the answer is: a field name or a function (response, index) => score; `'score'` by
+   * default. A function receives the response's index within its cell.
+   */
   accessor?: string | ((response: never, index: number) => unknown);
   /** p-value adjustment (any `adjustPValues` method); `'holm'` by default. */
   adjust?: PAdjustMethod;
@@ -189,6 +192,7 @@ export interface JourneyScoreboardResult {
 
 const KEYS = ['by', 'stages', 'metrics', 'accessor', 'adjust', 'level', 'confidence', 'nps', 'csat', 'ces'] as const;
 const BY = ['journeyStage', 'touchpoint'] as const;
+const OWN_KEYS: readonly string[] = ['weights', 'by', 'metric', 'order', 'adjust', 'level', 'confidence', 'stages'];
 const NPS_RANGE = 200;
 
 /**
@@ -220,7 +224,8 @@ const NPS_RANGE = 200;
  * @returns JourneyScoreboardResult (`kind: 'journey-scoreboard'`): `rows` (a cell per metric),
  *   `overall`, `tests`, `breakdowns`, `momentOfTruth` and its reason, counts and warnings
  * @throws CxMetricsError EMPTY_INPUT for no responses; INVALID_OPTION for an unknown option, `by`,
- *   metric, stage list or level; INVALID_VALUE for a response that is not a record, has no known
+ *   metric, stage list or level, and for `weights` (not supported) or a top-level key given in a
+ *   column's options; INVALID_VALUE for a response that is not a record, has no known
  *   `type`, a stage that is not text or not in the list (each with its index), and as the metric
  *   for a bad score (with its index in `responses`)
  * @example
@@ -259,6 +264,20 @@ export function journeyScoreboard(
       throw new CxMetricsError('INVALID_OPTION', `${fn}: ${m} is ${describe(extra)}; expected the ${m} options`, {
         value: extra,
       });
+    }
+    // Weights given per response would not line up with one type's responses; the scoreboard's
+    // own keys belong at the top level.
+    const misplaced = Object.keys(extra ?? {}).find((k) => OWN_KEYS.includes(k));
+    if (misplaced !== undefined) {
+      throw new CxMetricsError(
+        'INVALID_OPTION',
+        `${fn}: ${m}.${misplaced} is not a column option${
+          misplaced === 'weights'
+            ? ' (weighted answers are not supported by the scoreboard)'
+            : `; give ${misplaced} at the top level`
+        }`,
+        { value: misplaced },
+      );
     }
   }
   if (!Array.isArray(responses)) {

@@ -170,5 +170,11 @@ describe('journeyScoreboard', () => {
     expect(thrown(() => journeyScoreboard(r, { level: 2 })).code).toBe('INVALID_OPTION');
     expect(thrown(() => journeyScoreboard(r, { stage: ['usage'] } as never)).message).toContain("'stages'");
     expect(thrown(() => journeyScoreboard(r, { nps: { scael: 1 } })).code).toBe('INVALID_OPTION');
+    expect(thrown(() => journeyScoreboard(r, { nps: { weights: [1] } })).message).toBe(
+      'journeyScoreboard: nps.weights is not a column option (weighted answers are not supported by the scoreboard)',
+    );
+    expect(thrown(() => journeyScoreboard(r, { csat: { adjust: 'bh' } })).message).toBe(
+      'journeyScoreboard: csat.adjust is not a column option; give adjust at the top level',
+    );
   });
 });
