@@ -214,6 +214,65 @@ describe('cartAbandonmentBy', () => {
     expect(String(r)).toMatch(/^Cart abandonment by device \(ended; 2 segments\): desktop lower \(25\.0%/);
   });
 
+  it('property: each segment against the pooled others under either definition; flags follow the adjusted p-values', () => {
+    const cart = fc.record({
+      device: fc.constantFrom('a', 'b', 'c', 'd'),
+      outcome: fc.constantFrom('bought', 'late', 'never', 'young'),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(cart, { minLength: 1, maxLength: 150 }),
+        fc.constantFrom('baymard' as const, 'ended' as const),
+        fc.constantFrom('holm' as const, 'bh' as const),
+        (list, definition, adjust) => {
+          const carts = list.map((c, i) => ({
+            cartId: i,
+            createdAt: c.outcome === 'young' ? '2026-06-29' : '2026-06-01',
+            purchasedAt: c.outcome === 'bought' ? '2026-06-02' : c.outcome === 'late' ? '2026-06-20' : null,
+            device: c.device,
+          }));
+          let r: ReturnType<typeof cartAbandonmentBy>;
+          try {
+            r = cartAbandonmentBy(carts, { asOf: '2026-07-01', window: { days: 7 }, by: 'device', definition, adjust });
+          } catch (error) {
+            // 'ended' with every cart pending has no rate at all.
+            expect((error as { code?: string }).code).toBe('INSUFFICIENT_DATA');
+            return;
+          }
+          const x = r.segments.map((g) => (definition === 'baymard' ? g.abandoned + g.pending : g.abandoned));
+          const n = r.segments.map((g) => (definition === 'baymard' ? g.carts : g.abandoned + g.purchased));
+          const withP = r.segments.filter((g) => g.pValue !== null);
+          const adjusted =
+            withP.length === 0
+              ? []
+              : adjustPValues(
+                  withP.map((g) => g.pValue as number),
+                  { method: adjust },
+                );
+          r.segments.forEach((g, j) => {
+            expect(g.n).toBe(n[j]);
+            const restN = sum(n) - (n[j] as number);
+            if (restN === 0) {
+              expect(g.vsRest).toBeNull();
+              return;
+            }
+            const d = compareProportions(
+              { successes: x[j] as number, n: n[j] as number },
+              { successes: sum(x) - (x[j] as number), n: restN },
+            );
+            expect(g.vsRest?.difference).toBe(d.difference);
+            expect(g.adjustedPValue).toBe(adjusted[withP.indexOf(g)]);
+            const flagged = (g.adjustedPValue as number) < 0.05 && d.difference !== 0;
+            expect(g.flag).toBe(flagged ? (d.difference > 0 ? 'higher' : 'lower') : 'none');
+          });
+          const keys = [...new Set(list.map((c) => c.device))].sort();
+          expect([...r.segments.map((g) => g.key), ...(r.overall.pendingGroups ?? [])].sort()).toEqual(keys);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it('by is required; cartAbandonment’s errors keep their index', () => {
     const carts = [{ cartId: 1, createdAt: '2026-06-01' }];
     expect(thrown(() => cartAbandonmentBy(carts, { asOf, window: { days: 7 } } as never)).message).toMatch(
