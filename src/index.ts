@@ -99,6 +99,12 @@ export {
   cartAbandonmentFromCounts,
 } from './journey/cartAbandonment.ts';
 export {
+  type CartAbandonmentByOptions,
+  type CartAbandonmentByResult,
+  type CartAbandonmentSegment,
+  cartAbandonmentBy,
+} from './journey/cartAbandonmentBy.ts';
+export {
   FUNNEL_ORDERS,
   type FunnelFigures,
   type FunnelGroup,
@@ -109,7 +115,26 @@ export {
   type FunnelStep,
   funnel,
 } from './journey/funnel.ts';
+export {
+  type FunnelByOptions,
+  type FunnelByResult,
+  type FunnelSegmentStep,
+  type FunnelStepBySegment,
+  funnelBy,
+  type MomentOfAbandonment,
+} from './journey/funnelBy.ts';
 export type { CartRecord, GroupBy, JourneyEvent, TimeWindow } from './journey/records.ts';
+export {
+  type JourneyScoreboardOptions,
+  type JourneyScoreboardResult,
+  journeyScoreboard,
+  type MomentOfTruth,
+  SCOREBOARD_METRICS,
+  SCOREBOARD_STAGES,
+  type ScoreboardCell,
+  type ScoreboardMetric,
+  type ScoreboardRow,
+} from './journey/scoreboard.ts';
 export {
   DRIVER_RANKINGS,
   type DriverPValues,
