@@ -201,7 +201,7 @@ export function durationStatistics(
 ): DurationResult {
   const n = tableSize(data);
   let completed = 0;
-  for (const d of data.events) completed += d;
+  for (let k = 0; k < data.events.length; k++) completed += data.events[k] as number;
   const open = n - completed;
   const warnings = clockWarnings(fn, data.notes, field, 'duration');
   const { confidence } = settings;
