@@ -8,6 +8,14 @@ export {
   type PAdjustMethod,
 } from './analysis/adjustPValues.ts';
 export {
+  type BreakdownBy,
+  type BreakdownGroup,
+  type BreakdownKeyValue,
+  type BreakdownOptions,
+  type BreakdownResult,
+  breakdown,
+} from './analysis/breakdown.ts';
+export {
   ESTIMATE_TREND_METHODS,
   type EstimatePoint,
   type EstimateTrendMethod,
@@ -20,6 +28,7 @@ export {
   type MeanHomogeneityTest,
   meanHomogeneityTest,
 } from './analysis/meanHomogeneityTest.ts';
+export type { GroupTest, SeriesTrendTest } from './analysis/metricPlan.ts';
 export { type NpsHomogeneityTest, npsHomogeneityTest } from './analysis/npsHomogeneityTest.ts';
 export {
   type ProportionCounts,
@@ -31,6 +40,14 @@ export {
   type ProportionTrendTestOptions,
   proportionTrendTest,
 } from './analysis/proportionTrendTest.ts';
+export {
+  type TrendOptions,
+  type TrendPeriod,
+  type TrendResult,
+  type TrendRolling,
+  type TrendWindow,
+  trend,
+} from './analysis/trend.ts';
 export {
   type CompareMeansOptions,
   compareMeans,
@@ -63,6 +80,10 @@ export {
   type PairedProportionTest,
 } from './compare/compareProportionsPaired.ts';
 export { type CxErrorCode, CxMetricsError, isCxMetricsError } from './errors.ts';
+export { meanInterval } from './intervals/meanInterval.ts';
+export { poissonRateInterval } from './intervals/poissonRateInterval.ts';
+export { proportionInterval } from './intervals/proportionInterval.ts';
+export { quantileInterval } from './intervals/quantileInterval.ts';
 // Journey
 export {
   CART_ABANDONMENT_DEFINITIONS,
@@ -233,21 +254,19 @@ export {
   kaplanMeier,
 } from './stats/kaplanMeier.ts';
 export { kaplanMeierQuantile } from './stats/kaplanMeierQuantile.ts';
-export { MAX_BOOTSTRAP_DRAWS, type MeanIntervalOptions, type MeanMethod, meanInterval } from './stats/meanInterval.ts';
+export { MAX_BOOTSTRAP_DRAWS, type MeanIntervalOptions, type MeanMethod } from './stats/meanInterval.ts';
 export { normalCdf, normalQuantile } from './stats/normal.ts';
-export { type PoissonRateIntervalOptions, poissonRateInterval } from './stats/poissonRateInterval.ts';
+export type { PoissonRateIntervalOptions, PoissonRateResult } from './stats/poissonRateInterval.ts';
 export {
   PROPORTION_METHODS,
   type ProportionIntervalOptions,
   type ProportionMethod,
-  proportionInterval,
 } from './stats/proportionInterval.ts';
 export { proportionSampleSize, type SampleSizeOptions } from './stats/proportionSampleSize.ts';
 export { type QuantileOptions, type QuantileType, quantile } from './stats/quantile.ts';
-export {
-  type QuantileIntervalOptions,
-  type QuantileIntervalResult,
-  quantileInterval,
+export type {
+  QuantileIntervalOptions,
+  QuantileIntervalResult,
 } from './stats/quantileInterval.ts';
 export { seededRandom } from './stats/rng.ts';
 export { tCdf, tQuantile } from './stats/studentT.ts';
@@ -279,5 +298,15 @@ export type {
   SummaryNotes,
 } from './summary/types.ts';
 export { type BusinessWindow, businessDuration, type Schedule, type Weekday } from './time/businessDuration.ts';
+export { type CompiledSchedule, compileSchedule } from './time/compiledSchedule.ts';
+export {
+  CALENDAR_UNITS,
+  type CalendarPeriod,
+  type CalendarPeriodOptions,
+  type CalendarUnit,
+  calendarPeriod,
+  nextPeriod,
+  previousPeriod,
+} from './time/periods.ts';
 export type { Timestamp } from './time/timestamp.ts';
 export type { CxWarning, Difference, Estimate, Interval, RandomOptions } from './types.ts';

@@ -7,9 +7,9 @@ import {
 } from '../stats/kaplanMeier.ts';
 import { quantileCurves, survivalQuantile } from '../stats/kaplanMeierQuantile.ts';
 import { type SurvivalTable, tableSize } from '../stats/kaplanMeierTable.ts';
-import { type MeanMethod, meanInterval } from '../stats/meanInterval.ts';
+import { type MeanMethod, meanIntervalResult } from '../stats/meanInterval.ts';
 import { zCritical } from '../stats/normal.ts';
-import { quantileInterval } from '../stats/quantileInterval.ts';
+import { quantileIntervalResult } from '../stats/quantileInterval.ts';
 import { resolveRng } from '../stats/rng.ts';
 import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
 import type { SummaryNotes } from '../summary/types.ts';
@@ -217,7 +217,7 @@ export function durationStatistics(
       at += count;
     }
     const quantileAt = (p: number): DurationQuantile => {
-      const q = quantileInterval(durations, p, { confidence });
+      const q = quantileIntervalResult('quantileInterval', durations, p, { confidence });
       return { ...q, p, warnings: relabel(fn, q.warnings) };
     };
     const median = quantileAt(0.5);
@@ -270,7 +270,7 @@ function ordinaryMean(fn: string, durations: Float64Array, settings: DurationSet
       ],
     };
   }
-  const estimate = meanInterval(durations, {
+  const estimate = meanIntervalResult('meanInterval', durations, {
     confidence,
     method: meanMethod,
     resamples: settings.resamples,

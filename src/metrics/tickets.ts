@@ -2,8 +2,8 @@ import { CxMetricsError } from '../errors.ts';
 import { checkSurvivalData } from '../stats/kaplanMeier.ts';
 import { describe } from '../stats/validate.ts';
 import type { SummaryNotes } from '../summary/types.ts';
-import { businessDuration, type Schedule } from '../time/businessDuration.ts';
-import { parseTimestamp, type Timestamp } from '../time/timestamp.ts';
+import { businessMsBetween, type CompiledSchedule, compileSchedule, type Schedule } from '../time/businessDuration.ts';
+import { parseTimestamp, type Timestamp, timestampHint } from '../time/timestamp.ts';
 import type { CxWarning } from '../types.ts';
 import { warning } from '../warnings.ts';
 
@@ -158,7 +158,7 @@ export function readTicketTime(
   if (ms === undefined) {
     throw new CxMetricsError(
       'INVALID_VALUE',
-      `${fn}: ${ticketLabel(ticket, index)}: ${field} is ${describe(value)}; ${TIMESTAMP_EXPECTED}`,
+      `${fn}: ${ticketLabel(ticket, index)}: ${field} is ${describe(value)}; ${TIMESTAMP_EXPECTED}${timestampHint(value)}`,
       { index, value },
     );
   }
@@ -203,9 +203,13 @@ export function readAsOf(fn: string, asOf: unknown): number | undefined {
   if (asOf === undefined) return undefined;
   const ms = parseTimestamp(asOf);
   if (ms === undefined) {
-    throw new CxMetricsError('INVALID_OPTION', `${fn}: asOf is ${describe(asOf)}; ${TIMESTAMP_EXPECTED}`, {
-      value: asOf,
-    });
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: asOf is ${describe(asOf)}; ${TIMESTAMP_EXPECTED}${timestampHint(asOf)}`,
+      {
+        value: asOf,
+      },
+    );
   }
   return ms;
 }
@@ -221,15 +225,17 @@ export function iso(ms: number): string {
  */
 function durationFunction(fn: string, schedule: Schedule | undefined): (start: number, end: number) => number {
   if (schedule === undefined) return (start, end) => end - start;
+  let compiled: CompiledSchedule;
   try {
-    businessDuration(0, 0, schedule);
+    // Compiled once for all tickets (a schedule compiled by the caller is taken as it is).
+    compiled = compileSchedule(schedule);
   } catch (error) {
     if (!(error instanceof CxMetricsError)) throw error;
     throw new CxMetricsError('INVALID_OPTION', `${fn}: businessHours: ${error.message.replace(/^[\w.]+: /, '')}`, {
       value: error.value,
     });
   }
-  return (start, end) => businessDuration(start, end, schedule);
+  return (start, end) => businessMsBetween('businessDuration', start, end, compiled);
 }
 
 /**
