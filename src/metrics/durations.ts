@@ -90,6 +90,7 @@ export interface DurationMean extends Estimate {
  * [r.n, r.completed, r.open, r.method, r.unit, r.clock] // => [4, 3, 1, 'kaplan-meier', 'ms', 'elapsed']
  */
 export interface DurationResult {
+  kind: 'duration';
   /** Tickets (or durations) in the sample, completed and open. */
   n: number;
   /** Tickets with the event (resolved, or responded to). */
@@ -205,7 +206,7 @@ export function durationStatistics(
   const open = n - completed;
   const warnings = clockWarnings(fn, data.notes, field, 'duration');
   const { confidence } = settings;
-  const base = { n, completed, open, unit: 'ms' as const, clock: data.clock, confidence };
+  const base = { kind: 'duration' as const, n, completed, open, unit: 'ms' as const, clock: data.clock, confidence };
   const largest = data.times[data.times.length - 1] as number;
 
   if (open === 0) {

@@ -93,6 +93,7 @@ export interface KaplanMeierQuantile extends Estimate {
  * kaplanMeierQuantile(km, 0.5) // => km.median
  */
 export interface KaplanMeierResult {
+  kind: 'kaplan-meier';
   /** One point per distinct time, event or censored, in increasing time. */
   points: KaplanMeierPoint[];
   /** The median event time, `kaplanMeierQuantile(result, 0.5)`, precomputed. */
@@ -212,7 +213,7 @@ export function kaplanMeierFromTable(
       standardError: curve.standardError[k] as number,
     });
   }
-  return { points, median, confidence, confType, n, warnings };
+  return { kind: 'kaplan-meier', points, median, confidence, confType, n, warnings };
 }
 
 /**
