@@ -1,7 +1,7 @@
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
 import type { CxWarning, Estimate } from '../types.ts';
-import { quantileCurvesOf, survivalQuantile } from './kaplanMeierQuantile.ts';
+import { type QuantileCurves, quantileCurvesOf, survivalQuantile } from './kaplanMeierQuantile.ts';
 import { type SurvivalTable, survivalTable, tableSize } from './kaplanMeierTable.ts';
 import { zCritical } from './normal.ts';
 import { checkConfidence, checkOneOf, describe } from './validate.ts';
@@ -164,17 +164,30 @@ export function kaplanMeier(
   return printable(kaplanMeierFromTable(fn, survivalTable(eventTimes, censorTimes), confidence, confType));
 }
 
+/** A Kaplan–Meier curve as columns (one entry per distinct time), its median and warnings. @internal */
+export interface KaplanMeierCurve extends CurveColumns {
+  events: ArrayLike<number>;
+  censored: ArrayLike<number>;
+  /** Observations (events and censored). */
+  n: number;
+  confidence: number;
+  confType: KaplanMeierConfType;
+  /** The curve and band prepared for reading quantiles. */
+  curves: QuantileCurves;
+  median: KaplanMeierQuantile;
+  warnings: CxWarning[];
+}
+
 /**
- * The Kaplan–Meier result from a table of distinct times (checked options, at least one
- * observation): what `kaplanMeier` computes after sorting, and what duration summaries estimate
- * from. @internal
+ * The Kaplan–Meier curve from a table of distinct times (checked options, at least one
+ * observation), as typed columns: no object per time. @internal
  */
-export function kaplanMeierFromTable(
+export function kaplanMeierCurve(
   fn: string,
   table: SurvivalTable,
   confidence: number,
   confType: KaplanMeierConfType,
-): KaplanMeierResult {
+): KaplanMeierCurve {
   const n = tableSize(table);
   let eventCount = 0;
   for (let k = 0; k < table.events.length; k++) eventCount += table.events[k] as number;
@@ -198,21 +211,47 @@ export function kaplanMeierFromTable(
   }
   const curves = quantileCurvesOf(curve.time, curve.survival, curve.lower, curve.upper, confType);
   const median = survivalQuantile(fn, curves, 0.5, { confidence, confType, n });
-  // The points, plain objects, made once at the end from the columns.
-  // push, not new Array(m): a large preallocated array is held in slow (dictionary) mode.
+  return {
+    ...curve,
+    events: table.events,
+    censored: table.censored,
+    n,
+    confidence,
+    confType,
+    curves,
+    median,
+    warnings,
+  };
+}
+
+/**
+ * The Kaplan–Meier result from a table of distinct times (checked options, at least one
+ * observation): what `kaplanMeier` computes after sorting. @internal
+ */
+export function kaplanMeierFromTable(
+  fn: string,
+  table: SurvivalTable,
+  confidence: number,
+  confType: KaplanMeierConfType,
+): KaplanMeierResult {
+  const curve = kaplanMeierCurve(fn, table, confidence, confType);
+  const m = curve.time.length;
+  // The points, plain objects, made once at the end from the columns; pushed, not new Array(m):
+  // a large preallocated array is held in slow (dictionary) mode.
   const points: KaplanMeierPoint[] = [];
   for (let k = 0; k < m; k++) {
     points.push({
       time: curve.time[k] as number,
       atRisk: curve.atRisk[k] as number,
-      events: table.events[k] as number,
-      censored: table.censored[k] as number,
+      events: curve.events[k] as number,
+      censored: curve.censored[k] as number,
       survival: curve.survival[k] as number,
       lower: curve.lower[k] as number,
       upper: curve.upper[k] as number,
       standardError: curve.standardError[k] as number,
     });
   }
+  const { median, n, warnings } = curve;
   return { kind: 'kaplan-meier', points, median, confidence, confType, n, warnings };
 }
 
@@ -278,8 +317,8 @@ export function checkSurvivalData(
   return { eventTimes: eventTimes.sort(), censorTimes: censorTimes.sort() };
 }
 
-/** The curve as columns, one entry per distinct time. */
-interface CurveColumns {
+/** The curve as columns, one entry per distinct time. @internal */
+export interface CurveColumns {
   time: ArrayLike<number>;
   atRisk: Float64Array;
   survival: Float64Array;
