@@ -256,13 +256,14 @@ export function kaplanMeierFromTable(
 }
 
 /**
- * Validate durations and event flags together and split the durations into sorted event and
- * censoring times. @internal
+ * Validate durations and event flags together and split the durations into event and censoring
+ * times, sorted unless `sorted` is false (for a caller that only validates). @internal
  */
 export function checkSurvivalData(
   fn: string,
   durations: ArrayLike<number>,
   events: ArrayLike<boolean | number>,
+  sorted = true,
 ): { eventTimes: Float64Array; censorTimes: Float64Array } {
   for (const [name, values] of [
     ['durations', durations],
@@ -313,6 +314,7 @@ export function checkSurvivalData(
     if (isEvent[i] === 1) eventTimes[a++] = d;
     else censorTimes[b++] = d;
   }
+  if (!sorted) return { eventTimes, censorTimes };
   // Typed-array sort is numeric, unlike Array.prototype.sort.
   return { eventTimes: eventTimes.sort(), censorTimes: censorTimes.sort() };
 }
