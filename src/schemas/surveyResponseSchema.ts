@@ -138,7 +138,10 @@ const segmentSchema = optionalCell(
 function journeyStageSchema<Stage extends string>(stages: readonly Stage[]) {
   const canonical = new Map(stages.map((stage) => [stage.trim().toLowerCase(), stage]));
   const expected = `expected a journey stage: one of ${stages.join(', ')}`;
-  return optionalCell(z.enum(stages, { error: (issue) => `${expected}${got(issue.input)}` }), (value) =>
+  // Typed as a plain ZodType of the stage names: z.enum's own type is a mapped type over `Stage`
+  // that the emitted .d.ts cannot index (TS2536 in a consumer's check with skipLibCheck false).
+  const stageEnum: z.ZodType<Stage, Stage> = z.enum(stages, { error: (issue) => `${expected}${got(issue.input)}` });
+  return optionalCell(stageEnum, (value) =>
     typeof value === 'string' ? (canonical.get(value.trim().toLowerCase()) ?? value) : value,
   ).describe(`Customer-journey stage: ${stages.join(', ')} (the parser also accepts any letter case).`);
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CxMetricsError } from '../../src/errors.ts';
+import { poissonRateInterval, proportionInterval } from '../../src/index.ts';
 import { churn, churnRate, churnRateByExposure } from '../../src/metrics/churn.ts';
 import { convertChurnRate } from '../../src/metrics/convertChurnRate.ts';
-import { poissonRateInterval } from '../../src/stats/poissonRateInterval.ts';
-import { proportionInterval } from '../../src/stats/proportionInterval.ts';
 import { expectClose } from '../helpers/close.ts';
 
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { proportionInterval } from '../../src/intervals/proportionInterval.ts';
 import { cohortRetention, retentionCurve } from '../../src/metrics/retention.ts';
 import { kaplanMeier } from '../../src/stats/kaplanMeier.ts';
-import { proportionInterval } from '../../src/stats/proportionInterval.ts';
 import { expectClose } from '../helpers/close.ts';
 
 describe('retentionCurve', () => {
