@@ -2,6 +2,7 @@ import { CxMetricsError } from '../errors.ts';
 import { checkOptions } from '../options.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 import { zCritical } from './normal.ts';
+import { finiteValues } from './sample.ts';
 import { regularizedBeta } from './special.ts';
 import { checkConfidence, checkOneOf, describe } from './validate.ts';
 
@@ -276,17 +277,7 @@ function finite(fn: string, name: string, values: ArrayLike<number>): number[] {
       value: values,
     });
   }
-  const out = new Array<number>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new CxMetricsError(
-        'INVALID_VALUE',
-        `${fn}: ${name} at index ${i} is ${describe(v)}; expected a finite number`,
-        { index: i, value: v },
-      );
-    }
-    out[i] = v + 0; // −0 → 0
-  }
-  return out;
+  // finiteValues checks the length and every element before it allocates, so an array-like of
+  // absurd length fails as INVALID_VALUE rather than a RangeError from `new Array`.
+  return Array.from(finiteValues(fn, values, name), (v) => v + 0); // −0 → 0
 }

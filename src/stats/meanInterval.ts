@@ -6,7 +6,7 @@ import { quantileSorted } from './quantile.ts';
 import { resolveRng } from './rng.ts';
 import { finiteValues, meanAndVariance } from './sample.ts';
 import { tUpperQuantile } from './studentT.ts';
-import { checkConfidence, checkOneOf } from './validate.ts';
+import { checkConfidence, checkOneOf, describe } from './validate.ts';
 
 /**
  * Interval methods for a mean: Student's t, or the bias-corrected and accelerated bootstrap (see
@@ -92,7 +92,7 @@ export function meanIntervalResult(fn: string, values: ArrayLike<number>, option
   if (!Number.isInteger(resamples) || resamples < 100 || resamples > 10_000_000) {
     throw new CxMetricsError(
       'INVALID_OPTION',
-      `${fn}: resamples is ${String(resamples)}; expected a whole number from 100 to 10 000 000`,
+      `${fn}: resamples is ${describe(resamples)}; expected a whole number from 100 to 10 000 000`,
       {
         value: resamples,
       },
