@@ -25,16 +25,6 @@ const KNOWN: Record<string, Record<string, string>> = {
   kaplanMeier: {
     'null @2': "TypeError: Cannot read properties of null (reading 'confidence')",
   },
-  // meanHomogeneityTest: not fixed yet.
-  meanHomogeneityTest: {
-    'a sparse array (length 1000, no elements) @0': 'NaN at .pooledMean without a warning',
-    'a huge sparse array (length 2^20) @0': 'NaN at .pooledMean without a warning',
-  },
-  // npsHomogeneityTest: not fixed yet.
-  npsHomogeneityTest: {
-    'a sparse array (length 1000, no elements) @0': 'NaN at .pooledValue without a warning',
-    'a huge sparse array (length 2^20) @0': 'NaN at .pooledValue without a warning',
-  },
   // parseRows: src/schemas/parseRows.ts (the schema argument is not checked), being edited by another helper.
   parseRows: {
     'undefined @1': "TypeError: Cannot read properties of undefined (reading 'safeParse')",
@@ -122,11 +112,6 @@ const KNOWN: Record<string, Record<string, string>> = {
     'options with a NaN confidence @1': 'TypeError: schema.safeParse is not a function',
     'options with a string method @1': 'TypeError: schema.safeParse is not a function',
     'a Map @1': 'TypeError: schema.safeParse is not a function',
-  },
-  // proportionHomogeneityTest: not fixed yet.
-  proportionHomogeneityTest: {
-    'a sparse array (length 1000, no elements) @0': 'NaN at .pooledProportion without a warning',
-    'a huge sparse array (length 2^20) @0': 'NaN at .pooledProportion without a warning',
   },
   // show: not fixed yet.
   show: {
