@@ -223,7 +223,9 @@ export function touchpointDrivers<T = unknown>(
   const answers: number[] = [];
   const ratings: (number | undefined)[][] = touchpoints.map(() => []);
   let skipped = 0;
-  responses.forEach((response: unknown, i) => {
+  // Indexed, not forEach: a hole in the array is refused as a missing record, never skipped.
+  for (let i = 0; i < responses.length; i++) {
+    const response: unknown = responses[i];
     if (response === null || typeof response !== 'object' || Array.isArray(response)) {
       throw new CxMetricsError(
         'INVALID_VALUE',
@@ -234,7 +236,7 @@ export function touchpointDrivers<T = unknown>(
     const answer = readNps(response as T, i);
     if (isAbsent(answer)) {
       skipped++;
-      return;
+      continue;
     }
     if (typeof answer !== 'number' || !Number.isInteger(answer) || answer < 0 || answer > 10) {
       throw new CxMetricsError(
@@ -259,7 +261,7 @@ export function touchpointDrivers<T = unknown>(
       }
       (ratings[t] as (number | undefined)[]).push(rating);
     });
-  });
+  }
   if (answers.length === 0) {
     throw new CxMetricsError(
       'INSUFFICIENT_DATA',
