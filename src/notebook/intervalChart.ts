@@ -58,7 +58,7 @@ export function intervalChart(
   options: IntervalChartOptions = {},
 ): VegaLiteSpec {
   const fn = 'intervalChart';
-  const opts = chartOptions(fn, options);
+  const opts = chartOptions(fn, options, ['metric', 'format']);
   if (opts.format !== undefined && !['share', 'points', 'number', 'duration'].includes(opts.format)) {
     throw new CxMetricsError(
       'INVALID_OPTION',

@@ -147,7 +147,7 @@ export function metricOverTimeChart(
   options: MetricOverTimeChartOptions = {},
 ): VegaLiteSpec {
   const fn = 'metricOverTimeChart';
-  const opts = chartOptions(fn, options);
+  const opts = chartOptions(fn, options, ['metric', 'format', 'periodType']);
   if (opts.format !== undefined && !['share', 'points', 'number'].includes(opts.format)) {
     throw new CxMetricsError(
       'INVALID_OPTION',

@@ -518,3 +518,43 @@ export function sharedValues(): { values: Map<string, unknown>; snapshots: Map<s
   }
   return { values, snapshots };
 }
+
+// Where the options object sits when it is not the last argument (or when a last plain-object
+// argument is data, not options); -1: the export takes no options object.
+const OPTIONS_AT: Record<string, number> = {
+  createSurveyResponseSchema: 0,
+  jsonSchemas: 0,
+  npsSampleSize: 0,
+  mergeSummaries: -1,
+};
+
+/**
+ * The position of the options object in a valid call: listed in OPTIONS_AT, else the last
+ * argument when it is a plain object and not the first (a first argument is the data). -1: none.
+ */
+export function optionsPosition(name: string, args: readonly unknown[]): number {
+  const listed = OPTIONS_AT[name];
+  if (listed !== undefined) return listed;
+  const last = args.length - 1;
+  const x = args[last];
+  const plain = typeof x === 'object' && x !== null && Object.getPrototypeOf(x) === Object.prototype;
+  return last >= 1 && plain ? last : -1;
+}
+
+/**
+ * Call the valid call with `confidance: 0.9` added to its options; undefined when that fails with
+ * INVALID_OPTION naming the key, else what happened ('ignored' or the other error).
+ */
+export function unknownKeyProblem(exp: Export, valid: () => unknown[]): string | undefined {
+  const args = valid();
+  const at = optionsPosition(exp.name, args);
+  if (at < 0) return undefined;
+  args[at] = deepFreeze({ ...(args[at] as object), confidance: 0.9 });
+  try {
+    exp.fn(...args);
+    return 'ignored';
+  } catch (e) {
+    if (isCxMetricsError(e) && e.code === 'INVALID_OPTION' && e.message.includes("'confidance'")) return undefined;
+    return describeThrown(e);
+  }
+}
