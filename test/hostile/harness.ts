@@ -558,3 +558,45 @@ export function unknownKeyProblem(exp: Export, valid: () => unknown[]): string |
     return describeThrown(e);
   }
 }
+
+/**
+ * The option keys an export takes, read from its own INVALID_OPTION message for a key no function
+ * knows (checkOptions lists the valid names: "expected one of 'confidence', 'method'"), together
+ * with the keys of its valid options. Empty when the export has no options object.
+ */
+export function optionKeys(exp: Export, valid: () => unknown[]): string[] {
+  const args = valid();
+  const at = optionsPosition(exp.name, args);
+  if (at < 0) return [];
+  const keys = new Set(Object.keys(args[at] as object));
+  args[at] = { ...(args[at] as object), qqqqqqqqqqqq: 1 };
+  try {
+    exp.fn(...args);
+  } catch (e) {
+    const list = isCxMetricsError(e) ? /expected one of ((?:'[^']+'(?:, )?)+)/.exec(e.message)?.[1] : undefined;
+    for (const m of list?.matchAll(/'([^']+)'/g) ?? []) keys.add(m[1] as string);
+  }
+  return [...keys].sort();
+}
+
+/** The hostile values put in each option (the small ones: the huge arrays are for data). */
+export const OPTION_CASES = HOSTILE_CASES.filter((c) => !c.shared);
+
+/**
+ * The valid call with each option in turn set to each hostile value; keyed
+ * `"options.<key> = <case>"`, like runExport.
+ */
+export function runOptionValues(exp: Export, valid: () => unknown[]): Record<string, string> {
+  const failures: Record<string, string> = {};
+  const none = new Set<unknown>();
+  for (const key of optionKeys(exp, valid)) {
+    for (const c of OPTION_CASES) {
+      const args = [...deepFreeze(valid())];
+      const at = optionsPosition(exp.name, args);
+      args[at] = deepFreeze({ ...(args[at] as object), [key]: c.make() });
+      const problem = check(exp.fn, args, none);
+      if (problem !== undefined) failures[`options.${key} = ${c.name}`] = problem;
+    }
+  }
+  return failures;
+}
