@@ -347,6 +347,35 @@ export function validArgs(namespace: Record<string, unknown>): ValidArgs {
     npsBreakdownChart: () => [npsResult(), {}],
     resultKind: () => [npsResult()],
     show: () => [npsResult()],
+    // Exports of branches not merged when this was written (analysis, sql, arbitraries,
+    // business hours): used once they exist.
+    breakdown: () => [
+      [
+        { channel: 'email', score: 10 },
+        { channel: 'chat', score: 3 },
+      ],
+      { by: 'channel', metric: 'nps', accessor: 'score' },
+    ],
+    trend: () => [
+      [
+        { at: '2026-05-01T10:00Z', score: 9 },
+        { at: '2026-06-02T10:00Z', score: 3 },
+      ],
+      { at: 'at', period: 'month', timeZone: 'UTC', metric: 'nps', accessor: 'score' },
+    ],
+    calendarPeriod: () => ['2026-05-10', { period: 'quarter', timeZone: 'UTC' }],
+    nextPeriod: () => [ns.calendarPeriod?.('2026-03-15', { period: 'month', timeZone: 'UTC' }), 1],
+    previousPeriod: () => [ns.calendarPeriod?.('2026-03-15', { period: 'month', timeZone: 'UTC' }), 1],
+    summaryQuery: () => ['nps', { dialect: 'duckdb', table: 'responses', columns: { score: 'score' } }],
+    summariesFromRows: () => ['nps', [{ cx_score: 10, cx_count: 12 }], { columns: { score: 'score' } }],
+    compileSchedule: () => [schedule()],
+    responseRow: () => [{}],
+    ticketRow: () => [{}],
+    customerRow: () => [{}],
+    faultyResponseRow: () => [{}],
+    faultyTicketRow: () => [{}],
+    faultyCustomerRow: () => [{}],
+    scores: () => [{ scale: 'nps' }],
   };
   // The …OrThrow variants take what their ParseResult twins take.
   for (const name of Object.keys(ns)) {
@@ -526,6 +555,14 @@ const OPTIONS_AT: Record<string, number> = {
   jsonSchemas: 0,
   npsSampleSize: 0,
   mergeSummaries: -1,
+  compileSchedule: 0,
+  responseRow: 0,
+  ticketRow: 0,
+  customerRow: 0,
+  faultyResponseRow: 0,
+  faultyTicketRow: 0,
+  faultyCustomerRow: 0,
+  scores: 0,
 };
 
 /**
