@@ -1,10 +1,10 @@
 import { CxMetricsError } from '../errors.ts';
 import { percent, printable } from '../format/printable.ts';
+import { checkOptions } from '../options.ts';
 import { quantileSorted } from '../stats/quantile.ts';
 import { resolveRng } from '../stats/rng.ts';
 import { checkConfidence, checkNonNegative, describe } from '../stats/validate.ts';
 import type { CxWarning, Estimate, RandomOptions } from '../types.ts';
-import { optionsObject } from './customers.ts';
 
 /**
  * MRR movements of the customers who were paying at the start of the period.
@@ -123,7 +123,8 @@ export interface RevenueRetentionEstimate {
  *   customers paying at the start of the period (not mutated)
  * @returns `{ grr, nrr, grossMrrChurn, netMrrChurn }` as numbers (shares, 1 = 100%)
  * @throws CxMetricsError INVALID_VALUE for an amount that is not a finite number ≥ 0, a startingMrr
- *   of 0, or contraction + churned above startingMrr
+ *   of 0, or contraction + churned above startingMrr; INVALID_OPTION for any option (they apply to
+ *   per-customer records)
  * @example
  * const r = revenueRetention({ startingMrr: 100000, expansion: 12000, contraction: 3000, churned: 5000 })
  * [r.grr, r.nrr] // => [0.92, 1.04]
@@ -150,7 +151,7 @@ export function revenueRetention(movements: MrrMovements): RevenueRetention;
  *   `totals`, `n`, `resamples`, `warnings`
  * @throws CxMetricsError INVALID_VALUE for an MRR that is not a finite number ≥ 0, a startMrr of 0,
  *   or a repeated id (with its index); EMPTY_INPUT for no records; INVALID_OPTION for a bad
- *   confidence, resamples, seed or rng
+ *   confidence, resamples, seed or rng, or an unknown option
  * @example
  * const customers = [
  *   { id: 'a', startMrr: 100, endMrr: 150 },
@@ -171,7 +172,16 @@ export function revenueRetention(
   options: RevenueRetentionOptions = {},
 ): RevenueRetention | RevenueRetentionEstimate {
   const fn = 'revenueRetention';
-  if (Array.isArray(input)) return printable(fromCustomers(fn, input, options));
+  const opts = checkOptions(fn, options, ['confidence', 'resamples', 'seed', 'rng']);
+  if (Array.isArray(input)) return printable(fromCustomers(fn, input, opts));
+  const given = Object.keys(opts);
+  if (given.length > 0) {
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: option '${given[0]}' applies to per-customer records (the bootstrap); MRR movements give exact rates and take no options`,
+      { value: given[0] },
+    );
+  }
   if (input === null || typeof input !== 'object') {
     throw new CxMetricsError(
       'INVALID_VALUE',
@@ -223,9 +233,8 @@ function rates(start: number, kept: number, end: number): RevenueRetention {
 function fromCustomers(
   fn: string,
   customers: readonly CustomerMrr[],
-  options: RevenueRetentionOptions,
+  opts: Partial<RevenueRetentionOptions>,
 ): RevenueRetentionEstimate {
-  const opts = optionsObject(fn, options);
   const confidence = checkConfidence(fn, opts.confidence ?? 0.95);
   const resamples = opts.resamples ?? 10_000;
   if (typeof resamples !== 'number' || !Number.isInteger(resamples) || resamples < 100 || resamples > 10_000_000) {

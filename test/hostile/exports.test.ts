@@ -148,8 +148,6 @@ const KNOWN_IGNORED: Record<string, string> = {
   churn: 'ignored',
   churnRate: 'ignored',
   churnRateByExposure: 'ignored',
-  cohortRetention: 'ignored',
-  convertChurnRate: 'ignored',
   createSurveyResponseSchema: 'ignored',
   fcr: 'ignored',
   fcrFromCounts: 'ignored',
@@ -158,8 +156,6 @@ const KNOWN_IGNORED: Record<string, string> = {
   kaplanMeier: 'ignored',
   parseResponses: 'ignored',
   parseResponsesOrThrow: 'ignored',
-  retentionCurve: 'ignored',
-  revenueRetention: 'ignored',
   slaAttainment: 'ignored',
   ttr: 'ignored',
 };
