@@ -47,7 +47,8 @@ describe('F distribution', () => {
 
   it('gives 0 and 1 at the ends, and refuses a point that is not a number', () => {
     expect([fCdf(0, 2, 3), fCdf(-1, 2, 3), fCdf(Number.POSITIVE_INFINITY, 2, 3)]).toEqual([0, 0, 1]);
-    for (const x of [Number.NaN, '1', undefined]) expect(thrown(() => fCdf(x as number, 2, 3)).code).toBe('INVALID_VALUE');
+    for (const x of [Number.NaN, '1', undefined])
+      expect(thrown(() => fCdf(x as number, 2, 3)).code).toBe('INVALID_VALUE');
     expect([fQuantile(0, 2, 3), fQuantile(1, 2, 3)]).toEqual([0, Number.POSITIVE_INFINITY]);
   });
 
