@@ -234,7 +234,7 @@ export {
 } from './stats/kaplanMeier.ts';
 export { MAX_BOOTSTRAP_DRAWS, type MeanIntervalOptions, type MeanMethod } from './stats/meanInterval.ts';
 export { normalCdf, normalQuantile } from './stats/normal.ts';
-export type { PoissonRateIntervalOptions } from './stats/poissonRateInterval.ts';
+export type { PoissonRateIntervalOptions, PoissonRateResult } from './stats/poissonRateInterval.ts';
 export {
   PROPORTION_METHODS,
   type ProportionIntervalOptions,
@@ -276,5 +276,6 @@ export type {
   SummaryNotes,
 } from './summary/types.ts';
 export { type BusinessWindow, businessDuration, type Schedule, type Weekday } from './time/businessDuration.ts';
+export { type CompiledSchedule, compileSchedule } from './time/compiledSchedule.ts';
 export type { Timestamp } from './time/timestamp.ts';
 export type { CxWarning, Difference, Estimate, Interval, RandomOptions } from './types.ts';

@@ -1,6 +1,6 @@
 import { printable } from '../format/printable.ts';
 import { type MeanIntervalOptions, meanIntervalResult } from '../stats/meanInterval.ts';
-import type { Estimate } from '../types.ts';
+import type { MeanResult } from '../summary/meanFamily.ts';
 
 /**
  * Confidence interval for a mean.
@@ -24,6 +24,6 @@ import type { Estimate } from '../types.ts';
  * @example
  * meanInterval([5, 7, 10]).lower // => 1.0817238539575582 (to 1e-14)
  */
-export function meanInterval(values: ArrayLike<number>, options?: MeanIntervalOptions): Estimate {
-  return printable(meanIntervalResult('meanInterval', values, options));
+export function meanInterval(values: ArrayLike<number>, options?: MeanIntervalOptions): MeanResult {
+  return printable({ kind: 'mean', ...meanIntervalResult('meanInterval', values, options) });
 }

@@ -1,6 +1,9 @@
 import { printable } from '../format/printable.ts';
-import { type PoissonRateIntervalOptions, poissonRateIntervalResult } from '../stats/poissonRateInterval.ts';
-import type { Estimate } from '../types.ts';
+import {
+  type PoissonRateIntervalOptions,
+  type PoissonRateResult,
+  poissonRateIntervalResult,
+} from '../stats/poissonRateInterval.ts';
 
 /**
  * Exact (Garwood) confidence interval for a Poisson rate: events per unit of exposure.
@@ -25,6 +28,6 @@ export function poissonRateInterval(
   events: number,
   exposure: number,
   options?: PoissonRateIntervalOptions,
-): Estimate & { exposure: number } {
-  return printable(poissonRateIntervalResult('poissonRateInterval', events, exposure, options));
+): PoissonRateResult {
+  return printable({ kind: 'rate', ...poissonRateIntervalResult('poissonRateInterval', events, exposure, options) });
 }

@@ -1,6 +1,6 @@
 import { printable } from '../format/printable.ts';
 import { type ProportionIntervalOptions, proportionIntervalResult } from '../stats/proportionInterval.ts';
-import type { Estimate } from '../types.ts';
+import type { ProportionResult } from '../summary/proportionFamily.ts';
 
 /**
  * Confidence interval for a binomial proportion p = successes / n.
@@ -24,7 +24,7 @@ import type { Estimate } from '../types.ts';
  * @param successes - number of successes x, a whole number from 0 to n
  * @param n - number of trials, a whole number ≥ 1
  * @param options - `method`, `confidence`
- * @returns Estimate with value = x/n, standardError = √(p̂(1 − p̂)/n)
+ * @returns ProportionResult (kind 'proportion'; the same as `estimate(summarize('proportion', { successes, n }))`) with value = x/n, standardError = √(p̂(1 − p̂)/n)
  * @throws CxMetricsError EMPTY_INPUT when n is 0; INVALID_VALUE for counts that are not whole
  *   numbers or successes > n; INVALID_OPTION for an unknown method or confidence outside (0, 1),
  *   options that are not a plain object, or an unknown option key
@@ -34,6 +34,10 @@ import type { Estimate } from '../types.ts';
  * ci.lower // => 0.7148578393696502 (to 1e-14)
  * ci.upper // => 0.9166257932196661 (to 1e-14)
  */
-export function proportionInterval(successes: number, n: number, options?: ProportionIntervalOptions): Estimate {
-  return printable(proportionIntervalResult('proportionInterval', successes, n, options));
+export function proportionInterval(
+  successes: number,
+  n: number,
+  options?: ProportionIntervalOptions,
+): ProportionResult {
+  return printable({ kind: 'proportion', ...proportionIntervalResult('proportionInterval', successes, n, options) });
 }

@@ -36,5 +36,5 @@ export function quantileInterval(
   p: number,
   options?: QuantileIntervalOptions,
 ): QuantileIntervalResult {
-  return printable(quantileIntervalResult('quantileInterval', values, p, options));
+  return printable({ kind: 'quantile', ...quantileIntervalResult('quantileInterval', values, p, options) });
 }

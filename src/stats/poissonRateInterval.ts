@@ -5,6 +5,19 @@ import { gammaQuantileUnchecked } from './gamma.ts';
 import { checkConfidence, checkCount, checkPositive } from './validate.ts';
 
 /**
+ * Result of `poissonRateInterval`: events per unit of exposure, with the exposure it rests on.
+ *
+ * @example
+ * const r = poissonRateInterval(10, 1000)
+ * [r.kind, r.value, r.exposure] // => ['rate', 0.01, 1000]
+ */
+export interface PoissonRateResult extends Estimate {
+  kind: 'rate';
+  /** The exposure the rate is per (customer-months, ticket-days, …), as given. */
+  exposure: number;
+}
+
+/**
  * Options of `poissonRateInterval`.
  *
  * @example
@@ -25,7 +38,7 @@ export function poissonRateIntervalResult(
   events: number,
   exposure: number,
   options?: PoissonRateIntervalOptions,
-): Estimate & { exposure: number } {
+): Omit<PoissonRateResult, 'kind'> {
   const opts = checkOptions(fn, options, ['confidence']);
   checkCount(fn, 'events', events);
   checkPositive(fn, 'exposure', exposure);

@@ -29,6 +29,7 @@ export interface QuantileIntervalOptions {
  * ci.achievedConfidence // => 0.978515625
  */
 export interface QuantileIntervalResult extends Estimate {
+  kind: 'quantile';
   /** The exact binomial coverage P(l ≤ K < u), K ~ Binomial(n, p), of the ranks chosen. */
   achievedConfidence: number;
   /** 1-based ranks of the order statistics used as lower and upper bound. */
@@ -46,7 +47,7 @@ export function quantileIntervalResult(
   values: ArrayLike<number>,
   p: number,
   options?: QuantileIntervalOptions,
-): QuantileIntervalResult {
+): Omit<QuantileIntervalResult, 'kind'> {
   const opts = checkOptions(fn, options, ['confidence']);
   const sorted = finiteValues(fn, values).sort();
   checkProbability(fn, 'p', p);

@@ -22,7 +22,7 @@ describe('churnRate', () => {
   it('accepts every proportion method and matches proportionInterval', () => {
     for (const method of ['wilson', 'agresti-coull', 'clopper-pearson', 'jeffreys', 'wald'] as const) {
       const r = churnRate({ customersAtStart: 40, churned: 3 }, { method, confidence: 0.9 });
-      const { warnings, ...expected } = proportionInterval(3, 40, { method, confidence: 0.9 });
+      const { warnings, kind, ...expected } = proportionInterval(3, 40, { method, confidence: 0.9 });
       expect(r).toMatchObject(expected);
     }
   });
@@ -169,7 +169,7 @@ describe('churn (cohort definition)', () => {
       endedAt: i < 4 ? '2025-03-15' : null,
     }));
     const r = churn(customers, { from, to, method: 'jeffreys', confidence: 0.9 });
-    const { warnings, ...expected } = proportionInterval(4, 20, { method: 'jeffreys', confidence: 0.9 });
+    const { warnings, kind, ...expected } = proportionInterval(4, 20, { method: 'jeffreys', confidence: 0.9 });
     expect(r).toMatchObject(expected);
   });
 
