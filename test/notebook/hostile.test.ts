@@ -4,6 +4,7 @@ import {
   distributionChart,
   intervalChart,
   JUPYTER_DISPLAY,
+  metricOverTimeChart,
   npsBreakdownChart,
   show,
 } from '../../src/notebook/index.ts';
@@ -44,5 +45,28 @@ describe('show', () => {
     expect(shown.value).toBeNaN();
     expect(shown.kind).toBe('unknown');
     expect(shown[JUPYTER_DISPLAY]()['text/plain']).toBe(String(shown));
+  });
+});
+
+describe('charts given arrays with holes', () => {
+  const e = npsFromCounts({ promoters: 5, passives: 3, detractors: 2 });
+
+  it('intervalChart refuses a hole at its index instead of drawing fewer bars', () => {
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    const error = thrown(() => intervalChart([e, , e] as never));
+    expect([error.code, error.index]).toEqual(['INVALID_VALUE', 1]);
+    expect(error.message).toMatch(/^intervalChart: "#2" is undefined/);
+  });
+
+  it('metricOverTimeChart refuses a hole at its index instead of leaving the period out', () => {
+    const point = { period: '2025-Q1', value: 31, lower: 25, upper: 37 };
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    const error = thrown(() => metricOverTimeChart([point, , { ...point, period: '2025-Q3' }] as never));
+    expect([error.code, error.index]).toEqual(['INVALID_VALUE', 1]);
+  });
+
+  it('both answer a huge sparse array at its first hole, without a pass over its length', () => {
+    expect(thrown(() => intervalChart(new Array(2 ** 32 - 1))).index).toBe(0);
+    expect(thrown(() => metricOverTimeChart(new Array(2 ** 32 - 1))).index).toBe(0);
   });
 });
