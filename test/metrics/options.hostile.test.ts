@@ -36,3 +36,19 @@ describe('retention and revenue options', () => {
     );
   });
 });
+
+describe('revenueRetention at hostile sizes', () => {
+  it('refuses a huge sparse array at its first hole instead of a RangeError from allocating', () => {
+    const error = thrown(() => revenueRetention(new Array(2 ** 32 - 1)));
+    expect([error.code, error.index]).toEqual(['INVALID_VALUE', 0]);
+  });
+
+  it('refuses a bootstrap over MAX_BOOTSTRAP_DRAWS with the cost and the resamples that fit', () => {
+    const customers = Array.from({ length: 20_000 }, (_, i) => ({ id: i, startMrr: 100, endMrr: 90 + (i % 20) }));
+    const error = thrown(() => revenueRetention(customers));
+    expect(error.code).toBe('INVALID_OPTION');
+    expect(error.message).toMatch(/20000 customers × 10000 resamples is 200000000 random draws \(about 3\.0 s\)/);
+    expect(error.message).toMatch(/pass resamples of at most 5000 for 20000 customers$/);
+    expect(revenueRetention(customers, { resamples: 5000, seed: 1 }).n).toBe(20_000);
+  });
+});
