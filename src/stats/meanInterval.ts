@@ -40,8 +40,9 @@ export interface MeanIntervalOptions extends RandomOptions {
 const MEAN_INTERVAL_KEYS = ['confidence', 'method', 'resamples', 'seed', 'rng'] as const;
 
 /**
- * The most random draws (values × resamples) `meanInterval`'s `'bootstrap-bca'` makes: 10⁸, about
- * 1.5 s on a 2020s laptop core (15 ns a draw). Beyond it the call is refused before any work,
+ * The most random draws (values × resamples) `meanInterval`'s `'bootstrap-bca'` makes, and
+ * `revenueRetention`'s bootstrap (customers × resamples): 10⁸, about 1.5 s on a 2020s laptop
+ * core (15 ns a draw). Beyond it the call is refused before the bootstrap,
  * with the cost stated, instead of running for tens of seconds (10⁵ values at the default 10 000
  * resamples would take about 15 s). Where it bites, the sample is large enough for Student's t
  * (the bootstrap's edge over t fades as n grows), or fewer resamples keep the bootstrap: at n =
