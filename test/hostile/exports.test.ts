@@ -5,6 +5,7 @@ import {
   optionsPosition,
   runExport,
   runOptionValues,
+  runRecordFields,
   sharedValues,
   snapshot,
   unknownKeyProblem,
@@ -14,7 +15,8 @@ import {
 // Issue 9, "the project's own hostile-input suite": every exported function of every package
 // entry (read from package.json "exports", so a new entry or export is covered without anyone
 // adding it) is called with the hostile table of ./harness.ts in its first, second and third
-// argument positions, and with each of its options set to each small hostile value. Each call
+// argument positions, with each of its options set to each small hostile value, and with each
+// field of the first record of a record array set to each of them. Each call
 // returns (no NaN in the result unless it carries a warning, and the result prints) or throws a
 // CxMetricsError; no argument and not Object.prototype is changed.
 
@@ -122,9 +124,9 @@ describe('hostile input at every export', () => {
   });
 
   for (const e of exports) {
-    it(`${e.name} returns or throws CxMetricsError for every hostile argument and option, mutating nothing`, () => {
+    it(`${e.name} returns or throws CxMetricsError for every hostile argument, option and field, mutating nothing`, () => {
       const args = valid[e.name];
-      const options = args === undefined ? {} : runOptionValues(e, args);
+      const options = args === undefined ? {} : { ...runOptionValues(e, args), ...runRecordFields(e, args) };
       expect({ ...runExport(e, args, shared.values), ...options }).toEqual(KNOWN[e.name] ?? {});
     });
   }

@@ -637,3 +637,32 @@ export function runOptionValues(exp: Export, valid: () => unknown[]): Record<str
   }
   return failures;
 }
+
+/**
+ * The valid call with one field of one record set to each small hostile value: for each argument
+ * that is an array of plain-object records, each field of its first record in turn. Keyed
+ * `"arg<position>[0].<field> = <case>"`, like runExport.
+ */
+export function runRecordFields(exp: Export, valid: () => unknown[]): Record<string, string> {
+  const failures: Record<string, string> = {};
+  const none = new Set<unknown>();
+  const template = valid();
+  template.forEach((arg, position) => {
+    if (!Array.isArray(arg) || !isPlainRecord(arg[0])) return;
+    for (const key of Object.keys(arg[0])) {
+      for (const c of OPTION_CASES) {
+        const args = valid();
+        const records = [...(args[position] as unknown[])];
+        records[0] = { ...(records[0] as object), [key]: c.make() };
+        args[position] = records;
+        const problem = check(exp.fn, deepFreeze(args), none);
+        if (problem !== undefined) failures[`arg${position}[0].${key} = ${c.name}`] = problem;
+      }
+    }
+  });
+  return failures;
+}
+
+function isPlainRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && Object.getPrototypeOf(x) === Object.prototype;
+}

@@ -6,6 +6,7 @@ import {
   optionsPosition,
   runExport,
   runOptionValues,
+  runRecordFields,
   sharedValues,
   unknownKeyProblem,
   validArgs,
@@ -18,7 +19,10 @@ const known: string[] = [];
 const ignored: string[] = [];
 for (const e of exports) {
   const args = valid[e.name];
-  const failures = { ...runExport(e, args, shared.values), ...(args === undefined ? {} : runOptionValues(e, args)) };
+  const failures = {
+    ...runExport(e, args, shared.values),
+    ...(args === undefined ? {} : { ...runOptionValues(e, args), ...runRecordFields(e, args) }),
+  };
   const entries = Object.entries(failures);
   if (entries.length > 0) {
     known.push(`  ${e.name}: {`, ...entries.map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)},`), '  },');
