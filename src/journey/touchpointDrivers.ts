@@ -2,14 +2,9 @@ import { adjustPValues, P_ADJUST_METHODS, type PAdjustMethod } from '../analysis
 import { compareNps, type NpsDifference } from '../compare/compareNps.ts';
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
+import { pearsonCorrelation, spearmanCorrelation } from '../intervals/correlation.ts';
 import { checkOptions, isPlainObject } from '../options.ts';
-import {
-  type CorrelationResult,
-  pearsonCorrelation,
-  SPEARMAN_VARIANCES,
-  type SpearmanVariance,
-  spearmanCorrelation,
-} from '../stats/correlation.ts';
+import { type CorrelationResult, SPEARMAN_VARIANCES, type SpearmanVariance } from '../stats/correlation.ts';
 import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
 import type { CxWarning } from '../types.ts';
 import { warning } from '../warnings.ts';

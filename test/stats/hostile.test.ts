@@ -84,3 +84,12 @@ describe('correlations at an array-like of absurd length', () => {
     }
   });
 });
+
+describe('correlation results print', () => {
+  it('a template literal and String(r) give the one-line form, not [object Object]', () => {
+    const r = pearsonCorrelation([1, 2, 3, 4, 5], [2, 1, 4, 3, 5]);
+    expect(`${r}`).toBe('Estimate 0.80 [-0.28, 0.99] (fisher-z, 95%, n=5)');
+    expect(String(spearmanCorrelation([1, 2, 3, 4, 5], [2, 1, 4, 3, 5]))).toMatch(/^Estimate 0\.80 \[/);
+    expect(Object.keys(r)).not.toContain('toString'); // JSON and spreads see the same fields
+  });
+});
