@@ -8,6 +8,14 @@ export {
   type PAdjustMethod,
 } from './analysis/adjustPValues.ts';
 export {
+  type BreakdownBy,
+  type BreakdownGroup,
+  type BreakdownKeyValue,
+  type BreakdownOptions,
+  type BreakdownResult,
+  breakdown,
+} from './analysis/breakdown.ts';
+export {
   ESTIMATE_TREND_METHODS,
   type EstimatePoint,
   type EstimateTrendMethod,
@@ -20,6 +28,7 @@ export {
   type MeanHomogeneityTest,
   meanHomogeneityTest,
 } from './analysis/meanHomogeneityTest.ts';
+export type { GroupTest, SeriesTrendTest } from './analysis/metricPlan.ts';
 export { type NpsHomogeneityTest, npsHomogeneityTest } from './analysis/npsHomogeneityTest.ts';
 export {
   type ProportionCounts,
@@ -31,6 +40,14 @@ export {
   type ProportionTrendTestOptions,
   proportionTrendTest,
 } from './analysis/proportionTrendTest.ts';
+export {
+  type TrendOptions,
+  type TrendPeriod,
+  type TrendResult,
+  type TrendRolling,
+  type TrendWindow,
+  trend,
+} from './analysis/trend.ts';
 export {
   type CompareMeansOptions,
   compareMeans,
@@ -125,6 +142,7 @@ export {
   churnRate,
   churnRateByExposure,
 } from './metrics/churn.ts';
+export type { ChurnSummaryOptions } from './metrics/churnSummary.ts';
 export {
   type ChurnPeriod,
   type ConvertChurnRateOptions,
@@ -150,6 +168,7 @@ export {
   customerLifetimeValue,
 } from './metrics/customerLifetimeValue.ts';
 export { type CustomerRecord, TIME_UNIT_DAYS, TIME_UNITS, type TimeUnit } from './metrics/customers.ts';
+export type { DurationSummaryOptions } from './metrics/durationSummary.ts';
 export {
   FCR_DEFINITIONS,
   type FcrCountsOptions,
@@ -160,6 +179,7 @@ export {
   fcr,
   fcrFromCounts,
 } from './metrics/fcr.ts';
+export type { FcrSummaryOptions } from './metrics/fcrSummary.ts';
 export {
   NPS_METHODS,
   NPS_SCALE,
@@ -200,6 +220,7 @@ export {
 export type { ScalePoint } from './metrics/scaleSummary.ts';
 export type { OtherTypes, RecordOptions, Score, ScoreAccessor, ScoreInput, ScoreKey } from './metrics/scores.ts';
 export { type SlaOptions, type SlaResult, slaAttainment } from './metrics/slaAttainment.ts';
+export type { SlaSummaryOptions } from './metrics/slaSummary.ts';
 export type { TicketClockField, TicketClockOptions, TicketRecord } from './metrics/tickets.ts';
 export {
   type DurationInput,
@@ -231,6 +252,7 @@ export {
   type KaplanMeierResult,
   kaplanMeier,
 } from './stats/kaplanMeier.ts';
+export { kaplanMeierQuantile } from './stats/kaplanMeierQuantile.ts';
 export { MAX_BOOTSTRAP_DRAWS, type MeanIntervalOptions, type MeanMethod } from './stats/meanInterval.ts';
 export { normalCdf, normalQuantile } from './stats/normal.ts';
 export type { PoissonRateIntervalOptions, PoissonRateResult } from './stats/poissonRateInterval.ts';
@@ -276,5 +298,14 @@ export type {
 } from './summary/types.ts';
 export { type BusinessWindow, businessDuration, type Schedule, type Weekday } from './time/businessDuration.ts';
 export { type CompiledSchedule, compileSchedule } from './time/compiledSchedule.ts';
+export {
+  CALENDAR_UNITS,
+  type CalendarPeriod,
+  type CalendarPeriodOptions,
+  type CalendarUnit,
+  calendarPeriod,
+  nextPeriod,
+  previousPeriod,
+} from './time/periods.ts';
 export type { Timestamp } from './time/timestamp.ts';
 export type { CxWarning, Difference, Estimate, Interval, RandomOptions } from './types.ts';
