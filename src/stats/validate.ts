@@ -106,5 +106,6 @@ export function describe(x: unknown): string {
   if (x === undefined) return 'undefined';
   if (typeof x === 'bigint') return `${x}n`;
   if (Array.isArray(x)) return 'an array';
+  if (typeof x === 'object') return 'an object'; // not "a object"
   return `a ${typeof x}`;
 }

@@ -93,3 +93,11 @@ describe('correlation results print', () => {
     expect(Object.keys(r)).not.toContain('toString'); // JSON and spreads see the same fields
   });
 });
+
+describe('values described in messages', () => {
+  it('an object is "an object", not "a object"', () => {
+    expect(thrown(() => normalCdf({} as number)).message).toBe(
+      'normalCdf: x is an object; expected a number (±Infinity allowed)',
+    );
+  });
+});
