@@ -1,4 +1,7 @@
 import { CxMetricsError } from '../errors.ts';
+import { breakdownText } from '../format/analysisText.ts';
+import type { Loose } from '../format/kinds.ts';
+import { printable } from '../format/printable.ts';
 import { closestName } from '../options.ts';
 import { describe } from '../stats/validate.ts';
 import type { ResultBySummaryKind, SummaryByMetric } from '../summary/typeMaps.ts';
@@ -309,7 +312,7 @@ export function breakdown<T, M extends SummaryMetric>(
     });
   }
   const test = k > 1 ? groupTest(comparables, fn, warnings) : null;
-  return {
+  const result: BreakdownResult = {
     kind: 'breakdown',
     metric: plan.family.metric,
     by: byNames,
@@ -320,7 +323,8 @@ export function breakdown<T, M extends SummaryMetric>(
     level: plan.level,
     records: items.length,
     warnings,
-  } as BreakdownResult<MetricResult<M>>;
+  };
+  return printable(result, (r) => breakdownText(r as unknown as Loose)) as BreakdownResult<MetricResult<M>>;
 }
 
 type By = string | ((record: unknown, index: number) => unknown);

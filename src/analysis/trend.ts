@@ -1,4 +1,7 @@
 import { CxMetricsError } from '../errors.ts';
+import { trendText } from '../format/analysisText.ts';
+import type { Loose } from '../format/kinds.ts';
+import { printable } from '../format/printable.ts';
 import { readDuration } from '../journey/records.ts';
 import { isPlainObject } from '../options.ts';
 import { describe } from '../stats/validate.ts';
@@ -427,7 +430,7 @@ export function trend<T, M extends SummaryMetric>(
   if (spec.unit === 'week')
     result.weekStart = (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const)[spec.weekStart] as Weekday;
   if (window !== undefined) result.window = window;
-  return result as TrendResult<MetricResult<M>>;
+  return printable(result, (r) => trendText(r as unknown as Loose)) as TrendResult<MetricResult<M>>;
 }
 
 function addRolling(
