@@ -17,7 +17,7 @@ import {
   shiftPeriodDays,
 } from '../time/periods.ts';
 import type { Weekday } from '../time/schedule.ts';
-import { parseTimestamp, type Timestamp } from '../time/timestamp.ts';
+import { parseTimestamp, type Timestamp, timestampHint } from '../time/timestamp.ts';
 import { DAY_MS } from '../time/zonedTime.ts';
 import type { CxWarning, Difference } from '../types.ts';
 import { warning } from '../warnings.ts';
@@ -543,7 +543,7 @@ function readTimes(fn: string, items: ArrayLike<unknown>, at: unknown): Float64A
       }
       throw new CxMetricsError(
         'INVALID_VALUE',
-        `${fn}: the time (${typeof at === 'string' ? `'${at}'` : 'at'}) of record at index ${i} is ${describe(v)}; expected a Date, an ISO-8601 string or epoch milliseconds`,
+        `${fn}: the time (${typeof at === 'string' ? `'${at}'` : 'at'}) of record at index ${i} is ${describe(v)}; expected a Date, an ISO-8601 string or epoch milliseconds${timestampHint(v)}`,
         { index: i, value: v },
       );
     }
@@ -565,7 +565,7 @@ function readInstant(fn: string, name: string, value: unknown): number {
   if (t === undefined) {
     throw new CxMetricsError(
       'INVALID_OPTION',
-      `${fn}: ${name} is ${describe(value)}; expected a Date, an ISO-8601 string or epoch milliseconds`,
+      `${fn}: ${name} is ${describe(value)}; expected a Date, an ISO-8601 string or epoch milliseconds${timestampHint(value)}`,
       { value },
     );
   }

@@ -2,7 +2,7 @@ import { CxMetricsError } from '../errors.ts';
 import { checkOptions } from '../options.ts';
 import { describe } from '../stats/validate.ts';
 import type { Weekday } from './schedule.ts';
-import { parseTimestamp, type Timestamp } from './timestamp.ts';
+import { parseTimestamp, type Timestamp, timestampHint } from './timestamp.ts';
 import { DAY_MS, timeZoneFormatter, utcOffsetAt, wallClockMs, zonedTimeToUtc } from './zonedTime.ts';
 
 // Calendar periods in an IANA time zone. A period is a run of whole local days (a day, a week, a
@@ -292,7 +292,7 @@ export function calendarPeriod(at: Timestamp, options: CalendarPeriodOptions): C
   if (instant === undefined) {
     throw new CxMetricsError(
       'INVALID_VALUE',
-      `${fn}: at is ${describe(at)}; expected a Date, an ISO-8601 string or epoch milliseconds`,
+      `${fn}: at is ${describe(at)}; expected a Date, an ISO-8601 string or epoch milliseconds${timestampHint(at)}`,
       { value: at },
     );
   }
