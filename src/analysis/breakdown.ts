@@ -185,7 +185,7 @@ interface Grouping {
  * journey stages in journey order. Records whose `by` field is missing form the group `null`
  * ('(missing)'). Any metric of `summarize` works, through the summary registry; one without a
  * comparison (durations) gets its estimates and a NO_TEST warning. Accessor functions receive the
- * record's index within its group.
+ * record's index in `records`.
  *
  * @param records - the records (survey responses, tickets, …) as the metric reads them
  * @param options - `by`, `metric`, `adjust`, `level`, `order`, and the metric's options
