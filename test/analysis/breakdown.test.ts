@@ -282,13 +282,23 @@ describe('breakdown accessor functions', () => {
   it('receive each record’s index in the input, on the histogram path and the general one', () => {
     const rows = Array.from({ length: 40 }, (_, i) => ({ g: i % 2 === 0 ? 'even' : 'odd' }));
     const seen: number[] = [];
-    breakdown(rows, { by: 'g', metric: 'nps', accessor: (_r: unknown, i: number) => (seen.push(i), i % 11) });
+    breakdown(rows, {
+      by: 'g',
+      metric: 'nps',
+      accessor: (_r: unknown, i: number) => {
+        seen.push(i);
+        return i % 11;
+      },
+    });
     expect(seen).toEqual(rows.map((_, i) => i));
     const seenP: number[] = [];
     breakdown(rows, {
       by: 'g',
       metric: 'proportion',
-      accessor: (_r: unknown, i: number) => (seenP.push(i), i % 3 === 0),
+      accessor: (_r: unknown, i: number) => {
+        seenP.push(i);
+        return i % 3 === 0;
+      },
     });
     expect([...seenP].sort((a, b) => a - b)).toEqual(rows.map((_, i) => i));
     const m = breakdown(rows, { by: 'g', metric: 'mean', accessor: (_r: unknown, i: number) => i });
