@@ -9,6 +9,7 @@ import type { Summary, SummaryMetric } from '../summary/types.ts';
 import {
   type CalendarUnit,
   dayStart,
+  dayStarts,
   isoDate,
   type PeriodDays,
   periodDaysAt,
@@ -277,6 +278,12 @@ export function trend<T, M extends SummaryMetric>(
 
   // Buckets: local days when the window counts days (periods are runs of whole days), else periods.
   const byDay = window !== undefined && 'days' in window && spec.unit !== 'day';
+  if (byDay || spec.unit === 'day') {
+    // Every day's start is needed: one sequential sweep, one Intl call per day.
+    dayStarts(first.first, last.next - first.first + 1, spec.timeZone).forEach((t, j) => {
+      starts.set(first.first + j, t);
+    });
+  }
   const bucketFirsts: number[] = [];
   if (byDay) for (let d = first.first; d < last.next; d++) bucketFirsts.push(d);
   else for (const p of periodDays) bucketFirsts.push(p.first);
