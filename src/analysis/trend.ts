@@ -296,6 +296,21 @@ export function trend<T, M extends SummaryMetric>(
   // One pass: each record's bucket (−1 outside the range), then one summary per bucket.
   const codes = new Int32Array(items.length);
   const sizes = new Float64Array(bucketFirsts.length);
+  // A record's bucket from its day: elapsed days since the first bucket's start are the local day
+  // give or take one (offsets differ by hours at most), looked up in a day → bucket table and
+  // corrected against the exact boundaries; a binary search instead when the table would be huge.
+  const nb = bucketFirsts.length;
+  const spanDays = last.next - first.first;
+  let dayToBucket: Int32Array | undefined;
+  if (spanDays <= 4_000_000) {
+    dayToBucket = new Int32Array(spanDays);
+    for (let j = 0; j < nb; j++) {
+      const a = (bucketFirsts[j] as number) - first.first;
+      const b = j + 1 < nb ? (bucketFirsts[j + 1] as number) - first.first : spanDays;
+      dayToBucket.fill(j, a, b);
+    }
+  }
+  const base = boundaries[0] as number;
   let excluded = 0;
   for (let i = 0; i < items.length; i++) {
     const t = times[i] as number;
@@ -304,7 +319,13 @@ export function trend<T, M extends SummaryMetric>(
       codes[i] = -1;
       continue;
     }
-    const b = upperBound(boundaries, t) - 1;
+    let b: number;
+    if (dayToBucket !== undefined) {
+      const day = Math.min(spanDays - 1, Math.max(0, Math.floor((t - base) / DAY_MS)));
+      b = dayToBucket[day] as number;
+      while (b > 0 && t < (boundaries[b] as number)) b--;
+      while (b < nb - 1 && t >= (boundaries[b + 1] as number)) b++;
+    } else b = upperBound(boundaries, t) - 1;
     codes[i] = b;
     sizes[b] = (sizes[b] as number) + 1;
   }
