@@ -29,7 +29,16 @@ interface Row {
   extra: string;
 }
 
+const DURATION_METRICS = ['ttr', 'first-response'];
+
+/** The estimate a row shows: the result itself, or a duration result's median. @internal */
+export function shownEstimate(x: unknown): unknown {
+  if (isEstimate(x)) return x;
+  return isObject(x) && isEstimate(x.median) ? x.median : undefined;
+}
+
 function valueText(metric: unknown, x: number): string {
+  if (DURATION_METRICS.includes(String(metric))) return `${fixed(x / 3_600_000, 1)} h`;
   return SHARE_METRICS.includes(String(metric))
     ? `${fixed(100 * x, 1)}%`
     : metric === 'nps'
@@ -60,14 +69,15 @@ function bar(lower: number, value: number, upper: number, lo: number, hi: number
 }
 
 function table(metric: unknown, rows: Row[], overall: unknown, heading: string, compareHeading: string): string[] {
-  const estimates = rows.map((r) => r.estimate).filter(isEstimate);
+  const estimates = rows.map((r) => shownEstimate(r.estimate)).filter(isEstimate);
   const bounds = estimates.flatMap((e) => [e.lower, e.upper]).filter(Number.isFinite);
-  if (isEstimate(overall)) bounds.push(overall.lower, overall.upper);
+  const whole = shownEstimate(overall);
+  if (isEstimate(whole)) bounds.push(whole.lower, whole.upper);
   const lo = bounds.length > 0 ? Math.min(...bounds) : 0;
   const hi = bounds.length > 0 ? Math.max(...bounds) : 1;
-  const rule = isEstimate(overall) ? overall.value : undefined;
+  const rule = isEstimate(whole) ? whole.value : undefined;
   const cells = rows.map((r) => {
-    const e: unknown = r.estimate;
+    const e: unknown = shownEstimate(r.estimate);
     const est = isEstimate(e)
       ? `${valueText(metric, e.value)} [${valueText(metric, e.lower)}, ${valueText(metric, e.upper)}]`
       : '—';
@@ -92,6 +102,7 @@ function table(metric: unknown, rows: Row[], overall: unknown, heading: string, 
 }
 
 function metricName(metric: unknown): string {
+  if (DURATION_METRICS.includes(String(metric))) return `${String(metric).toUpperCase()} median`;
   return metric === 'nps' ? 'NPS' : typeof metric === 'string' ? metric.toUpperCase() : 'metric';
 }
 
@@ -109,17 +120,17 @@ export function breakdownText(x: Loose): string {
     const rows: Row[] = (x.groups as unknown[]).filter(isObject).map((g) => ({
       label: String(g.label ?? g.key),
       n: String(g.n ?? ''),
-      estimate: isEstimate(g.estimate) ? (g.estimate as unknown as Loose) : null,
+      estimate: g.estimate ?? null,
       comparison: isObject(g.vsRest) ? g.vsRest : null,
       adjusted: g.adjustedPValue,
       flag: g.flag,
       extra: '',
     }));
-    if (isEstimate(overall)) {
+    if (shownEstimate(overall) !== undefined) {
       rows.push({
         label: 'overall',
-        n: String(overall.n),
-        estimate: overall as unknown as Loose,
+        n: String(isObject(overall) ? overall.n : ''),
+        estimate: overall,
         comparison: null,
         adjusted: null,
         flag: null,
@@ -147,11 +158,12 @@ export function trendText(x: Loose): string {
   try {
     const metric = x.metric;
     const rows: Row[] = (x.periods as unknown[]).filter(isObject).map((p) => {
-      const rolling = isObject(p.rolling) && isEstimate(p.rolling.estimate) ? p.rolling.estimate : undefined;
+      const rollingShown = isObject(p.rolling) ? shownEstimate(p.rolling.estimate) : undefined;
+      const rolling = isEstimate(rollingShown) ? rollingShown : undefined;
       return {
         label: `${String(p.label)}${p.partial === true ? '*' : ''}`,
         n: String(p.n ?? ''),
-        estimate: isEstimate(p.estimate) ? (p.estimate as unknown as Loose) : null,
+        estimate: p.estimate ?? null,
         comparison: isObject(p.vsPrevious) ? p.vsPrevious : null,
         adjusted: p.adjustedPValue,
         flag: p.flag,

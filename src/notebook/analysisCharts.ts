@@ -1,5 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
-import { isBreakdown, isTrend } from '../format/analysisText.ts';
+import { isBreakdown, isTrend, shownEstimate } from '../format/analysisText.ts';
 import { isEstimate, isObject, type Loose } from '../format/kinds.ts';
 import {
   axisFormat,
@@ -53,8 +53,8 @@ export function segmentChart(result: unknown, options: ChartOptions = {}): VegaL
   const format = formatOf(r.metric);
   const groups: DataRow[] = [];
   for (const g of r.groups as unknown[]) {
-    if (!isObject(g) || !isEstimate(g.estimate)) continue;
-    const e = g.estimate;
+    const e = isObject(g) ? shownEstimate(g.estimate) : undefined;
+    if (!isObject(g) || !isEstimate(e)) continue;
     groups.push({
       group: String(g.label ?? g.key),
       value: finiteOrNull(e.value),
@@ -65,7 +65,8 @@ export function segmentChart(result: unknown, options: ChartOptions = {}): VegaL
       adjustedPValue: typeof g.adjustedPValue === 'number' ? g.adjustedPValue : null,
     });
   }
-  const overall: DataRow[] = isEstimate(r.overall) ? [{ value: finiteOrNull(r.overall.value) }] : [];
+  const whole = shownEstimate(r.overall);
+  const overall: DataRow[] = isEstimate(whole) ? [{ value: finiteOrNull(whole.value) }] : [];
   const by = Array.isArray(r.by) ? r.by.join(' × ') : 'group';
   const metric = r.metric === 'nps' ? 'NPS' : String(r.metric);
   const x = { type: 'quantitative', title: metric, axis: { format: axisFormat(format) } };
@@ -143,8 +144,10 @@ export function trendChart(result: unknown, options: ChartOptions = {}): VegaLit
   const r = result as Loose;
   const format = formatOf(r.metric);
   const periods: DataRow[] = (r.periods as unknown[]).filter(isObject).map((p) => {
-    const e = isEstimate(p.estimate) ? p.estimate : undefined;
-    const rolling = isObject(p.rolling) && isEstimate(p.rolling.estimate) ? p.rolling.estimate.value : undefined;
+    const shown = shownEstimate(p.estimate);
+    const e = isEstimate(shown) ? shown : undefined;
+    const rollingShown = isObject(p.rolling) ? shownEstimate(p.rolling.estimate) : undefined;
+    const rolling = isEstimate(rollingShown) ? rollingShown.value : undefined;
     return {
       label: String(p.label),
       start: String(p.start),

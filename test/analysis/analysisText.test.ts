@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { breakdown, trend } from '../../src/index.ts';
-import { formatResult, resultKind } from '../../src/notebook/index.ts';
+import { formatResult, resultKind, segmentChart } from '../../src/notebook/index.ts';
+import { render } from '../notebook/render.ts';
 
 const rows = [
   ...Array.from({ length: 80 }, (_, i) => ({
@@ -47,5 +48,25 @@ describe('text tables of breakdown and trend', () => {
     expect(lines[4]).toMatch(/^2026-03\*\s+2 /);
     expect(resultKind(t)).toBe('trend');
     expect(formatResult(JSON.parse(JSON.stringify(t)))).toBe(String(t));
+  });
+});
+
+describe('text tables and charts of duration metrics', () => {
+  it('show the median with its interval, in hours', async () => {
+    const tickets = Array.from({ length: 120 }, (_, i) => ({
+      id: i,
+      team: i % 2 === 0 ? 'a' : 'b',
+      createdAt: new Date(Date.UTC(2026, 0, 1 + (i % 50), 9)).toISOString(),
+      resolvedAt: new Date(Date.UTC(2026, 0, 1 + (i % 50), 10 + (i % 4))).toISOString(),
+    }));
+    const b = breakdown(tickets, { by: 'team', metric: 'ttr', asOf: '2026-04-01' });
+    const lines = String(b).split('\n');
+    expect(lines[0]).toMatch(/^TTR median by team/);
+    expect(lines[2]).toMatch(/^a\s+60\s+\d+\.\d h \[\d+\.\d h, \d+\.\d h\]/);
+    const spec = segmentChart(b);
+    expect(spec.datasets.groups?.map((g) => g.group)).toEqual(['a', 'b']);
+    await render(spec);
+    const t = trend(tickets, { at: 'createdAt', period: 'month', timeZone: 'UTC', metric: 'ttr', asOf: '2026-04-01' });
+    expect(String(t).split('\n')[2]).toMatch(/^2026-01\*?\s+\d+\s+\d+\.\d h/);
   });
 });
