@@ -45,7 +45,7 @@ const FLAG_COLORS = {
  */
 export function segmentChart(result: unknown, options: ChartOptions = {}): VegaLiteSpec {
   const fn = 'segmentChart';
-  const opts = chartOptions(fn, options);
+  const opts = chartOptions(fn, options, []);
   if (!isBreakdown(result)) {
     throw new CxMetricsError('INVALID_VALUE', `${fn}: expected a breakdown result, got ${describeValue(result)}`);
   }
@@ -137,7 +137,7 @@ export function segmentChart(result: unknown, options: ChartOptions = {}): VegaL
  */
 export function trendChart(result: unknown, options: ChartOptions = {}): VegaLiteSpec {
   const fn = 'trendChart';
-  const opts = chartOptions(fn, options);
+  const opts = chartOptions(fn, options, []);
   if (!isTrend(result)) {
     throw new CxMetricsError('INVALID_VALUE', `${fn}: expected a trend result, got ${describeValue(result)}`);
   }
