@@ -122,14 +122,14 @@ export function checkTickets(fn: string, tickets: unknown): readonly TicketRecor
     });
   }
   if (tickets.length === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: needs at least one ticket`);
-  // A plain loop, not forEach: a hole is a missing ticket (reported at its index), and a sparse
-  // array of huge length fails at its first hole instead of being walked to its end.
+  // An index loop, not forEach: forEach skips holes, which the metrics then read as undefined, and
+  // walks a sparse array of huge length to its end; this one fails at the first hole.
   for (let i = 0; i < tickets.length; i++) {
     const ticket: unknown = tickets[i];
     if (ticket === null || typeof ticket !== 'object' || Array.isArray(ticket)) {
       throw new CxMetricsError(
         'INVALID_VALUE',
-        `${fn}: ticket at index ${i} is ${describe(ticket)}${i in tickets ? '' : ' (a hole in the array)'}; expected a ticket record { id, createdAt, resolvedAt?, … }`,
+        `${fn}: ticket at index ${i} is ${i in tickets ? describe(ticket) : 'missing (a hole in the array)'}; expected a ticket record { id, createdAt, resolvedAt?, … }`,
         { index: i, value: ticket },
       );
     }

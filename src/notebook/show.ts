@@ -209,7 +209,8 @@ export function chartFor(x: unknown): VegaLiteSpec | undefined {
  */
 export function show<T>(x: T): Shown<T> {
   const value = unwrap(x) as T;
-  if (value !== x) return x as unknown as Shown<T>;
+  // Object.is, not !==: NaN !== NaN, so show(NaN) returned the bare NaN instead of a wrapper.
+  if (!Object.is(value, x)) return x as unknown as Shown<T>;
   let kind: ResultKind;
   try {
     kind = kindOf(value);
