@@ -284,7 +284,7 @@ export function checkSurvivalData(
   }
   const length = durations.length;
   if (length === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: needs at least one duration`);
-  const isEvent = new Uint8Array(length);
+  // Validate first, allocating nothing: a sparse array of huge length fails at its first hole.
   let eventCount = 0;
   for (let i = 0; i < length; i++) {
     const d = durations[i];
@@ -297,7 +297,6 @@ export function checkSurvivalData(
     }
     const e = events[i];
     if (e === true || e === 1) {
-      isEvent[i] = 1;
       eventCount++;
     } else if (e !== false && e !== 0) {
       throw new CxMetricsError(
@@ -311,7 +310,8 @@ export function checkSurvivalData(
   const censorTimes = new Float64Array(length - eventCount);
   for (let i = 0, a = 0, b = 0; i < length; i++) {
     const d = (durations[i] as number) + 0; // −0 → 0
-    if (isEvent[i] === 1) eventTimes[a++] = d;
+    const e = events[i];
+    if (e === true || e === 1) eventTimes[a++] = d;
     else censorTimes[b++] = d;
   }
   if (!sorted) return { eventTimes, censorTimes };
