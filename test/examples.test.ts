@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as main from '../src/index.ts';
 import * as notebook from '../src/notebook/index.ts';
 import * as schemas from '../src/schemas/index.ts';
+import * as sql from '../src/sql/index.ts';
 
 /**
  * Every `@example` in the JSDoc of src/ is executed here, so the documented results stay true.
@@ -12,7 +13,7 @@ import * as schemas from '../src/schemas/index.ts';
  * expected value are comments.
  */
 const root = join(import.meta.dirname, '..', 'src');
-const scope: Record<string, unknown> = { ...main, ...schemas, ...notebook };
+const scope: Record<string, unknown> = { ...main, ...schemas, ...notebook, ...sql };
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
