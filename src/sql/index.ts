@@ -15,6 +15,7 @@ export {
   type SqlMetric,
   type SqlMetricOptionsByMetric,
   type SqlQuery,
+  type SqlTicketColumns,
   type SummaryQueryOptions,
   summaryQuery,
 } from './summaryQuery.ts';

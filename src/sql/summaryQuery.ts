@@ -3,12 +3,15 @@ import type { CesSummaryOptions } from '../metrics/ces.ts';
 import { CES_FAMILY } from '../metrics/cesSummary.ts';
 import type { CsatSummaryOptions } from '../metrics/csat.ts';
 import { CSAT_FAMILY } from '../metrics/csatSummary.ts';
+import type { TimeUnit } from '../metrics/customers.ts';
 import type { NpsSummaryOptions } from '../metrics/nps.ts';
 import { NPS_FAMILY } from '../metrics/npsSummary.ts';
 import { closestName, isPlainObject, unknownOption } from '../options.ts';
 import { describe } from '../stats/validate.ts';
+import type { Timestamp } from '../time/timestamp.ts';
 import { Params, type SqlDialect } from './dialect.ts';
 import { assemble, BASE_KEYS, checkBase, type QueryBase, type SqlPeriod, type SqlWhere } from './query.ts';
+import { CHURN_SPEC, durationSpec, FCR_SPEC, SLA_SPEC } from './supportMetrics.ts';
 import { histogramSpec, MEAN_SPEC, PROPORTION_SPEC, type SqlMetricSpec } from './surveyMetrics.ts';
 
 /**
@@ -17,7 +20,18 @@ import { histogramSpec, MEAN_SPEC, PROPORTION_SPEC, type SqlMetricSpec } from '.
  * @example
  * SQL_METRICS.includes('nps') // => true
  */
-export const SQL_METRICS = ['nps', 'csat', 'ces', 'proportion', 'mean'] as const;
+export const SQL_METRICS = [
+  'nps',
+  'csat',
+  'ces',
+  'proportion',
+  'mean',
+  'fcr',
+  'sla',
+  'ttr',
+  'first-response',
+  'churn',
+] as const;
 
 /**
  * A metric `summaryQuery` writes SQL for, one of `SQL_METRICS`.
@@ -46,11 +60,42 @@ export interface SqlColumnsByMetric {
   proportion: { value: string };
   /** value: a finite number per row. */
   mean: { value: string };
+  /** The ticket columns (as `SqlTicketColumns`), resolvedAt required; the definition reads agentReplies, customerContacts, reopenedAt or reopens, or firstContactResolved. */
+  fcr: SqlTicketColumns & { resolvedAt: string };
+  /** The ticket columns: resolvedAt for field 'resolution', firstResponseAt for 'firstResponse' (resolvedAt too when tickets close unanswered). */
+  sla: SqlTicketColumns;
+  /** The ticket columns, resolvedAt required (NULL = still open, censored at asOf). */
+  ttr: SqlTicketColumns & { resolvedAt: string };
+  /** The ticket columns, firstResponseAt required (NULL = not answered yet); resolvedAt censors tickets closed without a response. */
+  'first-response': SqlTicketColumns & { firstResponseAt: string };
+  /** startedAt and endedAt (NULL = still a customer). */
+  churn: { startedAt: string; endedAt: string };
+}
+
+/**
+ * The columns of a ticket table by role, one map for every ticket metric (each reads the roles it
+ * needs; the others are only checked as names).
+ *
+ * @example
+ * const columns: SqlTicketColumns = { createdAt: 'created_at', resolvedAt: 'resolved_at', agentReplies: 'agent_replies' }
+ * summaryQuery('ttr', { dialect: 'duckdb', table: 'tickets', columns: { ...columns, resolvedAt: 'resolved_at' }, asOf: '2026-04-01T00:00:00Z' }).params // => [1775001600000]
+ */
+export interface SqlTicketColumns {
+  createdAt: string;
+  firstResponseAt?: string;
+  resolvedAt?: string;
+  reopenedAt?: string;
+  reopens?: string;
+  agentReplies?: string;
+  customerContacts?: string;
+  firstContactResolved?: string;
 }
 
 /**
  * The metric's own options, as `summarize` takes them: the scale and thresholds of NPS, CSAT
- * and CES (weights come from `columns.weight`).
+ * and CES (weights come from `columns.weight`); the definition and `asOf` of FCR; the target,
+ * field and `asOf` of SLA; `asOf` of the duration metrics; the window, definition and unit of churn.
+ * Ticket metrics run on the elapsed clock (`businessHours` is refused).
  *
  * @example
  * const o: SqlMetricOptionsByMetric['csat'] = { scale: '1-7' }
@@ -62,6 +107,15 @@ export interface SqlMetricOptionsByMetric {
   ces: Pick<CesSummaryOptions, 'scale' | 'direction' | 'easyThreshold'>;
   proportion: Record<never, never>;
   mean: Record<never, never>;
+  fcr: {
+    definition: 'one-touch' | 'single-contact' | 'no-reopen' | 'reported';
+    missing?: 'error' | 'exclude';
+    asOf?: Timestamp;
+  };
+  sla: { targetMs: number; field?: 'resolution' | 'firstResponse'; asOf?: Timestamp };
+  ttr: { asOf?: Timestamp };
+  'first-response': { asOf?: Timestamp };
+  churn: { from: Timestamp; to: Timestamp; definition?: 'cohort' | 'exposure'; unit?: TimeUnit };
 }
 
 /**
@@ -112,6 +166,11 @@ export const SQL_SPECS: Record<SqlMetric, SqlMetricSpec> = {
   ces: histogramSpec(CES_FAMILY, ['scale', 'direction', 'easyThreshold']),
   proportion: PROPORTION_SPEC,
   mean: MEAN_SPEC,
+  fcr: FCR_SPEC,
+  sla: SLA_SPEC,
+  ttr: durationSpec('ttr-summary'),
+  'first-response': durationSpec('first-response-summary'),
+  churn: CHURN_SPEC,
 };
 
 /** The metric's spec and the checked options. @internal */
@@ -152,7 +211,9 @@ export function resolveQuery(
  * whose result rows are the summary's sufficient statistic (per group when grouped, per calendar
  * period when bucketed) — for NPS, CSAT and CES the count of each score (and Σw, Σw² of the
  * weights), for a proportion the count of each value, for a mean n, the mean and the sums
- * for M2. `summariesFromRows` turns the rows into summaries and `estimate` finishes them, with
+ * for M2; for resolution and first-response times the table of distinct durations with events
+ * and censored counts (open tickets censored at `asOf`), for SLA and FCR the counts under the
+ * target or definition, for churn the cohort counts or the exposure sums of the window. `summariesFromRows` turns the rows into summaries and `estimate` finishes them, with
  * the same numbers as the in-memory `summarize` (docs/warehouse.md).
  *
  * Table and column names are validated and quoted for the dialect (double quotes, inner quotes
@@ -160,7 +221,8 @@ export function resolveQuery(
  * value — filters, the period's unit and time zone — goes in as a parameter, never into the text.
  * Verified on DuckDB (@duckdb/node-api) and PostgreSQL (PGlite).
  *
- * @param metric - 'nps', 'csat', 'ces', 'proportion' or 'mean'
+ * @param metric - 'nps', 'csat', 'ces', 'proportion', 'mean', 'fcr', 'sla', 'ttr', 'first-response'
+ *   or 'churn'
  * @param options - `dialect`, `table`, `columns` (by role), and optionally `where`, `groupBy`,
  *   `period`, `tableColumns`, and the metric's scale options
  * @returns `{ text, params }` for the driver's prepared statement
