@@ -3,7 +3,12 @@
 // files' paths ('index', 'schemas', 'notebook'), without `@module` tags in src/.
 import { Converter, ReflectionKind } from 'typedoc';
 
-const NAMES = { index: 'cx-metrics', schemas: 'cx-metrics/schemas', notebook: 'cx-metrics/notebook', sql: 'cx-metrics/sql' };
+const NAMES = {
+  index: 'cx-metrics',
+  schemas: 'cx-metrics/schemas',
+  notebook: 'cx-metrics/notebook',
+  sql: 'cx-metrics/sql',
+};
 
 /** @param {import('typedoc').Application} app */
 export function load(app) {

@@ -129,8 +129,10 @@ function expand(s: DurationSummary): { durations: number[]; events: boolean[] } 
   const durations: number[] = [];
   const events: boolean[] = [];
   s.times.forEach((t, i) => {
-    for (let k = 0; k < (s.events[i] as number); k++) durations.push(t), events.push(true);
-    for (let k = 0; k < (s.censored[i] as number); k++) durations.push(t), events.push(false);
+    for (let k = 0; k < (s.events[i] as number) + (s.censored[i] as number); k++) {
+      durations.push(t);
+      events.push(k < (s.events[i] as number));
+    }
   });
   return { durations, events };
 }
