@@ -25,13 +25,15 @@ await db.run(
      CASE hash(i * 3) % 3 WHEN 0 THEN 'email' WHEN 1 THEN 'web' ELSE 'in-app' END AS channel
    FROM range(${rows}) AS t(i)`,
 );
-console.log(`generated ${rows.toLocaleString('en')} answers in DuckDB in ${(performance.now() - loadStart).toFixed(0)} ms`);
+console.log(
+  `generated ${rows.toLocaleString('en')} answers in DuckDB in ${(performance.now() - loadStart).toFixed(0)} ms`,
+);
 
 const options = { dialect: 'duckdb', table: 'answers', columns: { score: 'score' } } as const;
 
 async function viaSql(): Promise<number> {
   const { text, params } = summaryQuery('nps', options);
-  const result = (await db.runAndReadAll(text, params)).getRowObjectsJS();
+  const result = (await db.runAndReadAll(text, params as never)).getRowObjectsJS();
   const [entry] = summariesFromRows('nps', result, options);
   return estimate(entry?.summary as never).value;
 }
