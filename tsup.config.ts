@@ -10,6 +10,7 @@ const candidates: Record<string, string> = {
   'schemas/index': 'src/schemas/index.ts',
   'notebook/index': 'src/notebook/index.ts',
   'sql/index': 'src/sql/index.ts',
+  'arbitraries/index': 'src/arbitraries/index.ts',
 };
 
 const entry = Object.fromEntries(Object.entries(candidates).filter(([, file]) => existsSync(file)));

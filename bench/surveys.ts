@@ -8,6 +8,7 @@
  * histogram loop (h[x]++). Records are `{ type, score, channel }` objects read with a key accessor,
  * against a bare loop reading the property into a histogram. Not a test: nothing here asserts.
  * Run with NODE_OPTIONS=--expose-gc for steadier 1e7 figures (garbage collected between runs).
+ * Then the same histogram in numpy and R where the machine has them ("skipped" where not).
  */
 import { pathToFileURL } from 'node:url';
 
@@ -120,3 +121,16 @@ for (const n of sizes) {
 const widths = (rows[0] as string[]).map((_, c) => Math.max(...rows.map((r) => (r[c] as string).length)));
 for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c] as number)).join('  '));
 console.log(`(checksum ${sink})`);
+
+// The same histogram elsewhere, where the machine has the tool (skipped otherwise): numpy's
+// bincount and R's tabulate on as many random scores, against nps on a Float64Array above.
+const { numpyHistogram, rHistogram, describeTiming } = await import('./external.ts');
+for (const n of sizes) {
+  const row = rows.find((r) => r[0] === 'nps' && r[1] === n.toExponential(0) && r[2] === 'Float64Array');
+  const ours = Number(row?.[3]);
+  const repetitions = n >= 1e7 ? 7 : 15;
+  console.log(
+    `numpy np.bincount, ${n.toExponential(0)} scores: ${describeTiming(numpyHistogram(n, 10, repetitions), ours)}`,
+  );
+  console.log(`R tabulate, ${n.toExponential(0)} scores: ${describeTiming(rHistogram(n, 10, repetitions), ours)}`);
+}

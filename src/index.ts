@@ -63,6 +63,10 @@ export {
   type PairedProportionTest,
 } from './compare/compareProportionsPaired.ts';
 export { type CxErrorCode, CxMetricsError, isCxMetricsError } from './errors.ts';
+export { meanInterval } from './intervals/meanInterval.ts';
+export { poissonRateInterval } from './intervals/poissonRateInterval.ts';
+export { proportionInterval } from './intervals/proportionInterval.ts';
+export { quantileInterval } from './intervals/quantileInterval.ts';
 // Journey
 export {
   CART_ABANDONMENT_DEFINITIONS,
@@ -229,21 +233,19 @@ export {
   type KaplanMeierResult,
   kaplanMeier,
 } from './stats/kaplanMeier.ts';
-export { MAX_BOOTSTRAP_DRAWS, type MeanIntervalOptions, type MeanMethod, meanInterval } from './stats/meanInterval.ts';
+export { MAX_BOOTSTRAP_DRAWS, type MeanIntervalOptions, type MeanMethod } from './stats/meanInterval.ts';
 export { normalCdf, normalQuantile } from './stats/normal.ts';
-export { type PoissonRateIntervalOptions, poissonRateInterval } from './stats/poissonRateInterval.ts';
+export type { PoissonRateIntervalOptions, PoissonRateResult } from './stats/poissonRateInterval.ts';
 export {
   PROPORTION_METHODS,
   type ProportionIntervalOptions,
   type ProportionMethod,
-  proportionInterval,
 } from './stats/proportionInterval.ts';
 export { proportionSampleSize, type SampleSizeOptions } from './stats/proportionSampleSize.ts';
 export { type QuantileOptions, type QuantileType, quantile } from './stats/quantile.ts';
-export {
-  type QuantileIntervalOptions,
-  type QuantileIntervalResult,
-  quantileInterval,
+export type {
+  QuantileIntervalOptions,
+  QuantileIntervalResult,
 } from './stats/quantileInterval.ts';
 export { seededRandom } from './stats/rng.ts';
 export { tCdf, tQuantile } from './stats/studentT.ts';
@@ -275,5 +277,6 @@ export type {
   SummaryNotes,
 } from './summary/types.ts';
 export { type BusinessWindow, businessDuration, type Schedule, type Weekday } from './time/businessDuration.ts';
+export { type CompiledSchedule, compileSchedule } from './time/compiledSchedule.ts';
 export type { Timestamp } from './time/timestamp.ts';
 export type { CxWarning, Difference, Estimate, Interval, RandomOptions } from './types.ts';

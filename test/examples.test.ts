@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import * as arbitraries from '../src/arbitraries/index.ts';
 import * as main from '../src/index.ts';
 import * as notebook from '../src/notebook/index.ts';
 import * as schemas from '../src/schemas/index.ts';
@@ -13,7 +15,8 @@ import * as sql from '../src/sql/index.ts';
  * expected value are comments.
  */
 const root = join(import.meta.dirname, '..', 'src');
-const scope: Record<string, unknown> = { ...main, ...schemas, ...notebook, ...sql };
+// `fc` for the examples of 'cx-metrics/arbitraries', which draw samples with fast-check.
+const scope: Record<string, unknown> = { ...main, ...schemas, ...notebook, ...arbitraries, ...sql, fc };
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -103,6 +103,14 @@ try {
   } else {
     console.log('bundle-check: ok, no zod in the core bundle');
   }
+  // fast-check is the optional peer of 'cx-metrics/arbitraries' alone.
+  const fastCheck = consumer.inputs.filter((input) => /(^|\/)node_modules\/fast-check\//.test(input));
+  if (fastCheck.length > 0) {
+    console.error(`bundle-check: FAIL: fast-check is in the core bundle (${fastCheck.slice(0, 3).join(', ')})`);
+    failed = true;
+  } else {
+    console.log('bundle-check: ok, no fast-check in the core bundle');
+  }
 } catch (error) {
   console.error(`bundle-check: FAIL: ${error instanceof Error ? error.message : String(error)}`);
   for (const e of error?.errors ?? [])

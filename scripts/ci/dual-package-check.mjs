@@ -80,6 +80,7 @@ for (const { label, module } of withClass) {
   const thrower = [
     ['proportionInterval', (m) => m.proportionInterval(42, 50, { confidence: 95 })],
     ['parseTicketsOrThrow', (m) => m.parseTicketsOrThrow([{}])],
+    ['scores', (m) => m.scores({ scale: 'stars' })],
   ].find(([name]) => typeof module[name] === 'function');
   if (thrower) {
     const error = caught(() => thrower[1](module));

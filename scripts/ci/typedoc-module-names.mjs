@@ -8,6 +8,7 @@ const NAMES = {
   schemas: 'cx-metrics/schemas',
   notebook: 'cx-metrics/notebook',
   sql: 'cx-metrics/sql',
+  arbitraries: 'cx-metrics/arbitraries',
 };
 
 /** @param {import('typedoc').Application} app */

@@ -178,8 +178,8 @@ export function compareProportions(
     confidence,
     method,
     pValue,
-    a: proportionIntervalUnchecked(fn, xa, na, 'wilson', confidence),
-    b: proportionIntervalUnchecked(fn, xb, nb, 'wilson', confidence),
+    a: { kind: 'proportion', ...proportionIntervalUnchecked(fn, xa, na, 'wilson', confidence) },
+    b: { kind: 'proportion', ...proportionIntervalUnchecked(fn, xb, nb, 'wilson', confidence) },
     warnings,
   });
 }

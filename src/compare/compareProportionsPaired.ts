@@ -156,8 +156,8 @@ export function compareProportionsPaired(
   const pA = yesA / n;
   const pB = yesB / n;
   const d = (onlyA - onlyB) / n;
-  const a = proportionIntervalUnchecked(fn, yesA, n, 'wilson', confidence);
-  const b = proportionIntervalUnchecked(fn, yesB, n, 'wilson', confidence);
+  const a = { kind: 'proportion' as const, ...proportionIntervalUnchecked(fn, yesA, n, 'wilson', confidence) };
+  const b = { kind: 'proportion' as const, ...proportionIntervalUnchecked(fn, yesB, n, 'wilson', confidence) };
   const phi = correlation(both, onlyA, onlyB, neither);
   const below = Math.sqrt(Math.max(0, squareAndAdd(pA - a.lower, b.upper - pB, phi)));
   const above = Math.sqrt(Math.max(0, squareAndAdd(pB - b.lower, a.upper - pA, phi)));

@@ -119,8 +119,36 @@ export function isVegaLiteSpec(x: unknown): x is Loose {
   );
 }
 
+/**
+ * How each result `kind` the library writes is displayed, with the shape its renderer needs. A
+ * result names its kind, so dispatch is by `kind`; the shape check only guards the renderer
+ * (an object claiming a kind without the fields falls through to the shape rules). Results
+ * without a `kind` (hand-built, or saved by an older version) are recognised by shape alone.
+ */
+const DISPLAY_OF_KIND: Readonly<Record<string, readonly [ResultKind, (x: Loose) => boolean]>> = {
+  nps: ['nps', isNps],
+  ces: ['ces', isCes],
+  csat: ['csat', isCsat],
+  difference: ['difference', isDifference],
+  'kaplan-meier': ['kaplan-meier', isKaplanMeier],
+  'retention-curve': ['kaplan-meier', isKaplanMeier],
+  'cohort-retention': ['cohort-retention', isCohortTable],
+  duration: ['duration', isDuration],
+  proportion: ['estimate', isEstimate],
+  mean: ['estimate', isEstimate],
+  rate: ['estimate', isEstimate],
+  quantile: ['estimate', isEstimate],
+  correlation: ['estimate', isEstimate],
+  'converted-churn': ['estimate', isEstimate],
+  'customer-lifetime-value': ['estimate', isEstimate],
+};
+
 /** The kind of a single result, or undefined when x is not one. @internal */
 function singleKind(x: Loose): ResultKind | undefined {
+  if (typeof x.kind === 'string' && Object.hasOwn(DISPLAY_OF_KIND, x.kind)) {
+    const [display, fits] = DISPLAY_OF_KIND[x.kind] as readonly [ResultKind, (x: Loose) => boolean];
+    if (fits(x)) return display;
+  }
   if (isVegaLiteSpec(x)) return 'chart';
   if (isKaplanMeier(x)) return 'kaplan-meier';
   if (isCohortTable(x)) return 'cohort-retention';
@@ -159,9 +187,11 @@ export function kindOf(x: unknown, depth = 0, seen: Set<object> = new Set()): Re
 }
 
 /**
- * The kind of result `show` and `formatResult` recognise x as, decided by its shape alone
- * (duck typing: no class, brand or prototype is needed, so a result parsed back from JSON
- * displays the same). The first rule that matches wins:
+ * The kind of result `show` and `formatResult` recognise x as. A result of this library names
+ * its `kind` ('nps', 'difference', 'retention-curve', 'proportion', …) and is displayed by it,
+ * once its fields fit that display (no class, brand or prototype is needed, so a result parsed
+ * back from JSON displays the same). An object without a known `kind` (built by hand, or saved
+ * by an older version) is recognised by its shape; the first rule that matches wins:
  *
  * 0. `'chart'`: a Vega-Lite spec, i.e. `$schema` starts with
  *    `https://vega.github.io/schema/vega-lite/` (what the chart builders return).

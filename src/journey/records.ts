@@ -1,7 +1,7 @@
 import { CxMetricsError } from '../errors.ts';
 import { checkOptions, isPlainObject } from '../options.ts';
 import { describe } from '../stats/validate.ts';
-import { parseTimestamp, type Timestamp } from '../time/timestamp.ts';
+import { parseTimestamp, type Timestamp, timestampHint } from '../time/timestamp.ts';
 
 // The journey record types and the readers funnel and cartAbandonment share: ids, timestamps,
 // the `by` grouping. Internal to cx-metrics except the record types, which index.ts re-exports.
@@ -155,7 +155,7 @@ export function readTime(
   if (ms === undefined) {
     throw new CxMetricsError(
       'INVALID_VALUE',
-      `${fn}: ${label}: ${field} is ${describe(value)}; ${TIMESTAMP_EXPECTED}`,
+      `${fn}: ${label}: ${field} is ${describe(value)}; ${TIMESTAMP_EXPECTED}${timestampHint(value)}`,
       {
         index: i,
         value,
@@ -172,9 +172,13 @@ export function readTimeOption(fn: string, name: string, value: unknown, hint: s
   }
   const ms = parseTimestamp(value);
   if (ms === undefined) {
-    throw new CxMetricsError('INVALID_OPTION', `${fn}: ${name} is ${describe(value)}; ${TIMESTAMP_EXPECTED}`, {
-      value,
-    });
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: ${name} is ${describe(value)}; ${TIMESTAMP_EXPECTED}${timestampHint(value)}`,
+      {
+        value,
+      },
+    );
   }
   return ms;
 }

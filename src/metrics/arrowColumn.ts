@@ -46,8 +46,8 @@ export interface ArrowColumn {
  * An Arrow table (apache-arrow's `Table`): the metrics read the column named by `accessor`.
  *
  * @example
- * const scores: ArrowColumn = { length: 2, nullCount: 0, data: [{ offset: 0, length: 2, values: Int32Array.of(10, 9), nullBitmap: null, nullCount: 0, type: { typeId: 2 } }], get: (i) => [10, 9][i] }
- * const table: ArrowTable = { numRows: 2, getChild: (name) => (name === 'score' ? scores : null) }
+ * const score: ArrowColumn = { length: 2, nullCount: 0, data: [{ offset: 0, length: 2, values: Int32Array.of(10, 9), nullBitmap: null, nullCount: 0, type: { typeId: 2 } }], get: (i) => [10, 9][i] }
+ * const table: ArrowTable = { numRows: 2, getChild: (name) => (name === 'score' ? score : null) }
  * nps(table, { accessor: 'score' }).value // => 100
  */
 export interface ArrowTable {

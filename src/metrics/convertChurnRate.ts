@@ -35,6 +35,7 @@ export interface ConvertChurnRateOptions {
  * [annual.fromDays, annual.toDays] // => [30.4375, 365.25]
  */
 export interface ConvertedChurnEstimate extends Estimate {
+  kind: 'converted-churn';
   /** Length in days of the period the input was per. */
   fromDays: number;
   /** Length in days of the period the result is per. */
@@ -134,6 +135,7 @@ export function convertChurnRate(
       'real churn falls with tenure, so the converted value and interval rest on that assumption more than on the data',
   });
   return printable({
+    kind: 'converted-churn' as const,
     value: convert(value, exponent),
     lower: convert(lower, exponent),
     upper: convert(upper, exponent),

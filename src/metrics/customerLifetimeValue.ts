@@ -31,6 +31,7 @@ export interface CustomerLifetimeValueInput<C extends number | Estimate = number
  * clv.expectedLifetime // => 50
  */
 export interface CustomerLifetimeValue {
+  kind: 'customer-lifetime-value';
   /** CLV in the currency of `arpa`; Infinity when churn and discount rate are both 0. */
   value: number;
   arpa: number;
@@ -158,6 +159,7 @@ export function customerLifetimeValue(
     });
   }
   const result: CustomerLifetimeValue = {
+    kind: 'customer-lifetime-value',
     value,
     arpa,
     margin,

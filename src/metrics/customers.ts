@@ -1,6 +1,6 @@
 import { CxMetricsError } from '../errors.ts';
 import { describe } from '../stats/validate.ts';
-import { parseTimestamp, type Timestamp } from '../time/timestamp.ts';
+import { parseTimestamp, type Timestamp, timestampHint } from '../time/timestamp.ts';
 
 /**
  * Reading customer (subscription) records and timestamps for the churn and retention metrics.
@@ -80,7 +80,7 @@ export function timestampOption(fn: string, name: string, value: unknown): numbe
     throw new CxMetricsError(
       'INVALID_OPTION',
       `${fn}: ${name} is ${describeTimestamp(value)}; expected an ISO-8601 date or date-time (no offset = UTC), ` +
-        'epoch milliseconds or a valid Date',
+        `epoch milliseconds or a valid Date${timestampHint(value)}`,
       { value },
     );
   }
@@ -143,7 +143,7 @@ export function readCustomers(fn: string, customers: readonly CustomerRecord[]):
       throw new CxMetricsError(
         'INVALID_VALUE',
         `${fn}: startedAt of the customer at index ${i}${idLabel(record)} is ${describeTimestamp(startedAt)}; ` +
-          'expected an ISO-8601 date or date-time (no offset = UTC), epoch milliseconds or a valid Date',
+          `expected an ISO-8601 date or date-time (no offset = UTC), epoch milliseconds or a valid Date${timestampHint(startedAt)}`,
         { index: i, value: startedAt },
       );
     }
@@ -155,7 +155,7 @@ export function readCustomers(fn: string, customers: readonly CustomerRecord[]):
           'INVALID_VALUE',
           `${fn}: endedAt of the customer at index ${i}${idLabel(record)} is ${describeTimestamp(endedAt)}; ` +
             'expected an ISO-8601 date or date-time (no offset = UTC), epoch milliseconds, a valid Date, ' +
-            'or null/undefined/blank while still active',
+            `or null/undefined/blank while still active${timestampHint(endedAt)}`,
           { index: i, value: endedAt },
         );
       }

@@ -5,9 +5,9 @@ import {
   type KaplanMeierResult,
   kaplanMeier,
 } from '../stats/kaplanMeier.ts';
-import { type MeanMethod, meanInterval } from '../stats/meanInterval.ts';
+import { type MeanMethod, meanIntervalResult } from '../stats/meanInterval.ts';
 import { zCritical } from '../stats/normal.ts';
-import { quantileInterval } from '../stats/quantileInterval.ts';
+import { quantileIntervalResult } from '../stats/quantileInterval.ts';
 import { resolveRng } from '../stats/rng.ts';
 import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
 import type { CxWarning, Estimate, RandomOptions } from '../types.ts';
@@ -201,7 +201,7 @@ export function durationStatistics(fn: string, data: TicketClock, settings: Sett
 
   if (open === 0) {
     const quantileAt = (p: number): DurationQuantile => {
-      const q = quantileInterval(durations, p, { confidence });
+      const q = quantileIntervalResult('quantileInterval', durations, p, { confidence });
       return { ...q, p, warnings: relabel(fn, q.warnings) };
     };
     const median = quantileAt(0.5);
@@ -255,7 +255,7 @@ function ordinaryMean(fn: string, durations: Float64Array, settings: Settings): 
       ],
     };
   }
-  const estimate = meanInterval(durations, {
+  const estimate = meanIntervalResult('meanInterval', durations, {
     confidence,
     method: meanMethod,
     resamples: settings.resamples,

@@ -56,6 +56,7 @@ export interface RetentionCurveOptions {
  * [curve.n, curve.churned, curve.active, curve.unit, curve.asOf] // => [2, 1, 1, 'day', '2025-03-02T00:00:00.000Z']
  */
 export interface RetentionCurve {
+  kind: 'retention-curve';
   /**
    * The Kaplan–Meier curve on tenure, one point per distinct tenure: `survival` is the share of
    * customers still retained just after `time` (in `unit`s), with its pointwise band.
@@ -167,6 +168,7 @@ export function retentionCurve(customers: readonly CustomerRecord[], options: Re
   }
   const churned = events.reduce((sum, e) => sum + (e ? 1 : 0), 0);
   return printable({
+    kind: 'retention-curve',
     points: km.points,
     median,
     unit,
@@ -268,6 +270,7 @@ export interface CohortRow {
  * table.warnings[0].code // => 'NOT_STARTED'
  */
 export interface CohortRetentionResult {
+  kind: 'cohort-retention';
   /** The calendar period of the cohorts and columns, as given in the options. */
   period: CohortPeriod;
   /** When the data was taken, as given in the options; ISO-8601 UTC. */
@@ -403,7 +406,7 @@ export function cohortRetention(
       message: `${fn}: ${excluded} customer${excluded === 1 ? '' : 's'} start after asOf (${iso(asOf)}) and are left out`,
     });
   }
-  return printable({ period, asOf: iso(asOf), cohorts, n, excluded, warnings });
+  return printable({ kind: 'cohort-retention', period, asOf: iso(asOf), cohorts, n, excluded, warnings });
 }
 
 /** Start (epoch ms, UTC) of the calendar period containing t. */

@@ -32,6 +32,7 @@ export interface MrrMovements {
  * r.grossMrrChurn // => 0.08 (to 1e-12)
  */
 export interface RevenueRetention {
+  kind: 'revenue-retention';
   /** Gross revenue retention (start − contraction − churned) / start, 0…1. */
   grr: number;
   /** Net revenue retention (start + expansion − contraction − churned) / start, ≥ 0, may exceed 1. */
@@ -81,6 +82,7 @@ export interface RevenueRetentionOptions extends RandomOptions {
  * [r.n, r.resamples, r.grr.value, r.nrr.value] // => [2, 1000, 0.5, 0.75]
  */
 export interface RevenueRetentionEstimate {
+  kind: 'revenue-retention-estimate';
   grr: Estimate;
   nrr: Estimate;
   grossMrrChurn: Estimate;
@@ -217,7 +219,7 @@ function rates(start: number, kept: number, end: number): RevenueRetention {
       { value: start },
     );
   }
-  return { grr, nrr, grossMrrChurn: 1 - grr, netMrrChurn: 1 - nrr };
+  return { kind: 'revenue-retention', grr, nrr, grossMrrChurn: 1 - grr, netMrrChurn: 1 - nrr };
 }
 
 function fromCustomers(
@@ -326,6 +328,7 @@ function fromCustomers(
   const grr = bootstrapEstimate(fn, point.grr, grrDraws, confidence, n);
   const nrr = bootstrapEstimate(fn, point.nrr, nrrDraws, confidence, n);
   return {
+    kind: 'revenue-retention-estimate',
     grr,
     nrr,
     grossMrrChurn: complement(grr),

@@ -1,8 +1,8 @@
 import { CxMetricsError } from '../errors.ts';
 import { checkSurvivalData } from '../stats/kaplanMeier.ts';
 import { describe } from '../stats/validate.ts';
-import { businessDuration, type Schedule } from '../time/businessDuration.ts';
-import { parseTimestamp, type Timestamp } from '../time/timestamp.ts';
+import { businessMsBetween, type CompiledSchedule, compileSchedule, type Schedule } from '../time/businessDuration.ts';
+import { parseTimestamp, type Timestamp, timestampHint } from '../time/timestamp.ts';
 import type { CxWarning } from '../types.ts';
 
 // Reading and checking support tickets, shared by ttr, firstResponseTime, slaAttainment and fcr.
@@ -153,7 +153,7 @@ export function readTicketTime(
   if (ms === undefined) {
     throw new CxMetricsError(
       'INVALID_VALUE',
-      `${fn}: ${ticketLabel(ticket, index)}: ${field} is ${describe(value)}; ${TIMESTAMP_EXPECTED}`,
+      `${fn}: ${ticketLabel(ticket, index)}: ${field} is ${describe(value)}; ${TIMESTAMP_EXPECTED}${timestampHint(value)}`,
       { index, value },
     );
   }
@@ -198,9 +198,13 @@ export function readAsOf(fn: string, asOf: unknown): number | undefined {
   if (asOf === undefined) return undefined;
   const ms = parseTimestamp(asOf);
   if (ms === undefined) {
-    throw new CxMetricsError('INVALID_OPTION', `${fn}: asOf is ${describe(asOf)}; ${TIMESTAMP_EXPECTED}`, {
-      value: asOf,
-    });
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: asOf is ${describe(asOf)}; ${TIMESTAMP_EXPECTED}${timestampHint(asOf)}`,
+      {
+        value: asOf,
+      },
+    );
   }
   return ms;
 }
@@ -216,15 +220,17 @@ export function iso(ms: number): string {
  */
 function durationFunction(fn: string, schedule: Schedule | undefined): (start: number, end: number) => number {
   if (schedule === undefined) return (start, end) => end - start;
+  let compiled: CompiledSchedule;
   try {
-    businessDuration(0, 0, schedule);
+    // Compiled once for all tickets (a schedule compiled by the caller is taken as it is).
+    compiled = compileSchedule(schedule);
   } catch (error) {
     if (!(error instanceof CxMetricsError)) throw error;
     throw new CxMetricsError('INVALID_OPTION', `${fn}: businessHours: ${error.message.replace(/^[\w.]+: /, '')}`, {
       value: error.value,
     });
   }
-  return (start, end) => businessDuration(start, end, schedule);
+  return (start, end) => businessMsBetween('businessDuration', start, end, compiled);
 }
 
 /**

@@ -23,7 +23,7 @@ export interface DurationOptions extends DurationStatisticsOptions, TicketClockO
  *
  * @example
  * ttr(new Float64Array([1000, 2000, 3000])).median.value // => 2000
- * ttr([{ id: 1, createdAt: 0, resolvedAt: 2000 }]).median.value // => 2000
+ * ttr([{ id: 1, createdAt: '2026-05-01T09:00Z', resolvedAt: '2026-05-01T09:00:02Z' }]).median.value // => 2000
  */
 export type DurationInput = readonly TicketRecord[] | ArrayLike<number>;
 
@@ -106,10 +106,11 @@ export function ttr(tickets: DurationInput, options: DurationOptions = {}): Dura
  * @throws CxMetricsError as `ttr`, for firstResponseAt (and resolvedAt) instead of resolvedAt
  * @example
  * const minute = 60_000
+ * const t0 = Date.UTC(2026, 4, 1, 9) // epoch ms; numbers before 2000 are refused as likely seconds
  * const tickets = [
- *   { id: 1, createdAt: 0, firstResponseAt: 5 * minute },
- *   { id: 2, createdAt: 0, firstResponseAt: 15 * minute },
- *   { id: 3, createdAt: 0, firstResponseAt: 10 * minute },
+ *   { id: 1, createdAt: t0, firstResponseAt: t0 + 5 * minute },
+ *   { id: 2, createdAt: t0, firstResponseAt: t0 + 15 * minute },
+ *   { id: 3, createdAt: t0, firstResponseAt: t0 + 10 * minute },
  * ]
  * const r = firstResponseTime(tickets)
  * [r.method, r.median.value / minute] // => ['order-statistics', 10]

@@ -16,7 +16,48 @@ export function isBlank(value: unknown): boolean {
   return typeof value === 'string' && value.trim() === '';
 }
 
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const ZERO = 48;
+const NINE = 57;
+const isDigit = (code: number) => code >= ZERO && code <= NINE;
+
+/**
+ * True when `text` is a decimal number as written in a CSV: an optional sign, digits with an
+ * optional '.' and fraction (or a '.' and a fraction), then an optional exponent — the language
+ * of `/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/` (ASCII digits only).
+ *
+ * Why a scanner and not that regex: `\d+\.?\d*` can split a run of digits between its two
+ * quantifiers in n ways, so a backtracking engine tries O(n²) splits before rejecting a long run
+ * of digits followed by a letter (1 MiB of them took minutes). One pass, each character looked at
+ * once, rejects it in O(n).
+ */
+export function isDecimal(text: string): boolean {
+  const end = text.length;
+  let i = 0;
+  let code = text.charCodeAt(i);
+  if (code === 43 || code === 45) code = text.charCodeAt(++i); // '+' or '-'
+  let digits = 0;
+  while (isDigit(code)) {
+    digits++;
+    code = text.charCodeAt(++i);
+  }
+  if (code === 46) {
+    // '.': digits may follow; '.' alone or '+.' is not a number
+    code = text.charCodeAt(++i);
+    while (isDigit(code)) {
+      digits++;
+      code = text.charCodeAt(++i);
+    }
+  }
+  if (digits === 0) return false;
+  if (code === 101 || code === 69) {
+    // 'e' or 'E', an optional sign, then at least one digit
+    code = text.charCodeAt(++i);
+    if (code === 43 || code === 45) code = text.charCodeAt(++i);
+    if (!isDigit(code)) return false;
+    while (isDigit(code)) code = text.charCodeAt(++i);
+  }
+  return i === end;
+}
 
 /**
  * A cell to a number: blank → undefined, a decimal string → its number, anything else unchanged
@@ -26,7 +67,7 @@ export function cellToNumber(value: unknown): unknown {
   if (typeof value === 'string') {
     const trimmed = value.trim();
     if (trimmed === '') return undefined;
-    if (!DECIMAL.test(trimmed)) return value;
+    if (!isDecimal(trimmed)) return value;
     const n = Number(trimmed);
     return n === 0 ? 0 : n;
   }

@@ -37,6 +37,6 @@ export const customerSchema = z
  * A parsed customer: times as Dates, optional fields `undefined` when blank.
  *
  * @example
- * parseCustomersOrThrow([{ id: 'a', startedAt: 0, endedAt: null }])[0] // => { id: 'a', startedAt: new Date(0) }
+ * parseCustomersOrThrow([{ id: 'a', startedAt: '2026-01-01', endedAt: null }])[0] // => { id: 'a', startedAt: new Date('2026-01-01T00:00Z') }
  */
 export type Customer = z.output<typeof customerSchema>;

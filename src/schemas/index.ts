@@ -4,10 +4,15 @@ export { CxMetricsError } from '../errors.ts';
 export { type Customer, customerSchema } from './customerSchema.ts';
 export { type JsonSchema, type JsonSchemas, jsonSchemas } from './jsonSchemas.ts';
 export { type NpsResponse, npsResponseSchema, npsScoreSchema } from './npsResponseSchema.ts';
-export { parseCustomers, parseCustomersOrThrow } from './parseCustomers.ts';
-export { parseResponses, parseResponsesOrThrow } from './parseResponses.ts';
-export { type ParseResult, parseRows, parseRowsOrThrow, type RowError } from './parseRows.ts';
-export { parseTickets, parseTicketsOrThrow } from './parseTickets.ts';
+export { type ParseCustomersOptions, parseCustomers, parseCustomersOrThrow } from './parseCustomers.ts';
+export {
+  type ParseResponsesOptions,
+  parseResponses,
+  parseResponsesOrThrow,
+  type SurveyResponseField,
+} from './parseResponses.ts';
+export { HOLES_LISTED, type ParseResult, parseRows, parseRowsOrThrow, type RowError } from './parseRows.ts';
+export { type ParseTicketsOptions, parseTickets, parseTicketsOrThrow } from './parseTickets.ts';
 export {
   SCALE_DIRECTIONS,
   type Scale,
@@ -30,4 +35,10 @@ export {
   surveyResponseSchema,
 } from './surveyResponseSchema.ts';
 export { type Ticket, ticketSchema } from './ticketSchema.ts';
-export { ISO_TIMESTAMP_PATTERN, optionalTimestampSchema, timestampSchema } from './timestampSchema.ts';
+export {
+  ISO_TIMESTAMP_PATTERN,
+  optionalTimestampSchema,
+  type TimestampParseOptions,
+  type TimestampUnit,
+  timestampSchema,
+} from './timestampSchema.ts';

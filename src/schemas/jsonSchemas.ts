@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { EARLIEST_NUMERIC_MS } from '../time/timestamp.ts';
 import { customerSchema } from './customerSchema.ts';
 import { scaleSchema } from './scaleSchema.ts';
 import { createSurveyResponseSchema, type SurveyResponseSchemaOptions } from './surveyResponseSchema.ts';
@@ -27,11 +28,12 @@ export interface JsonSchemas {
 }
 
 // Timestamps are Dates after parsing, which JSON cannot hold; on the wire they are an ISO-8601
-// string (the exact pattern the parser accepts) or epoch milliseconds.
+// string (the exact pattern the parser accepts) or epoch milliseconds from 2000-01-01 on (an
+// earlier number is most likely epoch seconds; the parsers refuse it).
 const TIMESTAMP_JSON = {
   anyOf: [
     { type: 'string', pattern: ISO_TIMESTAMP_PATTERN },
-    { type: 'number', description: 'Epoch milliseconds.' },
+    { type: 'number', minimum: EARLIEST_NUMERIC_MS, description: 'Epoch milliseconds, from 2000-01-01 on.' },
   ],
 };
 

@@ -53,6 +53,6 @@ export const npsResponseSchema = z.object({
  * A parsed NPS response (`npsResponseSchema`).
  *
  * @example
- * npsResponseSchema.parse({ submittedAt: 0, score: null }).score // => null
+ * npsResponseSchema.parse({ submittedAt: '2026-05-01', score: null }).score // => null
  */
 export type NpsResponse = z.infer<typeof npsResponseSchema>;

@@ -97,7 +97,7 @@ export type Scale = z.output<typeof scaleSchema>;
  * `cesScale` options).
  *
  * @example
- * createSurveyResponseSchema({ cesScale: { min: 1, max: 5 } }).safeParse({ type: 'ces', submittedAt: 0, score: 5 }).success // => true
+ * createSurveyResponseSchema({ cesScale: { min: 1, max: 5 } }).safeParse({ type: 'ces', submittedAt: '2026-05-01', score: 5 }).success // => true
  */
 export type ScaleInput = z.input<typeof scaleSchema>;
 

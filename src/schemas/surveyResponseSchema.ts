@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CxMetricsError } from '../errors.ts';
+import { checkOptions } from '../options.ts';
 import { describe } from '../stats/validate.ts';
 import { cellToNumber, cellToText, got, optionalCell, optionalNonNegative, optionalText } from './cells.ts';
 import { resolveScale, type Scale, type ScaleInput, SURVEY_SCALES } from './scaleSchema.ts';
@@ -29,7 +30,7 @@ export const JOURNEY_STAGES = Object.freeze([
  * One of the default `JOURNEY_STAGES`.
  *
  * @example
- * surveyResponseSchema.parse({ type: 'nps', submittedAt: 0, journeyStage: 'ONBOARDING' }).journeyStage // => 'onboarding'
+ * surveyResponseSchema.parse({ type: 'nps', submittedAt: '2026-05-01', journeyStage: 'ONBOARDING' }).journeyStage // => 'onboarding'
  */
 export type JourneyStage = (typeof JOURNEY_STAGES)[number];
 
@@ -46,7 +47,7 @@ export const SURVEY_TYPES = Object.freeze(['nps', 'csat', 'ces'] as const);
  * One of `SURVEY_TYPES`.
  *
  * @example
- * surveyResponseSchema.parse({ type: 'ces', submittedAt: 0 }).type // => 'ces'
+ * surveyResponseSchema.parse({ type: 'ces', submittedAt: '2026-05-01' }).type // => 'ces'
  */
 export type SurveyType = (typeof SURVEY_TYPES)[number];
 
@@ -54,7 +55,7 @@ export type SurveyType = (typeof SURVEY_TYPES)[number];
  * Options of `createSurveyResponseSchema`, `parseResponses` and `jsonSchemas`.
  *
  * @example
- * parseResponses([{ type: 'csat', submittedAt: 0, score: 7, journeyStage: 'pilot' }], { csatScale: SURVEY_SCALES.csat7, journeyStages: ['pilot'] }).errors // => []
+ * parseResponses([{ type: 'csat', submittedAt: '2026-05-01', score: 7, journeyStage: 'pilot' }], { csatScale: SURVEY_SCALES.csat7, journeyStages: ['pilot'] }).errors // => []
  */
 export interface SurveyResponseSchemaOptions<Stage extends string = JourneyStage> {
   /**
@@ -70,6 +71,9 @@ export interface SurveyResponseSchemaOptions<Stage extends string = JourneyStage
    */
   cesScale?: ScaleInput;
 }
+
+/** The keys of `SurveyResponseSchemaOptions`, for option checks. @internal */
+export const SURVEY_SCHEMA_KEYS: readonly string[] = ['journeyStages', 'csatScale', 'cesScale'];
 
 const KIND_NAMES: Record<SurveyType, string> = { nps: 'NPS', csat: 'CSAT', ces: 'CES' };
 
@@ -138,7 +142,10 @@ const segmentSchema = optionalCell(
 function journeyStageSchema<Stage extends string>(stages: readonly Stage[]) {
   const canonical = new Map(stages.map((stage) => [stage.trim().toLowerCase(), stage]));
   const expected = `expected a journey stage: one of ${stages.join(', ')}`;
-  return optionalCell(z.enum(stages, { error: (issue) => `${expected}${got(issue.input)}` }), (value) =>
+  // Typed as a plain ZodType of the stage names: z.enum's own type is a mapped type over `Stage`
+  // that the emitted .d.ts cannot index (TS2536 in a consumer's check with skipLibCheck false).
+  const stageEnum: z.ZodType<Stage, Stage> = z.enum(stages, { error: (issue) => `${expected}${got(issue.input)}` });
+  return optionalCell(stageEnum, (value) =>
     typeof value === 'string' ? (canonical.get(value.trim().toLowerCase()) ?? value) : value,
   ).describe(`Customer-journey stage: ${stages.join(', ')} (the parser also accepts any letter case).`);
 }
@@ -203,9 +210,7 @@ export function createSurveyResponseSchema<const Stage extends string = JourneyS
   options: SurveyResponseSchemaOptions<Stage> = {},
 ) {
   const fn = 'createSurveyResponseSchema';
-  if (options === null || typeof options !== 'object') {
-    throw new CxMetricsError('INVALID_OPTION', `${fn}: options must be an object`, { value: options });
-  }
+  checkOptions(fn, options, SURVEY_SCHEMA_KEYS);
   const stages = resolveStages<Stage>(fn, options.journeyStages ?? JOURNEY_STAGES);
   const csatScale =
     options.csatScale === undefined ? SURVEY_SCALES.csat : resolveScale(fn, 'csatScale', 'csat', options.csatScale);
@@ -272,7 +277,7 @@ export const surveyResponseSchema = createSurveyResponseSchema();
  * on `type`. Narrow with `r.type === 'csat'`.
  *
  * @example
- * parseResponsesOrThrow([{ type: 'csat', submittedAt: 0, score: '4', channel: '' }])[0] // => { type: 'csat', submittedAt: new Date(0), score: 4 }
+ * parseResponsesOrThrow([{ type: 'csat', submittedAt: '2026-05-01', score: '4', channel: '' }])[0] // => { type: 'csat', submittedAt: new Date('2026-05-01T00:00Z'), score: 4 }
  */
 export type SurveyResponse<Stage extends string = JourneyStage> = z.output<
   ReturnType<typeof createSurveyResponseSchema<Stage>>
@@ -282,7 +287,7 @@ export type SurveyResponse<Stage extends string = JourneyStage> = z.output<
  * A parsed NPS response (`type: 'nps'`, score 0–10 or undefined).
  *
  * @example
- * parseResponsesOrThrow([{ type: 'nps', submittedAt: 0, score: '' }])[0].score // => undefined
+ * parseResponsesOrThrow([{ type: 'nps', submittedAt: '2026-05-01', score: '' }])[0].score // => undefined
  */
 export type NpsSurveyResponse<Stage extends string = JourneyStage> = Extract<SurveyResponse<Stage>, { type: 'nps' }>;
 
@@ -290,7 +295,7 @@ export type NpsSurveyResponse<Stage extends string = JourneyStage> = Extract<Sur
  * A parsed CSAT response (`type: 'csat'`, score on the CSAT scale or undefined).
  *
  * @example
- * parseResponsesOrThrow([{ type: 'csat', submittedAt: 0, score: 5 }])[0].score // => 5
+ * parseResponsesOrThrow([{ type: 'csat', submittedAt: '2026-05-01', score: 5 }])[0].score // => 5
  */
 export type CsatSurveyResponse<Stage extends string = JourneyStage> = Extract<SurveyResponse<Stage>, { type: 'csat' }>;
 
@@ -298,6 +303,6 @@ export type CsatSurveyResponse<Stage extends string = JourneyStage> = Extract<Su
  * A parsed CES response (`type: 'ces'`, score on the CES scale or undefined).
  *
  * @example
- * parseResponsesOrThrow([{ type: 'ces', submittedAt: 0, score: '7' }])[0].score // => 7
+ * parseResponsesOrThrow([{ type: 'ces', submittedAt: '2026-05-01', score: '7' }])[0].score // => 7
  */
 export type CesSurveyResponse<Stage extends string = JourneyStage> = Extract<SurveyResponse<Stage>, { type: 'ces' }>;

@@ -1,4 +1,3 @@
-import { sampleCorrelation, sampleRankCorrelation } from 'simple-statistics';
 import { CxMetricsError } from '../errors.ts';
 import { checkOptions } from '../options.ts';
 import type { CxWarning, Estimate } from '../types.ts';
@@ -71,7 +70,7 @@ export interface CorrelationResult extends Estimate {
  * Pearson's product-moment correlation of paired values, with the Fisher-z confidence interval
  * and the t test of no correlation.
  *
- * r = Σ(x − x̄)(y − ȳ) / √(Σ(x − x̄)² Σ(y − ȳ)²) (simple-statistics' `sampleCorrelation`). Interval:
+ * r = Σ(x − x̄)(y − ȳ) / √(Σ(x − x̄)² Σ(y − ȳ)²), two passes (the means first). Interval:
  * tanh(atanh(r) ∓ z/√(n − 3)) (Fisher 1921); p-value: t = r√((n − 2)/(1 − r²)) on n − 2 degrees
  * of freedom, two-sided, computed as I_{1−r²}((n − 2)/2, ½) so it keeps its precision for strong
  * correlations. `standardError` is the delta-method (1 − r²)/√(n − 3). Agrees with R's
@@ -103,14 +102,14 @@ export function pearsonCorrelation(
   const fn = 'pearsonCorrelation';
   const confidence = checkConfidence(fn, checkOptions(fn, options, ['confidence']).confidence ?? 0.95);
   const [xs, ys] = pairs(fn, x, y);
-  return correlationResult(fn, 'pearson', sampleCorrelation(xs, ys), xs.length, confidence, 1, 'fisher-z');
+  return correlationResult(fn, 'pearson', productMoment(xs, ys), xs.length, confidence, 1, 'fisher-z');
 }
 
 /**
  * Spearman's rank correlation rho of paired values (ties get average ranks), with a Fisher-z
  * confidence interval and the t test of no correlation.
  *
- * rho = Pearson's r of the mid-ranks (simple-statistics' `sampleRankCorrelation`; Spearman 1904),
+ * rho = Pearson's r of the mid-ranks (tied values share the mean of their ranks; Spearman 1904),
  * so ties in Likert-scale ratings are handled. Interval: tanh(atanh(rho) ∓ z·√(v/(n − 3))) with
  * v = 1 + rho²/2 (`'bonett-wright'`, Bonett & Wright 2000, doi:10.1007/BF02294183: accurate for
  * |rho| up to about 0.9) or v = 1.06 (`'fieller'`, Fieller, Hartley & Pearson 1957,
@@ -146,7 +145,7 @@ export function spearmanCorrelation(
   const confidence = checkConfidence(fn, opts.confidence ?? 0.95);
   const variance = checkOneOf(fn, 'variance', opts.variance ?? 'bonett-wright', SPEARMAN_VARIANCES);
   const [xs, ys] = pairs(fn, x, y);
-  const rho = clamp(sampleRankCorrelation(xs, ys));
+  const rho = clamp(productMoment(midRanks(xs), midRanks(ys)));
   const v = variance === 'fieller' ? 1.06 : 1 + (rho * rho) / 2;
   return correlationResult(fn, 'spearman', rho, xs.length, confidence, v, `fisher-z-${variance}`);
 }
@@ -190,6 +189,51 @@ export function correlationResult(
     df,
     warnings,
   };
+}
+
+/**
+ * Pearson's r of paired values, two passes: the means, then the centred cross products and
+ * squares (no cancellation from Σxy − n·x̄·ȳ). The caller has checked the lengths (≥ 4, equal) and
+ * that neither side is constant.
+ */
+function productMoment(x: readonly number[], y: readonly number[]): number {
+  const n = x.length;
+  let sumX = 0;
+  let sumY = 0;
+  for (let i = 0; i < n; i++) {
+    sumX += x[i] as number;
+    sumY += y[i] as number;
+  }
+  const meanX = sumX / n;
+  const meanY = sumY / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = (x[i] as number) - meanX;
+    const dy = (y[i] as number) - meanY;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  return sxy / Math.sqrt(sxx * syy);
+}
+
+/** Ranks 1…n of the values, ties sharing the mean of the ranks they span (mid-ranks). */
+function midRanks(values: readonly number[]): number[] {
+  const n = values.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (values[a] as number) - (values[b] as number));
+  const ranks = new Array<number>(n);
+  let start = 0;
+  while (start < n) {
+    let end = start + 1;
+    while (end < n && values[order[end] as number] === values[order[start] as number]) end++;
+    // Positions start…end−1 hold one value: each gets the mean rank (start + 1 + end) / 2.
+    const rank = (start + 1 + end) / 2;
+    for (let k = start; k < end; k++) ranks[order[k] as number] = rank;
+    start = end;
+  }
+  return ranks;
 }
 
 function clamp(r: number): number {

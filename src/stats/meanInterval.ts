@@ -1,5 +1,4 @@
 import { CxMetricsError } from '../errors.ts';
-import { printable } from '../format/printable.ts';
 import { checkOptions } from '../options.ts';
 import type { CxWarning, Estimate, RandomOptions } from '../types.ts';
 import { normalCdf, normalQuantile } from './normal.ts';
@@ -54,29 +53,10 @@ const MEAN_INTERVAL_KEYS = ['confidence', 'method', 'resamples', 'seed', 'rng'] 
 export const MAX_BOOTSTRAP_DRAWS = 100_000_000;
 
 /**
- * Confidence interval for a mean.
- *
- * - `'t'` (default): x̄ ± t₁₋α/₂,ₙ₋₁ · s/√n, Student (1908). Exact for normal data and close for
- *   sums of bounded scores such as CSAT/CES answers at moderate n. Agrees with scipy's
- *   `t.interval` to 1e-9 (test/fixtures).
- * - `'bootstrap-bca'`: bias-corrected and accelerated percentile bootstrap, Efron (1987),
- *   doi:10.1080/01621459.1987.10478410, with the jackknife acceleration; seeded. Better for skewed
- *   data (durations, spend) than t. O(n · resamples): refused (INVALID_OPTION, with the cost)
- *   above `MAX_BOOTSTRAP_DRAWS` = 10⁸ draws, e.g. 10⁵ values at the default 10 000 resamples.
- *
- * @param values - finite numbers, at least 2 (not mutated)
- * @param options - `confidence`, `method`, and for the bootstrap `resamples`, `seed` or `rng`
- * @returns Estimate with value = x̄, standardError = s/√n; ZERO_VARIANCE warning when all values
- *   are equal (the interval is then the single point)
- * @throws CxMetricsError INSUFFICIENT_DATA for fewer than 2 values; INVALID_VALUE (with index) for a
- *   non-finite value; INVALID_OPTION for a bad confidence, method or resamples, options that are
- *   not a plain object, an unknown option key, or a bootstrap of more than `MAX_BOOTSTRAP_DRAWS`
- *   draws (values × resamples)
- * @example
- * meanInterval([5, 7, 10]).lower // => 1.0817238539575582 (to 1e-14)
+ * The computation of the public `meanInterval` (src/intervals/meanInterval.ts, which attaches the printed
+ * one-liner): checks and all; errors name `fn`, the public function. @internal
  */
-export function meanInterval(values: ArrayLike<number>, options?: MeanIntervalOptions): Estimate {
-  const fn = 'meanInterval';
+export function meanIntervalResult(fn: string, values: ArrayLike<number>, options?: MeanIntervalOptions): Estimate {
   const opts = checkOptions(fn, options, MEAN_INTERVAL_KEYS);
   const x = finiteValues(fn, values);
   const confidence = checkConfidence(fn, opts.confidence ?? 0.95);
@@ -93,11 +73,11 @@ export function meanInterval(values: ArrayLike<number>, options?: MeanIntervalOp
   const warnings: CxWarning[] = [];
   if (variance === 0) {
     warnings.push({ code: 'ZERO_VARIANCE', message: `${fn}: all ${n} values are equal; the interval is one point` });
-    return printable({ value: mean, lower: mean, upper: mean, confidence, method, n, standardError, warnings });
+    return { value: mean, lower: mean, upper: mean, confidence, method, n, standardError, warnings };
   }
   if (method === 't') {
     const spread = tUpperQuantile((1 - confidence) / 2, n - 1) * standardError;
-    return printable({
+    return {
       value: mean,
       lower: mean - spread,
       upper: mean + spread,
@@ -106,7 +86,7 @@ export function meanInterval(values: ArrayLike<number>, options?: MeanIntervalOp
       n,
       standardError,
       warnings,
-    });
+    };
   }
   const resamples = opts.resamples ?? 10_000;
   if (!Number.isInteger(resamples) || resamples < 100 || resamples > 10_000_000) {
@@ -121,7 +101,7 @@ export function meanInterval(values: ArrayLike<number>, options?: MeanIntervalOp
   if (n * resamples > MAX_BOOTSTRAP_DRAWS) throw tooCostly(fn, n, resamples);
   const rng = resolveRng(fn, opts);
   const { lower, upper } = bcaMean(x, mean, confidence, resamples, rng);
-  return printable({ value: mean, lower, upper, confidence, method, n, standardError, warnings });
+  return { value: mean, lower, upper, confidence, method, n, standardError, warnings };
 }
 
 /** The refusal of a bootstrap over MAX_BOOTSTRAP_DRAWS, with its cost and the ways out. */

@@ -1,9 +1,21 @@
 import { CxMetricsError } from '../errors.ts';
-import { printable } from '../format/printable.ts';
 import { checkOptions } from '../options.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 import { gammaQuantileUnchecked } from './gamma.ts';
 import { checkConfidence, checkCount, checkPositive } from './validate.ts';
+
+/**
+ * Result of `poissonRateInterval`: events per unit of exposure, with the exposure it rests on.
+ *
+ * @example
+ * const r = poissonRateInterval(10, 1000)
+ * [r.kind, r.value, r.exposure] // => ['rate', 0.01, 1000]
+ */
+export interface PoissonRateResult extends Estimate {
+  kind: 'rate';
+  /** The exposure the rate is per (customer-months, ticket-days, …), as given. */
+  exposure: number;
+}
 
 /**
  * Options of `poissonRateInterval`.
@@ -17,30 +29,16 @@ export interface PoissonRateIntervalOptions {
 }
 
 /**
- * Exact (Garwood) confidence interval for a Poisson rate: events per unit of exposure.
- *
- * lower = G⁻¹(α/2; k)/E (0 when k = 0), upper = G⁻¹(1 − α/2; k + 1)/E, where G⁻¹(·; s) is the
- * gamma quantile with shape s (equivalently χ²(2k)/2 and χ²(2k + 2)/2). Garwood (1936),
- * "Fiducial limits for the Poisson distribution", Biometrika 28:437–442,
- * doi:10.1093/biomet/28.3-4.437. Conservative: coverage ≥ nominal. Agrees with R's
- * `poisson.test` to 1e-9, including 4000 events (test/fixtures/r-poisson-exact.json).
- *
- * @param events - whole number of events ≥ 0
- * @param exposure - total exposure (customer-days, ticket-hours, …), finite and > 0
- * @param options - `confidence`
- * @returns Estimate with value = events/exposure, n = events, standardError = √k/E, plus `exposure`
- * @throws CxMetricsError INVALID_VALUE for a negative or fractional event count or a non-positive
- *   exposure; INVALID_OPTION for confidence outside (0, 1), options that are not a plain object,
- *   or an unknown option key
- * @example
- * poissonRateInterval(10, 1000).upper // => 0.018390356042017778 (to 1e-14)
+ * The computation of the public `poissonRateInterval` (src/intervals/poissonRateInterval.ts, which attaches the printed
+ * one-liner): checks and all; errors name `fn`, the public function. @internal
  */
-export function poissonRateInterval(
+export function poissonRateIntervalResult(
+  fn: string,
+
   events: number,
   exposure: number,
   options?: PoissonRateIntervalOptions,
-): Estimate & { exposure: number } {
-  const fn = 'poissonRateInterval';
+): Omit<PoissonRateResult, 'kind'> {
   const opts = checkOptions(fn, options, ['confidence']);
   checkCount(fn, 'events', events);
   checkPositive(fn, 'exposure', exposure);
@@ -60,7 +58,7 @@ export function poissonRateInterval(
       value: exposure,
     });
   }
-  return printable({
+  return {
     value: events / exposure,
     lower,
     upper,
@@ -70,5 +68,5 @@ export function poissonRateInterval(
     exposure,
     standardError: Math.sqrt(events) / exposure,
     warnings,
-  });
+  };
 }

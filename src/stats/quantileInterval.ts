@@ -1,5 +1,4 @@
 import { CxMetricsError } from '../errors.ts';
-import { printable } from '../format/printable.ts';
 import { checkOptions } from '../options.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 import { binomialCdf } from './binomialCdf.ts';
@@ -30,6 +29,7 @@ export interface QuantileIntervalOptions {
  * ci.achievedConfidence // => 0.978515625
  */
 export interface QuantileIntervalResult extends Estimate {
+  kind: 'quantile';
   /** The exact binomial coverage P(l ≤ K < u), K ~ Binomial(n, p), of the ranks chosen. */
   achievedConfidence: number;
   /** 1-based ranks of the order statistics used as lower and upper bound. */
@@ -38,37 +38,16 @@ export interface QuantileIntervalResult extends Estimate {
 }
 
 /**
- * Distribution-free confidence interval for a population quantile from order statistics.
- *
- * The number K of observations below the p-quantile is Binomial(n, p), so [x₍ₗ₎, x₍ᵤ₎] covers it
- * with probability P(l ≤ K ≤ u − 1) for any continuous distribution (Thompson 1936; Conover,
- * Practical Nonparametric Statistics, 3rd ed., §3.2; Hahn & Meeker 1991, §5.2). The ranks are the
- * equal-tailed choice: l is the largest rank with P(K ≤ l − 1) ≤ α/2 and u the smallest with
- * P(K ≤ u − 1) ≥ 1 − α/2. Where a rank would fall outside 1…n it is clamped and the other side
- * widened until the coverage is reached, so `achievedConfidence` ≥ `confidence` whenever any
- * ranks in 1…n allow it; otherwise the widest interval [min, max] is returned with a
- * LOW_COVERAGE warning and its true (lower) coverage. The point estimate is the type-7 sample
- * quantile. With ties the coverage is at least the stated one.
- *
- * @param values - finite numbers (not mutated)
- * @param p - the quantile's probability in [0, 1], e.g. 0.5 for the median, 0.9 for p90
- * @param options - `confidence`
- * @returns Estimate plus `achievedConfidence`, `lowerRank`, `upperRank`; method
- *   `'order-statistics'`
- * @throws CxMetricsError EMPTY_INPUT for no values; INVALID_VALUE (with index) for a non-finite
- *   value or p outside [0, 1]; INVALID_OPTION for confidence outside (0, 1), options that are not
- *   a plain object, or an unknown option key
- * @example
- * const ci = quantileInterval([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5], 0.5)
- * ci.lowerRank // => 2
- * ci.achievedConfidence // => 0.98828125
+ * The computation of the public `quantileInterval` (src/intervals/quantileInterval.ts, which attaches the printed
+ * one-liner): checks and all; errors name `fn`, the public function. @internal
  */
-export function quantileInterval(
+export function quantileIntervalResult(
+  fn: string,
+
   values: ArrayLike<number>,
   p: number,
   options?: QuantileIntervalOptions,
-): QuantileIntervalResult {
-  const fn = 'quantileInterval';
+): Omit<QuantileIntervalResult, 'kind'> {
   const opts = checkOptions(fn, options, ['confidence']);
   const sorted = finiteValues(fn, values).sort();
   checkProbability(fn, 'p', p);
@@ -83,7 +62,7 @@ export function quantileInterval(
       message: `${fn}: with n = ${n} no order statistics reach ${confidence} confidence for the ${p} quantile; [min, max] covers it with probability ${coverage.toPrecision(4)}`,
     });
   }
-  return printable({
+  return {
     value: quantileSorted(sorted, p, 7),
     lower: sorted[lowerRank - 1] as number,
     upper: sorted[upperRank - 1] as number,
@@ -94,7 +73,7 @@ export function quantileInterval(
     method: 'order-statistics',
     n,
     warnings,
-  });
+  };
 }
 
 /**

@@ -1,8 +1,10 @@
 import { CxMetricsError } from '../errors.ts';
 import { describe } from '../stats/validate.ts';
-import { parseSchedule, type Schedule, scheduledMs } from './schedule.ts';
-import { parseTimestamp } from './timestamp.ts';
+import { type CompiledSchedule, compileData, compiledScheduledMs } from './compiledSchedule.ts';
+import type { Schedule } from './schedule.ts';
+import { parseTimestamp, timestampHint } from './timestamp.ts';
 
+export { type CompiledSchedule, compileSchedule } from './compiledSchedule.ts';
 export type { BusinessWindow, Schedule, Weekday } from './schedule.ts';
 
 /**
@@ -20,13 +22,17 @@ export type { BusinessWindow, Schedule, Weekday } from './schedule.ts';
  *
  * Timestamps are `Date`s, epoch milliseconds or ISO-8601 strings with an offset 'Z', ±HH:MM or
  * ±HHMM; a date-time without an offset (and a bare date) is UTC, never the machine's local time.
- * Cost grows with the days spanned (about one `Intl` call per day), not with minutes; the
- * schedule is validated on every call.
+ * The cost does not depend on the span's length: whole weeks are counted in closed form,
+ * holidays found by binary search, and the zone's UTC-offset changes cached per year (the first
+ * span in a zone and year costs ~400 `Intl` calls, about a millisecond, once). A plain schedule is
+ * validated on every call; compile it once with `compileSchedule` for many calls (a 1-day and a
+ * 365-day span then cost about the same, see docs/business-hours.md).
  *
  * @param start - start of the span (included)
  * @param end - end of the span (excluded), not before `start`
  * @param schedule - `{ timeZone, week, holidays? }`, e.g.
- *   `{ timeZone: 'Europe/Warsaw', week: { mon: [['09:00', '17:00']] }, holidays: ['2026-12-25'] }`
+ *   `{ timeZone: 'Europe/Warsaw', week: { mon: [['09:00', '17:00']] }, holidays: ['2026-12-25'] }`,
+ *   or the same compiled once by `compileSchedule` (then not validated again)
  * @returns business milliseconds, from 0 to `end − start`
  * @throws CxMetricsError INVALID_VALUE for a timestamp that cannot be read, an end before the
  *   start, or a span of more than 100 years (a unit mistake); INVALID_OPTION (naming the path, e.g. `schedule.week.mon[1]`) for an unknown time zone,
@@ -40,12 +46,24 @@ export type { BusinessWindow, Schedule, Weekday } from './schedule.ts';
 export function businessDuration(
   start: Date | string | number,
   end: Date | string | number,
-  schedule: Schedule,
+  schedule: Schedule | CompiledSchedule,
 ): number {
   const fn = 'businessDuration';
-  const from = toEpochMs(fn, 'start', start);
-  const to = toEpochMs(fn, 'end', end);
-  const parsed = parseSchedule(fn, schedule);
+  return businessMsBetween(fn, toEpochMs(fn, 'start', start), toEpochMs(fn, 'end', end), schedule, end);
+}
+
+/**
+ * `businessDuration` of two instants already read (epoch ms, of any year: the 2000 rule is for
+ * numbers a user gives, not for instants a caller parsed from Dates or strings). @internal
+ */
+export function businessMsBetween(
+  fn: string,
+  from: number,
+  to: number,
+  schedule: Schedule | CompiledSchedule,
+  end: unknown = to,
+): number {
+  const compiled = compileData(fn, schedule);
   if (to < from) {
     throw new CxMetricsError(
       'INVALID_VALUE',
@@ -53,8 +71,8 @@ export function businessDuration(
       { value: end },
     );
   }
-  // The cost grows with the days spanned (about 4 µs a day); a span of centuries is a unit mistake
-  // (microseconds or seconds passed as milliseconds), not a ticket.
+  // A span of centuries is a unit mistake (microseconds or seconds passed as milliseconds), not a
+  // ticket; and the first span in a year scans that year's offset changes through Intl.
   if (to - from > MAX_SPAN_MS) {
     throw new CxMetricsError(
       'INVALID_VALUE',
@@ -62,7 +80,7 @@ export function businessDuration(
       { value: end },
     );
   }
-  return scheduledMs(parsed, from, to);
+  return compiledScheduledMs(compiled, from, to);
 }
 
 const YEAR_MS = 365.25 * 86_400_000;
@@ -75,7 +93,7 @@ function toEpochMs(fn: string, name: string, value: unknown): number {
     throw new CxMetricsError(
       'INVALID_VALUE',
       `${fn}: ${name} is ${describe(value)}; expected an ISO-8601 date or date-time (without an offset it is UTC), ` +
-        'epoch milliseconds or a valid Date',
+        `epoch milliseconds or a valid Date${timestampHint(value)}`,
       { value },
     );
   }

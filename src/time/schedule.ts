@@ -1,6 +1,6 @@
 import { CxMetricsError } from '../errors.ts';
 import { describe } from '../stats/validate.ts';
-import { DAY_MS, MINUTE_MS, nextTransition, timeZoneFormatter, utcOffsetAt, wallClockMs } from './zonedTime.ts';
+import { DAY_MS, MINUTE_MS, timeZoneFormatter, wallClockMs } from './zonedTime.ts';
 
 /**
  * Day keys of a weekly schedule.
@@ -194,46 +194,4 @@ function parseTime(fn: string, path: string, text: unknown, isEnd: boolean): num
     throw invalid(fn, `${path} is ${describe(text)}; expected a 24-hour time 'HH:MM' ${range}`, text);
   }
   return (Number(match[1]) * 60 + Number(match[2])) * MINUTE_MS;
-}
-
-/**
- * Milliseconds of [start, end) inside the schedule (both epoch ms, start ≤ end).
- *
- * Definition: an instant counts when the zone's wall clock at that instant shows a date that is
- * not a holiday and a time inside one of that weekday's windows. So a wall time that never
- * happens (the spring-forward gap) counts nothing, and one that happens twice (the repeated
- * fall-back hour) counts both times.
- *
- * Method: split [start, end) where the zone's UTC offset changes. Inside each piece wall time is
- * the instant plus a constant, so the piece's business time is the same length of wall-clock
- * timeline, measured day by day against the timetable with plain integer arithmetic. Cost: about
- * one Intl call and one timetable lookup per day spanned, plus ~20 calls per DST change.
- */
-export function scheduledMs(schedule: ParsedSchedule, start: number, end: number): number {
-  if (!(end > start) || schedule.weeklyMs === 0) return 0;
-  let total = 0;
-  for (let from = start; from < end; ) {
-    const offset = utcOffsetAt(from, schedule.formatter);
-    const until = nextTransition(from, end, schedule.formatter) ?? end;
-    total += wallClockScheduledMs(schedule, from + offset, until + offset);
-    from = until;
-  }
-  return total;
-}
-
-/** Scheduled ms of the wall-clock range [from, to) (naive wall-clock ms, no transitions inside). */
-function wallClockScheduledMs(schedule: ParsedSchedule, from: number, to: number): number {
-  let total = 0;
-  for (let day = Math.floor(from / DAY_MS); day * DAY_MS < to; day++) {
-    if (schedule.holidays.has(day)) continue;
-    // Day 0 (1970-01-01) was a Thursday.
-    const windows = schedule.week[(((day + 4) % 7) + 7) % 7] as ReadonlyArray<readonly [number, number]>;
-    const midnight = day * DAY_MS;
-    for (const [open, close] of windows) {
-      const lo = Math.max(from, midnight + open);
-      const hi = Math.min(to, midnight + close);
-      if (hi > lo) total += hi - lo;
-    }
-  }
-  return total;
 }

@@ -155,6 +155,24 @@ export function nextTransition(from: number, until: number, formatter: Intl.Date
   return undefined;
 }
 
+/**
+ * Every instant (epoch ms, ascending) at which the zone's wall clock shows `wall` (a naive
+ * wall-clock ms, see `wallClockMs`): one for most wall times, none in a gap (the clocks jump
+ * over it), two in an overlap (the clocks show it twice). Candidates are wall − offset for the
+ * offsets in force a day before and a day after (one transition at most in between, see
+ * PROBE_MS); a candidate is real if the zone's offset at it is the one that produced it.
+ */
+export function wallTimeInstants(wall: number, formatter: Intl.DateTimeFormat): number[] {
+  const before = utcOffsetAt(clampInstant(wall - DAY_MS), formatter);
+  const after = utcOffsetAt(clampInstant(wall + DAY_MS), formatter);
+  const instants: number[] = [];
+  for (const offset of before === after ? [before] : [before, after]) {
+    const instant = wall - offset;
+    if (Math.abs(instant) <= MAX_INSTANT_MS && utcOffsetAt(instant, formatter) === offset) instants.push(instant);
+  }
+  return instants.sort((a, b) => a - b);
+}
+
 /** How to pick one instant when a wall time happens twice (the hour repeated when DST ends). */
 export type Disambiguation = 'earlier' | 'later';
 
@@ -201,15 +219,10 @@ export function zonedTimeToUtc(
 ): number {
   const formatter = timeZoneFormatter(timeZone);
   const wall = wallClockMs(year, month, day, hour, minute);
-  const before = utcOffsetAt(clampInstant(wall - DAY_MS), formatter);
-  const after = utcOffsetAt(clampInstant(wall + DAY_MS), formatter);
-  const candidates: number[] = [];
-  for (const offset of before === after ? [before] : [before, after]) {
-    const instant = wall - offset;
-    if (Math.abs(instant) <= MAX_INSTANT_MS && utcOffsetAt(instant, formatter) === offset) candidates.push(instant);
-  }
-  const [first, second] = candidates.sort((a, b) => a - b);
+  const [first, second] = wallTimeInstants(wall, formatter);
   if (first === undefined) {
+    const before = utcOffsetAt(clampInstant(wall - DAY_MS), formatter);
+    const after = utcOffsetAt(clampInstant(wall + DAY_MS), formatter);
     // Gap: wall − after falls before the jump and wall − before after it, so the jump lies
     // between them (searching from a day back would also work, but this bracket is tighter).
     const from = Math.min(wall - after, wall - before);

@@ -6,6 +6,8 @@ import { loadSampleTickets, SAMPLE_TICKETS_AS_OF } from '../helpers/sampleTicket
 import { thrown } from '../helpers/thrown.ts';
 
 const DAY = 86_400_000;
+// Tickets given as epoch ms start here: numeric times before 2000 are refused (they look like seconds).
+const T = Date.UTC(2026, 4, 1);
 
 // Eight tickets touching every definition; T-8 is open.
 const tickets: TicketRecord[] = [
@@ -105,13 +107,13 @@ describe('fcr definitions', () => {
   });
 
   it("'no-repeat-within' needs customerId", () => {
-    const noId = [{ id: 9, createdAt: 0, resolvedAt: 1 }];
-    const e = thrown(() => fcr(noId, { definition: 'no-repeat-within', asOf: 30 * DAY }));
+    const noId = [{ id: 9, createdAt: T, resolvedAt: T + 1 }];
+    const e = thrown(() => fcr(noId, { definition: 'no-repeat-within', asOf: T + 30 * DAY }));
     expect([e.code, e.index]).toEqual(['INVALID_VALUE', 0]);
     expect(e.message).toMatch(/has no customerId/);
-    expect(thrown(() => fcr(noId, { definition: 'no-repeat-within', asOf: 30 * DAY, missing: 'exclude' })).code).toBe(
-      'INSUFFICIENT_DATA',
-    );
+    expect(
+      thrown(() => fcr(noId, { definition: 'no-repeat-within', asOf: T + 30 * DAY, missing: 'exclude' })).code,
+    ).toBe('INSUFFICIENT_DATA');
   });
 
   it("'reported': the survey flag firstContactResolved", () => {
@@ -120,10 +122,10 @@ describe('fcr definitions', () => {
   });
 
   it('rejects a field of the wrong type even with missing: exclude', () => {
-    const bad = [{ id: 1, createdAt: 0, resolvedAt: 1, agentReplies: 1.5 }];
+    const bad = [{ id: 1, createdAt: T, resolvedAt: T + 1, agentReplies: 1.5 }];
     const e = thrown(() => fcr(bad, { definition: 'one-touch', missing: 'exclude' }));
     expect([e.code, e.index, e.value]).toEqual(['INVALID_VALUE', 0, 1.5]);
-    const flag = [{ id: 1, createdAt: 0, resolvedAt: 1, firstContactResolved: 'yes' as unknown as boolean }];
+    const flag = [{ id: 1, createdAt: T, resolvedAt: T + 1, firstContactResolved: 'yes' as unknown as boolean }];
     expect(thrown(() => fcr(flag, { definition: 'reported' })).message).toMatch(/firstContactResolved is "yes"/);
   });
 });
@@ -155,7 +157,7 @@ describe('fcr checks', () => {
   });
 
   it('throws INSUFFICIENT_DATA when nothing is resolved', () => {
-    expect(thrown(() => fcr([{ createdAt: 0 }], { definition: 'no-reopen' })).code).toBe('INSUFFICIENT_DATA');
+    expect(thrown(() => fcr([{ createdAt: T }], { definition: 'no-reopen' })).code).toBe('INSUFFICIENT_DATA');
   });
 
   it('does not mutate the tickets', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { proportionInterval } from '../../src/intervals/proportionInterval.ts';
 import { cohortRetention, retentionCurve } from '../../src/metrics/retention.ts';
 import { kaplanMeier } from '../../src/stats/kaplanMeier.ts';
-import { proportionInterval } from '../../src/stats/proportionInterval.ts';
 import { expectClose } from '../helpers/close.ts';
 
 describe('retentionCurve', () => {
@@ -145,7 +145,7 @@ describe('cohortRetention', () => {
       [2, 1],
     ]);
     for (const cell of [...(jan?.cells ?? []), ...(feb?.cells ?? [])]) {
-      const { warnings, ...expected } = proportionInterval(cell.active, cell.atStart);
+      const { warnings, kind, ...expected } = proportionInterval(cell.active, cell.atStart);
       expect(cell.retained).toMatchObject(expected);
       expect(cell.retained.n).toBe(cell.atStart);
     }
@@ -247,7 +247,7 @@ describe('cohortRetention', () => {
       confidence: 0.8,
     });
     const cell = table.cohorts[0]?.cells[2];
-    const { warnings, ...expected } = proportionInterval(2, 3, { method: 'clopper-pearson', confidence: 0.8 });
+    const { warnings, kind, ...expected } = proportionInterval(2, 3, { method: 'clopper-pearson', confidence: 0.8 });
     expect(cell?.retained).toMatchObject(expected);
   });
 

@@ -6,6 +6,8 @@ import type { Schedule } from '../../src/time/businessDuration.ts';
 import { thrown } from '../helpers/thrown.ts';
 
 const H = 3_600_000;
+// Tickets given as epoch ms start here: numeric times before 2000 are refused (they look like seconds).
+const T = Date.UTC(2026, 4, 1);
 
 describe('slaAttainment on durations', () => {
   it('is the share with duration ≤ target, with the Wilson interval of proportionInterval', () => {
@@ -81,9 +83,9 @@ describe('slaAttainment on tickets', () => {
 
   it('a ticket resolved without a first response misses if it waited past the target, else is excluded', () => {
     const unanswered = [
-      { id: 1, createdAt: 0, firstResponseAt: 0.5 * H },
-      { id: 2, createdAt: 0, resolvedAt: 3 * H },
-      { id: 3, createdAt: 0, resolvedAt: 0.5 * H },
+      { id: 1, createdAt: T, firstResponseAt: T + 0.5 * H },
+      { id: 2, createdAt: T, resolvedAt: T + 3 * H },
+      { id: 3, createdAt: T, resolvedAt: T + 0.5 * H },
     ];
     const r = slaAttainment(unanswered, H, { field: 'firstResponse' });
     expect([r.met, r.missed, r.excluded, r.n]).toEqual([1, 1, 1, 2]);
@@ -139,7 +141,7 @@ describe('slaAttainment checks', () => {
     expect(thrown(() => slaAttainment([1], 1, { method: 'exact' as 'wald' })).code).toBe('INVALID_OPTION');
     expect(thrown(() => slaAttainment([1], 1, { confidence: 95 })).code).toBe('INVALID_OPTION');
     expect(thrown(() => slaAttainment([], 1)).code).toBe('EMPTY_INPUT');
-    const e = thrown(() => slaAttainment([{ id: 'q', createdAt: 5, resolvedAt: 1 }], 1));
+    const e = thrown(() => slaAttainment([{ id: 'q', createdAt: T + 5, resolvedAt: T + 1 }], 1));
     expect([e.code, e.index]).toEqual(['INVALID_VALUE', 0]);
     expect(e.message).toMatch(/resolvedAt .* is before createdAt/);
   });

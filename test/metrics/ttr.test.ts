@@ -9,6 +9,8 @@ import { loadSampleTickets, SAMPLE_TICKETS_AS_OF } from '../helpers/sampleTicket
 import { thrown } from '../helpers/thrown.ts';
 
 const H = 3_600_000;
+// Tickets given as epoch ms start here: numeric times before 2000 are refused (they look like seconds).
+const T = Date.UTC(2026, 4, 1);
 
 // The aml data (Miller 1981; R's survival::aml), weeks to relapse; status 0 = censored.
 const AML_MAINTAINED = {
@@ -197,7 +199,7 @@ describe('ttr reads ticket records', () => {
     const e = thrown(() => ttr([{ id: 1, createdAt: '05/01/2026', resolvedAt: '2026-05-02' }]));
     expect([e.code, e.index, e.value]).toEqual(['INVALID_VALUE', 0, '05/01/2026']);
     expect(e.message).toMatch(/^ttr: ticket at index 0 \(id 1\): createdAt is "05\/01\/2026"; expected an ISO-8601/);
-    const f = thrown(() => ttr([{ createdAt: 0, resolvedAt: '2026-02-31' }]));
+    const f = thrown(() => ttr([{ createdAt: T, resolvedAt: '2026-02-31' }]));
     expect([f.index, f.value]).toEqual([0, '2026-02-31']);
     expect(f.message).toMatch(/resolvedAt is "2026-02-31"/);
     expect(thrown(() => ttr([{ id: 'a' } as unknown as TicketRecord])).message).toMatch(/has no createdAt/);
@@ -219,11 +221,11 @@ describe('ttr reads ticket records', () => {
   it('reports a median the Kaplan–Meier curve never reaches as Infinity with a warning', () => {
     const r = ttr(
       [
-        { createdAt: 0, resolvedAt: H },
-        { createdAt: 0, resolvedAt: null },
-        { createdAt: 0, resolvedAt: null },
+        { createdAt: T, resolvedAt: T + H },
+        { createdAt: T, resolvedAt: null },
+        { createdAt: T, resolvedAt: null },
       ],
-      { asOf: 10 * H },
+      { asOf: T + 10 * H },
     );
     expect(r.median.value).toBe(Number.POSITIVE_INFINITY);
     expect(r.median.warnings.map((w) => w.code)).toContain('NOT_REACHED');
@@ -255,13 +257,13 @@ describe('ttr input and option checks', () => {
     expect([e.code, e.index, e.value]).toEqual(['INVALID_VALUE', 1, -2]);
     expect(e.message).toMatch(/^ttr: duration at index 1 is -2/);
     expect(thrown(() => ttr([1, Number.NaN])).index).toBe(1);
-    expect(thrown(() => ttr([{ createdAt: 0, resolvedAt: 1 }, 5] as unknown as TicketRecord[])).index).toBe(1);
+    expect(thrown(() => ttr([{ createdAt: T, resolvedAt: T + 1 }, 5] as unknown as TicketRecord[])).index).toBe(1);
   });
 
   it('rejects options that do not fit the input', () => {
-    const tickets = [{ createdAt: 0, resolvedAt: H }];
+    const tickets = [{ createdAt: T, resolvedAt: T + H }];
     expect(thrown(() => ttr(tickets, { events: [true] })).code).toBe('INVALID_OPTION');
-    expect(thrown(() => ttr([1, 2], { asOf: 0 })).code).toBe('INVALID_OPTION');
+    expect(thrown(() => ttr([1, 2], { asOf: T })).code).toBe('INVALID_OPTION');
     const schedule: Schedule = { timeZone: 'UTC', week: { mon: [['09:00', '17:00']] } };
     expect(thrown(() => ttr([1, 2], { businessHours: schedule })).message).toMatch(
       /businessHours is only for ticket records/,
@@ -281,7 +283,7 @@ describe('ttr input and option checks', () => {
       { confType: 'arcsine' as 'log' },
       { asOf: 'yesterday' },
     ]) {
-      expect(thrown(() => ttr([{ createdAt: 0, resolvedAt: H }], options)).code).toBe('INVALID_OPTION');
+      expect(thrown(() => ttr([{ createdAt: T, resolvedAt: T + H }], options)).code).toBe('INVALID_OPTION');
     }
   });
 });
@@ -326,12 +328,12 @@ describe('ttr in business hours', () => {
 describe('firstResponseTime', () => {
   it('measures createdAt → firstResponseAt and censors unanswered open tickets at asOf', () => {
     const tickets = [
-      { id: 1, createdAt: 0, firstResponseAt: 10 * 60_000, resolvedAt: 5 * H },
-      { id: 2, createdAt: 0, firstResponseAt: 30 * 60_000 },
-      { id: 3, createdAt: 0, firstResponseAt: 20 * 60_000 },
-      { id: 4, createdAt: 0 },
+      { id: 1, createdAt: T, firstResponseAt: T + 10 * 60_000, resolvedAt: T + 5 * H },
+      { id: 2, createdAt: T, firstResponseAt: T + 30 * 60_000 },
+      { id: 3, createdAt: T, firstResponseAt: T + 20 * 60_000 },
+      { id: 4, createdAt: T },
     ];
-    const r = firstResponseTime(tickets, { asOf: 2 * H });
+    const r = firstResponseTime(tickets, { asOf: T + 2 * H });
     expect(r.method).toBe('kaplan-meier');
     expect([r.completed, r.open]).toEqual([3, 1]);
     // Ŝ = 3/4, 2/4 (flat at 1/2 from 20 to 30 min), 1/4: median (20 + 30)/2 min.
@@ -340,9 +342,9 @@ describe('firstResponseTime', () => {
 
   it('censors a ticket resolved without any response at its resolution, with a warning', () => {
     const tickets = [
-      { id: 1, createdAt: 0, firstResponseAt: H },
-      { id: 2, createdAt: 0, firstResponseAt: 3 * H },
-      { id: 3, createdAt: 0, resolvedAt: 2 * H },
+      { id: 1, createdAt: T, firstResponseAt: T + H },
+      { id: 2, createdAt: T, firstResponseAt: T + 3 * H },
+      { id: 3, createdAt: T, resolvedAt: T + 2 * H },
     ];
     const r = firstResponseTime(tickets);
     expect([r.completed, r.open]).toEqual([2, 1]);
@@ -352,8 +354,8 @@ describe('firstResponseTime', () => {
   });
 
   it('rejects a first response before creation, naming the field', () => {
-    const e = thrown(() => firstResponseTime([{ id: 'z', createdAt: 10, firstResponseAt: 5 }]));
-    expect([e.code, e.index, e.value]).toEqual(['INVALID_VALUE', 0, 5]);
+    const e = thrown(() => firstResponseTime([{ id: 'z', createdAt: T + 10, firstResponseAt: T + 5 }]));
+    expect([e.code, e.index, e.value]).toEqual(['INVALID_VALUE', 0, T + 5]);
     expect(e.message).toMatch(
       /^firstResponseTime: ticket at index 0 \(id "z"\): firstResponseAt .* is before createdAt/,
     );

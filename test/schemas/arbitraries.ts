@@ -32,13 +32,14 @@ export const recentInstant = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.U
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 
 /**
- * The same instant written in every accepted way: a Date, epoch ms, toISOString(), a date-time
- * with no offset (UTC), with 'T' or a space, and with an explicit ±HH:MM offset.
+ * The same instant written in every accepted way: a Date, epoch ms (from 2000 on), toISOString(),
+ * a date-time with no offset (UTC), with 'T' or a space, and with an explicit ±HH:MM offset.
  */
 export function timestampForms(ms: number) {
   return fc.oneof(
     fc.constant(new Date(ms)),
-    fc.constant(ms),
+    // Epoch ms only from 2000 on: an earlier number is refused (it looks like epoch seconds).
+    fc.constant(ms >= Date.UTC(2000, 0, 1) ? ms : new Date(ms)),
     fc.constant(new Date(ms).toISOString()),
     fc.constant(new Date(ms).toISOString().slice(0, 23)),
     fc.constant(new Date(ms).toISOString().slice(0, 23).replace('T', ' ')),
@@ -145,12 +146,21 @@ export const rawTicket = fc
   })
   .chain(({ createdAt, firstResponseAfter, resolvedAfter, reopenedAfter, ...rest }) => {
     const later = (after: number | undefined) => (after === undefined ? missing : timestampForms(createdAt + after));
+    // A ticket with a reopenedAt was reopened at least once.
+    const reopens = fc.oneof(
+      missing,
+      fc.nat({ max: 5 }).chain((n) => {
+        const count = reopenedAfter === undefined ? n : n + 1;
+        return fc.constantFrom<unknown>(count, String(count));
+      }),
+    );
     return fc
       .record({
         createdAt: timestampForms(createdAt),
         firstResponseAt: later(firstResponseAfter),
         resolvedAt: later(resolvedAfter),
         reopenedAt: later(reopenedAfter),
+        reopens,
       })
       .map((times) => record({ ...rest, ...times }));
   });

@@ -106,6 +106,8 @@ describe('jsonSchemas', () => {
     expect(response.safeParse({ type: 'nps', submittedAt: '05/01/2026' }).success).toBe(false);
     expect(validator(ticket).safeParse({ id: 'T-1', createdAt: '2026-05-01', agentReplies: 2 }).success).toBe(true);
     expect(validator(ticket).safeParse({ id: 'T-1', createdAt: '2026-05-01', agentReplies: -2 }).success).toBe(false);
+    expect(validator(ticket).safeParse({ id: 'T-1', createdAt: '2026-05-01', reopens: 2 }).success).toBe(true);
+    expect(validator(ticket).safeParse({ id: 'T-1', createdAt: '2026-05-01', reopens: 1.5 }).success).toBe(false);
     expect(validator(customer).safeParse({ id: 'c', startedAt: '2026-05-01', mrr: -1 }).success).toBe(false);
     expect(validator(scale).safeParse(SURVEY_SCALES.csat).success).toBe(true);
   });

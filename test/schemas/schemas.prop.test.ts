@@ -190,11 +190,13 @@ describe('tickets and customers (properties)', () => {
         const t = ticketSchema.parse({
           ...ticket,
           agentReplies: cell,
+          reopens: cell,
           customerContacts: cell,
           firstContactResolved: cell,
           resolvedAt: cell,
         });
-        expect([t.agentReplies, t.customerContacts, t.firstContactResolved, t.resolvedAt]).toEqual([
+        expect([t.agentReplies, t.reopens, t.customerContacts, t.firstContactResolved, t.resolvedAt]).toEqual([
+          undefined,
           undefined,
           undefined,
           undefined,

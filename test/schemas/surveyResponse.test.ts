@@ -218,7 +218,8 @@ describe('createSurveyResponseSchema: custom scales', () => {
       [{ journeyStages: ['trial', 'Trial'] }, /journeyStages\[1\] 'Trial' repeats an earlier stage/],
       [{ journeyStages: ['trial', ' '] }, /journeyStages\[1\] is " "; expected a non-blank name/],
       [{ journeyStages: 'trial' }, /journeyStages is "trial"/],
-      ['options', /options must be an object/],
+      ['options', /options must be a plain object/],
+      [{ csatscale: { min: 1, max: 7 } }, /unknown option 'csatscale'; did you mean 'csatScale'\?/],
     ];
     for (const [options, message] of bad) {
       expect(() => createSurveyResponseSchema(options as never)).toThrow(

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { customerSchema, ticketSchema } from '../../src/schemas/index.ts';
 
+// Epoch ms from 2000 on: numeric times before 2000 are refused (they look like epoch seconds).
+const T = Date.UTC(2026, 4, 1);
+
 const issuesOf = (schema: typeof ticketSchema | typeof customerSchema, value: unknown) =>
   schema.safeParse(value).error?.issues.map((issue) => ({ path: issue.path, message: issue.message }));
 
@@ -34,17 +37,17 @@ describe('ticketSchema', () => {
 
   it('treats a blank or null resolvedAt as an open ticket, never the epoch', () => {
     for (const resolvedAt of ['', '  ', null, undefined]) {
-      expect(ticketSchema.parse({ id: 'T-1', createdAt: 0, resolvedAt }).resolvedAt).toBeUndefined();
+      expect(ticketSchema.parse({ id: 'T-1', createdAt: T, resolvedAt }).resolvedAt).toBeUndefined();
     }
   });
 
   it('reads the first-contact flag from true/false, yes/no, y/n, 1/0 in any case', () => {
     const flag = (firstContactResolved: unknown) =>
-      ticketSchema.parse({ id: 'T', createdAt: 0, firstContactResolved }).firstContactResolved;
+      ticketSchema.parse({ id: 'T', createdAt: T, firstContactResolved }).firstContactResolved;
     for (const yes of [true, 'true', 'TRUE', 'yes', 'Y', '1', 1, ' yes ']) expect(flag(yes)).toBe(true);
     for (const no of [false, 'false', 'No', 'n', '0', 0]) expect(flag(no)).toBe(false);
     expect(flag('')).toBeUndefined();
-    expect(issuesOf(ticketSchema, { id: 'T', createdAt: 0, firstContactResolved: 'maybe' })).toEqual([
+    expect(issuesOf(ticketSchema, { id: 'T', createdAt: T, firstContactResolved: 'maybe' })).toEqual([
       {
         path: ['firstContactResolved'],
         message: 'expected true or false (also yes/no, y/n, 1/0), or blank when unknown; got "maybe"',
@@ -53,9 +56,9 @@ describe('ticketSchema', () => {
   });
 
   it('requires a non-blank id; numbers become strings', () => {
-    expect(ticketSchema.parse({ id: 42, createdAt: 0 }).id).toBe('42');
+    expect(ticketSchema.parse({ id: 42, createdAt: T }).id).toBe('42');
     for (const id of ['', ' ', null, undefined]) {
-      expect(issuesOf(ticketSchema, { id, createdAt: 0 })).toEqual([
+      expect(issuesOf(ticketSchema, { id, createdAt: T })).toEqual([
         { path: ['id'], message: 'required: expected a non-blank id' },
       ]);
     }
@@ -63,7 +66,7 @@ describe('ticketSchema', () => {
 
   it('rejects negative or fractional counts', () => {
     for (const agentReplies of [-1, '2.5', 'two']) {
-      expect(issuesOf(ticketSchema, { id: 'T', createdAt: 0, agentReplies })?.[0]?.path).toEqual(['agentReplies']);
+      expect(issuesOf(ticketSchema, { id: 'T', createdAt: T, agentReplies })?.[0]?.path).toEqual(['agentReplies']);
     }
   });
 
@@ -131,14 +134,46 @@ describe('customerSchema', () => {
 
   it('rejects a negative, non-finite or non-numeric MRR; a blank MRR is unknown, not 0', () => {
     for (const mrr of [-1, '-5', Number.POSITIVE_INFINITY, '12,50', 'n/a']) {
-      expect(issuesOf(customerSchema, { id: 'a', startedAt: 0, mrr })).toEqual([
+      expect(issuesOf(customerSchema, { id: 'a', startedAt: T, mrr })).toEqual([
         { path: ['mrr'], message: expect.stringMatching(/^expected an MRR: a finite number ≥ 0, or blank; got /) },
       ]);
     }
-    expect(customerSchema.parse({ id: 'a', startedAt: 0, mrr: ' ' }).mrr).toBeUndefined();
+    expect(customerSchema.parse({ id: 'a', startedAt: T, mrr: ' ' }).mrr).toBeUndefined();
   });
 
   it('requires id and startedAt', () => {
     expect(issuesOf(customerSchema, {})?.map((i) => i.path)).toEqual([['id'], ['startedAt']]);
+  });
+});
+
+describe('ticketSchema: reopens', () => {
+  const T = Date.parse('2026-05-01T09:00:00Z');
+  it('reads a reopens count (a whole number ≥ 0; blank = unknown) for exports without reopenedAt', () => {
+    expect(ticketSchema.parse({ id: 'T-1', createdAt: T, reopens: '2' }).reopens).toBe(2);
+    expect(ticketSchema.parse({ id: 'T-1', createdAt: T, reopens: 0 }).reopens).toBe(0);
+    for (const reopens of ['', ' ', null, undefined]) {
+      expect(ticketSchema.parse({ id: 'T-1', createdAt: T, reopens }).reopens).toBeUndefined();
+    }
+  });
+
+  it('rejects a count that is negative, fractional or not a number, on reopens', () => {
+    for (const reopens of [-1, '1.5', 'twice', true]) {
+      expect(issuesOf(ticketSchema, { id: 'T-1', createdAt: T, reopens })?.[0]?.path).toEqual(['reopens']);
+    }
+    expect(issuesOf(ticketSchema, { id: 'T-1', createdAt: T, reopens: -1 })).toEqual([
+      { path: ['reopens'], message: 'expected a whole number ≥ 0, or blank when unknown; got -1' },
+    ]);
+  });
+
+  it('rejects reopens 0 on a ticket with a reopenedAt, also when other fields fail', () => {
+    expect(issuesOf(ticketSchema, { id: '', createdAt: T, reopenedAt: T + 1000, reopens: '0' })).toEqual([
+      { path: ['id'], message: 'required: expected a non-blank id' },
+      {
+        path: ['reopens'],
+        message:
+          'reopens is 0 but reopenedAt is 2026-05-01T09:00:01.000Z; expected at least 1 for a reopened ticket (or a blank reopenedAt)',
+      },
+    ]);
+    expect(ticketSchema.parse({ id: 'T-1', createdAt: T, reopenedAt: T + 1000, reopens: 1 }).reopens).toBe(1);
   });
 });

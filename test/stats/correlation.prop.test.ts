@@ -1,3 +1,4 @@
+import { sampleCorrelation, sampleRankCorrelation } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { pearsonCorrelation, spearmanCorrelation } from '../../src/index.ts';
 import { fc } from '../helpers/fc.ts';
@@ -11,6 +12,18 @@ const ysOf = (ps: [number, number][]) => ps.map(([, y]) => y);
 const both = [pearsonCorrelation, spearmanCorrelation] as const;
 
 describe('correlation properties', () => {
+  it('equals simple-statistics (an independent implementation) on tied and untied pairs', () => {
+    fc.assert(
+      fc.property(pairs, (ps) => {
+        const x = xsOf(ps);
+        const y = ysOf(ps);
+        const rounding = 1e-12;
+        expect(Math.abs(pearsonCorrelation(x, y).value - sampleCorrelation(x, y))).toBeLessThan(rounding);
+        expect(Math.abs(spearmanCorrelation(x, y).value - sampleRankCorrelation(x, y))).toBeLessThan(rounding);
+      }),
+    );
+  });
+
   it('lies in [−1, 1] with lower ≤ value ≤ upper and a p-value in [0, 1]', () => {
     fc.assert(
       fc.property(

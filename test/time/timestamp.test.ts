@@ -1,7 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { ISO_TIMESTAMP_PATTERN as SCHEMA_PATTERN } from '../../src/schemas/index.ts';
-import { ISO_TIMESTAMP_PATTERN, parseTimestamp } from '../../src/time/timestamp.ts';
+import { ISO_TIMESTAMP_PATTERN, parseTimestamp, timestampHint } from '../../src/time/timestamp.ts';
 import { fc } from '../helpers/fc.ts';
 
 // Reference instants come from Date.UTC and from Date.parse of the ECMA-262 Date Time String
@@ -20,6 +20,8 @@ describe('parseTimestamp: ISO-8601 strings', () => {
     expect(parseTimestamp('2026-05-01 10:30')).toBe(1777631400000);
     expect(parseTimestamp('2026-02-30')).toBeUndefined();
     expect(parseTimestamp('05/01/2026')).toBeUndefined();
+    expect(parseTimestamp(1777631400)).toBeUndefined();
+    expect(parseTimestamp(1777631400, { unit: 's' })).toBe(1777631400000);
   });
 
   it('reads a date-time without an offset, and a bare date, as UTC — never local time', () => {
@@ -53,13 +55,33 @@ describe('parseTimestamp: ISO-8601 strings', () => {
     }
   });
 
-  it('rejects a bare hour offset (+02) and other offset shapes outside RFC 3339', () => {
+  // Changed (issue 9): '+02' and a space before a numeric offset used to be rejected as outside
+  // RFC 3339; exports write them (PostgreSQL's '…14:16:00+02', `date`'s '… +0200'), and neither
+  // is ambiguous, so they are read now.
+  it('accepts a bare hour offset (+02) and one space before a numeric offset, as exports write them', () => {
+    const at1416 = Date.UTC(2026, 3, 26, 12, 16);
     for (const text of [
-      '2026-05-01T10:30+02',
-      '2026-05-01T10:30-05',
+      '2026-04-26 14:16:00 +0200',
+      '2026-04-26 14:16:00 +02:00',
+      '2026-04-26 14:16:00 +02',
+      '2026-04-26 14:16:00+02',
+      '2026-04-26T14:16+02',
+      '2026-04-26T07:16-05',
+      '2026-04-26 07:16 -0500',
+    ]) {
+      expect(parseTimestamp(text), text).toBe(at1416);
+    }
+    expect(parseTimestamp('2026-04-26 14:16:00 +24')).toBeUndefined();
+  });
+
+  it('rejects other offset shapes outside RFC 3339 and the forms above', () => {
+    for (const text of [
       '2026-05-01T10:30+2:00',
       '2026-05-01T10:30+02:0',
-      '2026-05-01T10:30 +02:00',
+      '2026-05-01T10:30+020',
+      '2026-05-01T10:30+2',
+      '2026-05-01T10:30  +02:00', // two spaces
+      '2026-05-01T10:30 Z', // a space only before a numeric offset
       '2026-05-01T10:30UTC',
       '2026-05-01T10:30GMT+2',
       '2026-05-01+02:00', // an offset needs a time
@@ -179,12 +201,19 @@ describe('parseTimestamp: ISO-8601 strings', () => {
 });
 
 describe('parseTimestamp: epoch milliseconds', () => {
-  it('accepts any finite number within the Date range ±8.64e15, bounds included', () => {
+  const Y2000 = Date.UTC(2000, 0, 1); // 946684800000
+
+  it('accepts any finite number from 2000-01-01 up to the end of the Date range, bounds included', () => {
     expect(parseTimestamp(MAY_1_1030)).toBe(MAY_1_1030);
-    expect(parseTimestamp(0)).toBe(0);
-    expect(parseTimestamp(-1)).toBe(-1);
+    expect(parseTimestamp(Y2000)).toBe(Y2000);
     expect(parseTimestamp(MAX_INSTANT_MS)).toBe(MAX_INSTANT_MS);
-    expect(parseTimestamp(-MAX_INSTANT_MS)).toBe(-MAX_INSTANT_MS);
+  });
+
+  it('rejects a number before 2000-01-01: epoch seconds are never read as milliseconds', () => {
+    // 1777631400 is 2026-05-01T10:30Z in seconds, 1970-01-21 in milliseconds.
+    for (const value of [1777631400, 0, -0, -1, Y2000 - 1, 1.5, -MAX_INSTANT_MS]) {
+      expect(parseTimestamp(value), String(value)).toBeUndefined();
+    }
   });
 
   it('rejects NaN, ±Infinity and numbers outside the Date range', () => {
@@ -193,10 +222,79 @@ describe('parseTimestamp: epoch milliseconds', () => {
     }
   });
 
-  it('keeps a fraction of a millisecond, and reads −0 as 0', () => {
-    expect(parseTimestamp(1.5)).toBe(1.5);
-    expect(parseTimestamp(-1.5)).toBe(-1.5);
-    expect(Object.is(parseTimestamp(-0), 0)).toBe(true);
+  it('keeps a fraction of a millisecond', () => {
+    expect(parseTimestamp(MAY_1_1030 + 0.5)).toBe(MAY_1_1030 + 0.5);
+  });
+
+  it("reads numbers as epoch seconds with unit 's', rounded to the microsecond", () => {
+    expect(parseTimestamp(1777631400, { unit: 's' })).toBe(MAY_1_1030);
+    expect(parseTimestamp(1777631400.123, { unit: 's' })).toBe(MAY_1_1030 + 123);
+    expect(parseTimestamp(1777631400.123456, { unit: 's' })).toBe(MAY_1_1030 + 123.456);
+    expect(parseTimestamp(MAY_1_1030, { unit: 'ms' })).toBe(MAY_1_1030);
+    // The 2000 rule holds in seconds too; milliseconds read as seconds overflow the Date range.
+    expect(parseTimestamp(946684799, { unit: 's' })).toBeUndefined();
+    expect(parseTimestamp(0, { unit: 's' })).toBeUndefined();
+    expect(parseTimestamp(MAY_1_1030 * 1000, { unit: 's' })).toBeUndefined();
+  });
+
+  it('reads digit strings as epoch time only when the unit is named', () => {
+    expect(parseTimestamp('1777631400')).toBeUndefined();
+    expect(parseTimestamp('1777631400000')).toBeUndefined();
+    expect(parseTimestamp('1777631400', { unit: 's' })).toBe(MAY_1_1030);
+    expect(parseTimestamp(' 1777631400.5 ', { unit: 's' })).toBe(MAY_1_1030 + 500);
+    expect(parseTimestamp('1777631400.123456', { unit: 's' })).toBe(MAY_1_1030 + 123);
+    expect(parseTimestamp('1777631400000', { unit: 'ms' })).toBe(MAY_1_1030);
+    // '20260501' is no date in either unit: before 2000 as epoch time, so still rejected.
+    for (const unit of ['ms', 's'] as const) {
+      for (const text of ['20260501', '1777631400e0', '-1777631400', '+1777631400', '1777631400.', '0x69F48028']) {
+        expect(parseTimestamp(text, { unit }), `${text} in ${unit}`).toBeUndefined();
+      }
+    }
+    expect(parseTimestamp('1777631400', { unit: 'ms' })).toBeUndefined(); // 1970-01-21
+  });
+
+  it('an ISO string or a Date is read the same whatever the unit', () => {
+    for (const unit of ['ms', 's'] as const) {
+      expect(parseTimestamp('2026-05-01T10:30Z', { unit })).toBe(MAY_1_1030);
+      expect(parseTimestamp(new Date(0), { unit })).toBe(0);
+    }
+  });
+});
+
+describe('timestampHint', () => {
+  it('says a number before 2000 that is a plausible time in seconds looks like epoch seconds', () => {
+    expect(timestampHint(1777631400)).toBe(
+      "; 1777631400 as epoch milliseconds is 1970-01-21T13:47:11.400Z, before 2000-01-01: it looks like epoch seconds; pass timestampUnit: 's' to the parser (or multiply by 1000)",
+    );
+    expect(timestampHint('1777631400', { unit: 'ms' })).toContain("looks like epoch seconds; pass timestampUnit: 's'");
+  });
+
+  it('says numeric times must be from 2000 on for other numbers before 2000', () => {
+    expect(timestampHint(0)).toBe(
+      '; 0 as epoch milliseconds is 1970-01-01T00:00:00.000Z, before 2000-01-01: numeric timestamps must be from 2000 on (give an earlier time as an ISO-8601 string or a Date)',
+    );
+    expect(timestampHint(100, { unit: 's' })).toContain(
+      '100 as epoch seconds is 1970-01-01T00:01:40.000Z, before 2000',
+    );
+  });
+
+  it("says milliseconds given with unit 's' look like epoch milliseconds", () => {
+    expect(timestampHint(MAY_1_1030, { unit: 's' })).toContain(
+      "it looks like epoch milliseconds (leave out timestampUnit: 's')",
+    );
+    expect(timestampHint(String(MAY_1_1030), { unit: 's' })).toContain('it looks like epoch milliseconds');
+  });
+
+  it('says a long digit string needs a unit, naming the likely one', () => {
+    expect(timestampHint('1777631400')).toContain("pass timestampUnit: 's'");
+    expect(timestampHint('1777631400000')).toContain("pass timestampUnit: 'ms'");
+    expect(timestampHint('20260501')).toBe('');
+  });
+
+  it('is empty when the expected forms say it all', () => {
+    for (const value of [MAY_1_1030, '05/01/2026', '2026-02-30', null, {}, Number.NaN, new Date(Number.NaN)]) {
+      expect(timestampHint(value), String(value)).toBe('');
+    }
   });
 });
 
@@ -264,11 +362,11 @@ describe('parseTimestamp: properties', () => {
     );
   });
 
-  it('for any valid Date d, parseTimestamp(d) and parseTimestamp(d.getTime()) are d.getTime()', () => {
+  it('for any valid Date d, parseTimestamp(d) is d.getTime(), and so is parseTimestamp(d.getTime()) from 2000 on', () => {
     fc.assert(
       fc.property(anyDate, (d) => {
         expect(parseTimestamp(d)).toBe(d.getTime());
-        expect(parseTimestamp(d.getTime())).toBe(d.getTime());
+        expect(parseTimestamp(d.getTime())).toBe(d.getTime() >= Date.UTC(2000, 0, 1) ? d.getTime() : undefined);
       }),
     );
   });
@@ -320,5 +418,26 @@ describe('parseTimestamp: properties', () => {
         if (ms !== undefined) expect(Math.abs(ms)).toBeLessThanOrEqual(MAX_INSTANT_MS);
       }),
     );
+  });
+});
+
+describe('parseTimestamp: date cells parse in linear time', () => {
+  // No timing assertion (bench/ measures speed): each is answered at all, inside vitest's
+  // timeout, which a quadratic scan of 1 MiB would not be.
+  const MIB = 1024 * 1024;
+
+  it('a 1 MiB date-like string (a fraction of 1 MiB digits, then a letter) is rejected', () => {
+    expect(parseTimestamp(`2026-05-01T10:30:00.${'1'.repeat(MIB)}x`)).toBeUndefined();
+    expect(parseTimestamp(`2026-05-01T10:30:00.${'1'.repeat(MIB)}+02:0`)).toBeUndefined();
+  });
+
+  it('a 1 MiB string of digits, or of dates, is rejected', () => {
+    expect(parseTimestamp('2'.repeat(MIB))).toBeUndefined();
+    expect(parseTimestamp('2026-05-01'.repeat(MIB / 10))).toBeUndefined();
+    expect(parseTimestamp(`${' '.repeat(MIB)}x${' '.repeat(MIB)}`)).toBeUndefined();
+  });
+
+  it('a 1 MiB fraction is read, truncated to the millisecond', () => {
+    expect(parseTimestamp(`2026-05-01T10:30:00.${'9'.repeat(MIB)}Z`)).toBe(MAY_1_1030 + 999);
   });
 });

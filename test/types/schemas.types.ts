@@ -6,6 +6,8 @@ import { churn, fcr, ttr } from '../../src/index.ts';
 import {
   type Customer,
   CxMetricsError,
+  createSurveyResponseSchema,
+  type JourneyStage,
   npsResponseSchema,
   type ParseResult,
   parseCustomers,
@@ -74,3 +76,10 @@ try {
   if (error instanceof CxMetricsError)
     expectType<'INVALID_VALUE' | 'EMPTY_INPUT' | 'INVALID_OPTION' | 'INSUFFICIENT_DATA'>(error.code);
 }
+
+// journey stages: the parsed stage is the union of the stage names (the default list, or the
+// caller's list), and the schema's .d.ts carries no mapped enum type a consumer cannot index
+const parsedStage = parseResponsesOrThrow([{ type: 'nps', submittedAt: '2026-05-01', score: 9 }])[0]?.journeyStage;
+expectTrue<Equal<typeof parsedStage, JourneyStage | undefined>>();
+const trialStage = createSurveyResponseSchema({ journeyStages: ['trial', 'paid'] }).parse({}).journeyStage;
+expectTrue<Equal<typeof trialStage, 'trial' | 'paid' | undefined>>();

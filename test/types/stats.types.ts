@@ -20,6 +20,7 @@ import {
   normalQuantile,
   type PoissonRateIntervalOptions,
   type ProportionMethod,
+  type ProportionResult,
   poissonRateInterval,
   proportionInterval,
   proportionSampleSize,
@@ -36,7 +37,8 @@ const values = [5, 7, 10, 4];
 const estimate = proportionInterval(42, 50);
 
 // proportionInterval(successes, n, options?)
-expectTrue<Equal<ReturnType<typeof proportionInterval>, Estimate>>();
+expectTrue<Equal<ReturnType<typeof proportionInterval>, ProportionResult>>();
+expectType<Estimate>(proportionInterval(42, 50));
 proportionInterval(42, 50, { method: 'clopper-pearson', confidence: 0.9 });
 const method: ProportionMethod = 'jeffreys';
 proportionInterval(42, 50, { method });

@@ -1,0 +1,99 @@
+import * as fc from 'fast-check';
+import { checkOptions } from '../options.ts';
+import {
+  ABSENT,
+  blank,
+  countCell,
+  type Format,
+  flagCell,
+  formatTime,
+  idCell,
+  instant,
+  type Maybe,
+  optional,
+  perFormat,
+  resolveFormat,
+  rowOf,
+  timeStyle,
+  wordCell,
+} from './cells.ts';
+import type { RawCell, RawRow, RowOptions } from './types.ts';
+
+const CHANNELS = ['email', 'chat', 'phone', 'web', 'social'];
+const DAY_MS = 86_400_000;
+
+/** One valid ticket row in one format. @internal */
+export function ticketRowIn(format: Format): fc.Arbitrary<RawRow> {
+  // Times after createdAt, in the order a ticket lives them: first response, a reopening, the
+  // last resolution (each optional). One style per row, so the order survives the writing.
+  const times = fc
+    .tuple(
+      instant(),
+      fc.array(fc.integer({ min: 0, max: 30 * DAY_MS }), { minLength: 3, maxLength: 3 }),
+      timeStyle(format),
+    )
+    .map(([created, offsets, style]) => {
+      const [a, b, c] = [...offsets].sort((x, y) => x - y) as [number, number, number];
+      return [created, created + a, created + b, created + c].map((ms) => formatTime(ms, style)) as [
+        string | number,
+        string | number,
+        string | number,
+        string | number,
+      ];
+    });
+  return fc
+    .record({
+      id: idCell(format, 'T'),
+      customerId: optional(format, idCell(format, 'C')),
+      times,
+      firstResponse: fc.boolean(),
+      reopened: fc.boolean(),
+      resolved: fc.boolean(),
+      agentReplies: optional(format, countCell(format)),
+      customerContacts: optional(format, countCell(format)),
+      channel: optional(format, wordCell(CHANNELS)),
+      firstContactResolved: optional(format, flagCell(format)),
+    })
+    .chain((cells) => {
+      const [createdAt, firstResponseAt, reopenedAt, resolvedAt] = cells.times;
+      // A time that has not happened: a blank cell, or no column at all.
+      const notYet = fc.oneof(fc.constant<Maybe<RawCell>>(ABSENT), blank(format));
+      return fc.tuple(notYet, notYet, notYet).map(([noFirst, noReopen, noResolve]) =>
+        rowOf([
+          ['id', cells.id],
+          ['customerId', cells.customerId],
+          ['createdAt', createdAt],
+          ['firstResponseAt', cells.firstResponse ? firstResponseAt : noFirst],
+          ['resolvedAt', cells.resolved ? resolvedAt : noResolve],
+          ['reopenedAt', cells.reopened ? reopenedAt : noReopen],
+          ['agentReplies', cells.agentReplies],
+          ['customerContacts', cells.customerContacts],
+          ['channel', cells.channel],
+          ['firstContactResolved', cells.firstContactResolved],
+        ]),
+      );
+    });
+}
+
+/**
+ * A fast-check arbitrary of valid raw support-ticket rows, in the shapes real exports have, that
+ * `parseTickets` (from 'cx-metrics/schemas') accepts with no error.
+ *
+ * Each row has an `id` ('T-1042' or '1042'; 1042 in JSON) and a `createdAt` time; `firstResponseAt`,
+ * `reopenedAt` and `resolvedAt` are each there (never before `createdAt`, in that order), blank
+ * (not yet happened: an open ticket) or left out; `customerId`, `agentReplies`,
+ * `customerContacts` ('3', ' 3 ', '3.0'), `channel` and `firstContactResolved` (true/false,
+ * yes/no, y/n, 1/0 in any case) are values, blank or left out. Times are written as for
+ * `responseRow`, one style per row. Needs the optional peer dependency fast-check (4.x).
+ *
+ * @param options - `format` ('csv' | 'json' | 'any', default 'any')
+ * @returns an arbitrary of raw rows (fresh plain objects)
+ * @throws CxMetricsError INVALID_OPTION for an unknown option or a bad format
+ * @example
+ * const rows = fc.sample(ticketRow({ format: 'csv' }), { numRuns: 50, seed: 42 })
+ * parseTickets(rows).errors // => []
+ */
+export function ticketRow(options?: RowOptions): fc.Arbitrary<RawRow> {
+  const o = checkOptions('ticketRow', options, ['format']);
+  return perFormat(resolveFormat('ticketRow', o.format), ticketRowIn);
+}
