@@ -8,6 +8,14 @@ export {
   type PAdjustMethod,
 } from './analysis/adjustPValues.ts';
 export {
+  type BreakdownBy,
+  type BreakdownGroup,
+  type BreakdownKeyValue,
+  type BreakdownOptions,
+  type BreakdownResult,
+  breakdown,
+} from './analysis/breakdown.ts';
+export {
   ESTIMATE_TREND_METHODS,
   type EstimatePoint,
   type EstimateTrendMethod,
@@ -20,6 +28,7 @@ export {
   type MeanHomogeneityTest,
   meanHomogeneityTest,
 } from './analysis/meanHomogeneityTest.ts';
+export type { GroupTest, SeriesTrendTest } from './analysis/metricPlan.ts';
 export { type NpsHomogeneityTest, npsHomogeneityTest } from './analysis/npsHomogeneityTest.ts';
 export {
   type ProportionCounts,
@@ -31,6 +40,14 @@ export {
   type ProportionTrendTestOptions,
   proportionTrendTest,
 } from './analysis/proportionTrendTest.ts';
+export {
+  type TrendOptions,
+  type TrendPeriod,
+  type TrendResult,
+  type TrendRolling,
+  type TrendWindow,
+  trend,
+} from './analysis/trend.ts';
 export {
   type CompareMeansOptions,
   compareMeans,
@@ -278,5 +295,14 @@ export type {
 } from './summary/types.ts';
 export { type BusinessWindow, businessDuration, type Schedule, type Weekday } from './time/businessDuration.ts';
 export { type CompiledSchedule, compileSchedule } from './time/compiledSchedule.ts';
+export {
+  CALENDAR_UNITS,
+  type CalendarPeriod,
+  type CalendarPeriodOptions,
+  type CalendarUnit,
+  calendarPeriod,
+  nextPeriod,
+  previousPeriod,
+} from './time/periods.ts';
 export type { Timestamp } from './time/timestamp.ts';
 export type { CxWarning, Difference, Estimate, Interval, RandomOptions } from './types.ts';

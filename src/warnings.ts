@@ -13,7 +13,9 @@ import type { CxWarning } from './types.ts';
  * - Journey: `SKIPPED_STAGE`, `NO_WINDOW`, `PURCHASED_AFTER_WINDOW`.
  * - Model: `RESTRICTED_MEAN`, `HORIZON_BEYOND_DATA`, `CONSTANT_HAZARD`, `ZERO_CHURN`.
  * - Tests: `SMALL_EXPECTED_COUNT` (a chi-square cell expected below 5), `HETEROGENEITY` (estimates
- *   vary around a trend line more than their standard errors allow).
+ *   vary around a trend line more than their standard errors allow), `NO_TEST` (a breakdown or trend
+ *   whose comparison or test could not be run: too few groups or periods, weighted answers),
+ *   `PARTIAL_PERIOD` (a trend's first or last period is only partly inside the range).
  *
  * @example
  * const codes = npsFromCounts({ promoters: 5, passives: 3, detractors: 2 }).warnings.map((w) => w.code)
@@ -36,6 +38,8 @@ export type WarningCode =
   | 'MISSING_FIELD'
   | 'NOT_REACHED'
   | 'NO_WINDOW'
+  | 'NO_TEST'
+  | 'PARTIAL_PERIOD'
   | 'NOT_STARTED'
   | 'OTHER_TYPES'
   | 'OVERFLOW'
