@@ -4,7 +4,6 @@ export { SQL_DIALECTS, type SqlDialect } from './dialect.ts';
 export { SQL_PERIOD_UNITS, type SqlPeriod, type SqlValue, type SqlWhere } from './query.ts';
 export type { SqlRow } from './rows.ts';
 export {
-  type SqlPeriodKey,
   type SqlSummary,
   type SummariesFromRowsOptions,
   summariesFromRows,

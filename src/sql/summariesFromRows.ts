@@ -3,26 +3,16 @@ import { describe } from '../stats/validate.ts';
 import type { SummaryFamily } from '../summary/family.ts';
 import { FAMILIES } from '../summary/registry.ts';
 import type { SummaryByMetric } from '../summary/typeMaps.ts';
-import { zonedTimeToUtc } from '../time/zonedTime.ts';
-import { PERIOD_ALIAS, type QueryBase, type SqlPeriod } from './query.ts';
+import {
+  type CalendarPeriod,
+  calendarPeriodOf,
+  daysFromCivil,
+  periodDaysOf,
+  resolvePeriodSpec,
+} from '../time/periods.ts';
+import { PERIOD_ALIAS, type QueryBase } from './query.ts';
 import { plainKey, type SqlRow } from './rows.ts';
 import { resolveQuery, type SqlMetric, type SummaryQueryOptions } from './summaryQuery.ts';
-
-/**
- * The calendar period of a bucketed summary: its label in the time zone ('2026-05-03' for a day
- * or the Monday of a week, '2026-05' a month, '2026-Q2' a quarter, '2026' a year), the instant
- * it starts (ISO-8601, UTC), the unit and the zone.
- *
- * @example
- * const p: SqlPeriodKey = { label: '2026-05', start: '2026-04-30T22:00:00.000Z', unit: 'month', timeZone: 'Europe/Berlin' }
- * p.label // => '2026-05'
- */
-export interface SqlPeriodKey {
-  label: string;
-  start: string;
-  unit: SqlPeriod['unit'];
-  timeZone: string;
-}
 
 /**
  * One summary read from a summary query's rows: the group's column values (`{}` when not
@@ -34,7 +24,8 @@ export interface SqlPeriodKey {
  */
 export interface SqlSummary<S> {
   group: Record<string, unknown>;
-  period?: SqlPeriodKey;
+  /** The calendar period, as `calendarPeriod` gives it (label, first day, start and end instants). */
+  period?: CalendarPeriod;
   summary: S;
 }
 
@@ -136,25 +127,18 @@ export function summariesFromRows<M extends SqlMetric>(
   return out;
 }
 
-function periodKey(fn: string, value: unknown, period: NonNullable<QueryBase['period']>): SqlPeriodKey {
+function periodKey(fn: string, value: unknown, period: NonNullable<QueryBase['period']>): CalendarPeriod {
   const m = typeof value === 'string' ? /^(\d{4,})-(\d{2})-(\d{2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$/.exec(value) : null;
-  if (m === null) {
+  const spec = resolvePeriodSpec(fn, period.unit, period.timeZone, undefined);
+  const days = m === null ? Number.NaN : daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));
+  const p = Number.isFinite(days) ? periodDaysOf(days, spec) : undefined;
+  // The engine's date_trunc and the library's calendar must agree on where the period starts.
+  if (p === undefined || p.first !== days) {
     throw new CxMetricsError(
       'INVALID_VALUE',
-      `${fn}: ${PERIOD_ALIAS} is ${describe(value)}; expected the period's local start as text 'YYYY-MM-DD 00:00:00'`,
+      `${fn}: ${PERIOD_ALIAS} is ${describe(value)}; expected the local start of a ${period.unit} as text 'YYYY-MM-DD 00:00:00'`,
       { value },
     );
   }
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ymd = `${m[1]}-${m[2]}-${m[3]}`;
-  const label =
-    period.unit === 'year'
-      ? `${m[1]}`
-      : period.unit === 'quarter'
-        ? `${m[1]}-Q${Math.floor((month - 1) / 3) + 1}`
-        : period.unit === 'month'
-          ? `${m[1]}-${m[2]}`
-          : ymd;
-  const start = new Date(zonedTimeToUtc(year, month, day, 0, 0, period.timeZone)).toISOString();
-  return { label, start, unit: period.unit, timeZone: period.timeZone };
+  return calendarPeriodOf(p, spec);
 }

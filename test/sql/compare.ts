@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { readCsvTable } from '../../examples/csv.ts';
+import { calendarPeriod } from '../../src/index.ts';
 
 // Shared by the engine tests: the sample tables as text and parsed, deterministic generated data,
 // and comparisons that demand counts exactly and every other number to 1e-12 (relative).
@@ -54,9 +55,7 @@ export function rng(seed: number): () => number {
   };
 }
 
-const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar period label of an instant in a time zone, as summariesFromRows writes it. */
+/** The calendar period label of an instant in a time zone, by the library's calendarPeriod (in memory). */
 export function periodLabel(ms: number, unit: 'day' | 'week' | 'month' | 'quarter' | 'year', timeZone: string): string {
   // Every zone's offset is a multiple of 15 minutes, so one label per quarter hour (cached).
   const slot = `${timeZone} ${unit} ${Math.floor(ms / 900_000)}`;
@@ -71,23 +70,7 @@ export function periodLabel(ms: number, unit: 'day' | 'week' | 'month' | 'quarte
 const LABELS = new Map<string, string>();
 
 function computeLabel(ms: number, unit: 'day' | 'week' | 'month' | 'quarter' | 'year', timeZone: string): string {
-  let formatter = FORMATTERS.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    FORMATTERS.set(timeZone, formatter);
-  }
-  const parts = formatter.formatToParts(new Date(ms)).reduce<Record<string, string>>((o, p) => {
-    o[p.type] = p.value;
-    return o;
-  }, {});
-  const [y, m, d] = [Number(parts.year), Number(parts.month), Number(parts.day)];
-  if (unit === 'year') return `${parts.year}`;
-  if (unit === 'quarter') return `${parts.year}-Q${Math.floor((m - 1) / 3) + 1}`;
-  if (unit === 'month') return `${parts.year}-${parts.month}`;
-  if (unit === 'day') return `${parts.year}-${parts.month}-${parts.day}`;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
-  return date.toISOString().slice(0, 10);
+  return calendarPeriod(ms, { period: unit, timeZone }).label;
 }
 
 /** Group items by a key function, keeping first-appearance order. */
