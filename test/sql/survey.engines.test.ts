@@ -210,6 +210,33 @@ describe.each([0, 1])('engine %#', (index) => {
     );
   });
 
+  it('a time range given as Dates filters timestamps on the engine as in memory', async () => {
+    const from = new Date('2026-05-10T00:00:00Z');
+    const to = new Date('2026-05-20T12:00:00Z');
+    const sql = await viaSql(engine(), 'nps', {
+      table: 'nps_responses',
+      columns: { score: 'score' },
+      where: { submitted_at: { gte: from, lt: to } },
+    });
+    const rows = nps.rows.filter((r) => {
+      const at = Date.parse(r.submitted_at as string);
+      return at >= from.getTime() && at < to.getTime();
+    });
+    expect(rows.length).toBeGreaterThan(10);
+    expectSameSummaries(
+      sql,
+      new Map([
+        [
+          '[]',
+          summarize(
+            'nps',
+            rows.map((r) => score(r.score)),
+          ),
+        ],
+      ]),
+    );
+  });
+
   it('CSAT and CES of the bundled sample per touchpoint equal summarize', async () => {
     for (const metric of ['csat', 'ces'] as const) {
       const sql = await viaSql(engine(), metric, {
