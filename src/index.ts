@@ -142,6 +142,7 @@ export {
   churnRate,
   churnRateByExposure,
 } from './metrics/churn.ts';
+export type { ChurnSummaryOptions } from './metrics/churnSummary.ts';
 export {
   type ChurnPeriod,
   type ConvertChurnRateOptions,
@@ -167,6 +168,7 @@ export {
   customerLifetimeValue,
 } from './metrics/customerLifetimeValue.ts';
 export { type CustomerRecord, TIME_UNIT_DAYS, TIME_UNITS, type TimeUnit } from './metrics/customers.ts';
+export type { DurationSummaryOptions } from './metrics/durationSummary.ts';
 export {
   FCR_DEFINITIONS,
   type FcrCountsOptions,
@@ -177,6 +179,7 @@ export {
   fcr,
   fcrFromCounts,
 } from './metrics/fcr.ts';
+export type { FcrSummaryOptions } from './metrics/fcrSummary.ts';
 export {
   NPS_METHODS,
   NPS_SCALE,
@@ -217,6 +220,7 @@ export {
 export type { ScalePoint } from './metrics/scaleSummary.ts';
 export type { OtherTypes, RecordOptions, Score, ScoreAccessor, ScoreInput, ScoreKey } from './metrics/scores.ts';
 export { type SlaOptions, type SlaResult, slaAttainment } from './metrics/slaAttainment.ts';
+export type { SlaSummaryOptions } from './metrics/slaSummary.ts';
 export type { TicketClockField, TicketClockOptions, TicketRecord } from './metrics/tickets.ts';
 export {
   type DurationInput,
@@ -250,6 +254,7 @@ export {
   type KaplanMeierResult,
   kaplanMeier,
 } from './stats/kaplanMeier.ts';
+export { kaplanMeierQuantile } from './stats/kaplanMeierQuantile.ts';
 export { MAX_BOOTSTRAP_DRAWS, type MeanIntervalOptions, type MeanMethod } from './stats/meanInterval.ts';
 export { normalCdf, normalQuantile } from './stats/normal.ts';
 export type { PoissonRateIntervalOptions, PoissonRateResult } from './stats/poissonRateInterval.ts';

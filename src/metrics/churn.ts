@@ -1,39 +1,21 @@
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
-import { gammaQuantileUnchecked } from '../stats/gamma.ts';
+import { checkOptions } from '../options.ts';
 import { PROPORTION_METHODS, type ProportionMethod, proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
 import { checkConfidence, checkCount, checkOneOf, checkPositive, describe } from '../stats/validate.ts';
 import type { Timestamp } from '../time/timestamp.ts';
-import type { CxWarning, Estimate } from '../types.ts';
+import type { Estimate } from '../types.ts';
 import {
-  type CustomerRecord,
-  checkTimeUnit,
-  DAY_MS,
-  iso,
-  optionsObject,
-  readCustomers,
-  TIME_UNIT_DAYS,
-  type TimeUnit,
-  timestampOption,
-} from './customers.ts';
+  CHURN_ESTIMATE_KEYS,
+  CHURN_SUMMARY_KEYS,
+  type ChurnDefinition,
+  estimateChurn,
+  exposureEstimate,
+  summarizeChurn,
+} from './churnSummary.ts';
+import { type CustomerRecord, optionsObject, type TimeUnit } from './customers.ts';
 
-/**
- * How churn is counted: a share of a starting cohort, or events per unit of customer-time.
- *
- * @example
- * const customers = [{ startedAt: '2026-01-01', endedAt: '2026-01-11' }, { startedAt: '2026-01-01' }]
- * churn(customers, { from: '2026-01-01', to: '2026-01-21', definition: 'exposure' }).value // => 1 / 30 (to 1e-15) (1 churn in 10 + 20 customer-days)
- * churn(customers, { from: '2026-01-01', to: '2026-01-21', definition: 'cohort' }).value // => 0.5
- */
-export type ChurnDefinition = 'cohort' | 'exposure';
-
-/**
- * The churn definitions `churn` accepts, default first.
- *
- * @example
- * CHURN_DEFINITIONS // => ['cohort', 'exposure']
- */
-export const CHURN_DEFINITIONS: readonly ChurnDefinition[] = ['cohort', 'exposure'];
+export { CHURN_DEFINITIONS, type ChurnDefinition } from './churnSummary.ts';
 
 /**
  * A churn estimate that names its definition (and, for exposure rates, its unit).
@@ -270,115 +252,9 @@ export function churnRateByExposure(
  */
 export function churn(customers: readonly CustomerRecord[], options: ChurnOptions): ChurnResult {
   const fn = 'churn';
-  const opts = optionsObject(fn, options);
-  const from = timestampOption(fn, 'from', opts.from);
-  const to = timestampOption(fn, 'to', opts.to);
-  if (!(to > from)) {
-    throw new CxMetricsError(
-      'INVALID_OPTION',
-      `${fn}: to (${iso(to)}) is not after from (${iso(from)}); expected a window with to > from`,
-      { value: opts.to },
-    );
-  }
-  const definition = checkOneOf(fn, 'definition', opts.definition ?? 'cohort', CHURN_DEFINITIONS);
-  const confidence = checkConfidence(fn, opts.confidence ?? 0.95);
-  const window = { from: iso(from), to: iso(to) };
-
-  if (definition === 'cohort') {
-    if (opts.unit !== undefined) {
-      throw new CxMetricsError(
-        'INVALID_OPTION',
-        `${fn}: unit applies to the exposure definition only; the cohort rate is a share of the window`,
-        { value: opts.unit },
-      );
-    }
-    const method = checkOneOf(fn, 'method', opts.method ?? 'wilson', PROPORTION_METHODS);
-    const { start, end } = readCustomers(fn, customers);
-    let atStart = 0;
-    let churned = 0;
-    for (let i = 0; i < start.length; i++) {
-      const e = end[i] as number;
-      if ((start[i] as number) <= from && from < e) {
-        atStart++;
-        if (e <= to) churned++;
-      }
-    }
-    if (atStart === 0) {
-      throw new CxMetricsError(
-        'INSUFFICIENT_DATA',
-        `${fn}: no customer is active at from (${window.from}) among ${start.length} records; ` +
-          "the cohort definition needs customers with startedAt ≤ from < endedAt (try definition: 'exposure')",
-      );
-    }
-    return printable({
-      definition,
-      churned,
-      ...proportionIntervalUnchecked(fn, churned, atStart, method, confidence),
-      customers: atStart,
-      ...window,
-    });
-  }
-
-  if (opts.method !== undefined) {
-    throw new CxMetricsError(
-      'INVALID_OPTION',
-      `${fn}: method applies to the cohort definition only; exposure rates use the exact Poisson (Garwood) interval`,
-      { value: opts.method },
-    );
-  }
-  const unit = checkTimeUnit(fn, 'unit', opts.unit ?? 'day');
-  const { start, end } = readCustomers(fn, customers);
-  let churned = 0;
-  let exposureMs = 0;
-  let exposed = 0;
-  for (let i = 0; i < start.length; i++) {
-    const s = start[i] as number;
-    const e = end[i] as number;
-    if (from < e && e <= to) churned++;
-    const overlap = Math.min(e, to) - Math.max(s, from);
-    if (overlap > 0) {
-      exposureMs += overlap;
-      exposed++;
-    }
-  }
-  if (exposureMs === 0) {
-    throw new CxMetricsError(
-      'INSUFFICIENT_DATA',
-      `${fn}: no customer-time between ${window.from} and ${window.to} among ${start.length} records; ` +
-        'the exposure definition needs customers active inside the window',
-    );
-  }
-  const exposure = exposureMs / (TIME_UNIT_DAYS[unit] * DAY_MS);
-  return printable({ ...exposureEstimate(fn, churned, exposure, confidence), unit, customers: exposed, ...window });
+  const o = checkOptions(fn, options as unknown as Record<string, unknown> | undefined, CHURN_KEYS);
+  checkConfidence(fn, o.confidence ?? 0.95);
+  return estimateChurn(fn, summarizeChurn(fn, customers, o), o);
 }
 
-/** Garwood interval for validated counts (poissonRateInterval's computation, named for `fn`). */
-function exposureEstimate(fn: string, churned: number, exposure: number, confidence: number): ChurnEstimate {
-  const half = (1 - confidence) / 2;
-  const warnings: CxWarning[] = [];
-  if (churned === 0) {
-    warnings.push({
-      code: 'ZERO_EVENTS',
-      message: `${fn}: no churn events; the lower bound is 0 and only the upper bound is informative`,
-    });
-  }
-  const upper = gammaQuantileUnchecked(1 - half, churned + 1, half) / exposure;
-  if (!Number.isFinite(upper)) {
-    throw new CxMetricsError('INVALID_VALUE', `${fn}: exposure ${exposure} is too small to express the rate`, {
-      value: exposure,
-    });
-  }
-  return {
-    definition: 'exposure',
-    churned,
-    exposure,
-    value: churned / exposure,
-    lower: churned === 0 ? 0 : gammaQuantileUnchecked(half, churned) / exposure,
-    upper,
-    confidence,
-    method: 'exact-garwood',
-    n: churned,
-    standardError: Math.sqrt(churned) / exposure,
-    warnings,
-  };
-}
+const CHURN_KEYS: readonly string[] = [...CHURN_SUMMARY_KEYS, ...CHURN_ESTIMATE_KEYS];

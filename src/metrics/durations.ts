@@ -3,15 +3,18 @@ import {
   KAPLAN_MEIER_CONF_TYPES,
   type KaplanMeierConfType,
   type KaplanMeierResult,
-  kaplanMeier,
+  kaplanMeierFromTable,
 } from '../stats/kaplanMeier.ts';
+import { quantileCurves, survivalQuantile } from '../stats/kaplanMeierQuantile.ts';
+import { type SurvivalTable, tableSize } from '../stats/kaplanMeierTable.ts';
 import { type MeanMethod, meanIntervalResult } from '../stats/meanInterval.ts';
 import { zCritical } from '../stats/normal.ts';
 import { quantileIntervalResult } from '../stats/quantileInterval.ts';
 import { resolveRng } from '../stats/rng.ts';
 import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
+import type { SummaryNotes } from '../summary/types.ts';
 import type { CxWarning, Estimate, RandomOptions } from '../types.ts';
-import { COMPLETED, type TicketClock } from './tickets.ts';
+import { clockWarnings, type TicketClockField } from './tickets.ts';
 
 // The duration engine behind ttr and firstResponseTime: median, mean and percentiles of a
 // right-censored duration sample, by order statistics when nothing is censored and by
@@ -109,7 +112,8 @@ export interface DurationResult {
   warnings: CxWarning[];
 }
 
-interface Settings {
+/** Resolved options of the duration statistics. @internal */
+export interface DurationSettings {
   confidence: number;
   percentiles: number[];
   meanMethod: MeanMethod;
@@ -120,7 +124,7 @@ interface Settings {
 }
 
 /** Validate the statistics options once, before any data is read. @internal */
-export function resolveDurationOptions(fn: string, options: DurationStatisticsOptions): Settings {
+export function resolveDurationOptions(fn: string, options: DurationStatisticsOptions): DurationSettings {
   const confidence = checkConfidence(fn, options.confidence ?? 0.95);
   const meanMethod = checkOneOf(fn, 'meanMethod', options.meanMethod ?? 't', ['t', 'bootstrap-bca'] as const);
   const confType = checkOneOf(fn, 'confType', options.confType ?? 'log-log', KAPLAN_MEIER_CONF_TYPES);
@@ -182,24 +186,36 @@ export function percentileKey(p: number): string {
   return `p${Number((100 * p).toPrecision(12))}`;
 }
 
-/** Median, mean and percentiles of the clock's durations. @internal */
-export function durationStatistics(fn: string, data: TicketClock, settings: Settings): DurationResult {
-  const { durations, status } = data;
-  const n = durations.length;
-  const events = new Uint8Array(n);
+/** A duration sample as its table of distinct times, with its clock and data notes. @internal */
+export interface DurationTable extends SurvivalTable {
+  clock: 'elapsed' | 'business';
+  notes?: SummaryNotes;
+}
+
+/** Median, mean and percentiles of the durations in a table (at least one observation). @internal */
+export function durationStatistics(
+  fn: string,
+  data: DurationTable,
+  field: TicketClockField,
+  settings: DurationSettings,
+): DurationResult {
+  const n = tableSize(data);
   let completed = 0;
-  for (let i = 0; i < n; i++) {
-    if (status[i] === COMPLETED) {
-      events[i] = 1;
-      completed++;
-    }
-  }
+  for (const d of data.events) completed += d;
   const open = n - completed;
-  const warnings = [...data.warnings];
+  const warnings = clockWarnings(fn, data.notes, field, 'duration');
   const { confidence } = settings;
   const base = { n, completed, open, unit: 'ms' as const, clock: data.clock, confidence };
+  const largest = data.times[data.times.length - 1] as number;
 
   if (open === 0) {
+    // Every observation completed: the durations themselves, in ascending order.
+    const durations = new Float64Array(n);
+    for (let k = 0, at = 0; k < data.times.length; k++) {
+      const count = data.events[k] as number;
+      durations.fill(data.times[k] as number, at, at + count);
+      at += count;
+    }
     const quantileAt = (p: number): DurationQuantile => {
       const q = quantileIntervalResult('quantileInterval', durations, p, { confidence });
       return { ...q, p, warnings: relabel(fn, q.warnings) };
@@ -209,20 +225,19 @@ export function durationStatistics(fn: string, data: TicketClock, settings: Sett
     const mean =
       settings.horizon === undefined
         ? ordinaryMean(fn, durations, settings)
-        : restrictedMean(fn, kaplanMeier(durations, events, { confidence }), settings.horizon, confidence, true);
+        : restrictedMean(fn, kaplanMeierFromTable(fn, data, confidence, 'log-log'), settings.horizon, confidence, true);
     warnings.push(...median.warnings);
     return { ...base, median, mean, percentiles, method: 'order-statistics', warnings };
   }
 
-  const km = kaplanMeier(durations, events, { confidence, confType: settings.confType });
+  const km = kaplanMeierFromTable(fn, data, confidence, settings.confType);
+  const curves = quantileCurves(km.points, km.confType);
   const quantileAt = (p: number): DurationQuantile => {
-    const q = km.quantile(p);
+    const q = survivalQuantile(fn, curves, p, km);
     return { ...q, warnings: relabel(fn, q.warnings) };
   };
   const median = quantileAt(0.5);
   const percentiles = Object.fromEntries(settings.percentiles.map((p) => [percentileKey(p), quantileAt(p)]));
-  let largest = 0;
-  for (let i = 0; i < n; i++) largest = Math.max(largest, durations[i] as number);
   const mean = restrictedMean(fn, km, settings.horizon ?? largest, confidence, settings.horizon !== undefined);
   warnings.push({
     code: 'CENSORED',
@@ -235,7 +250,7 @@ export function durationStatistics(fn: string, data: TicketClock, settings: Sett
 }
 
 /** Mean with a t or BCa interval, clipped at 0 (a duration is never negative). */
-function ordinaryMean(fn: string, durations: Float64Array, settings: Settings): DurationMean {
+function ordinaryMean(fn: string, durations: Float64Array, settings: DurationSettings): DurationMean {
   const { confidence, meanMethod } = settings;
   const n = durations.length;
   if (n === 1) {

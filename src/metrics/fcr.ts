@@ -1,44 +1,23 @@
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
+import { checkOptions } from '../options.ts';
 import { PROPORTION_METHODS, type ProportionMethod, proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
 import { checkConfidence, checkCount, checkOneOf, describe } from '../stats/validate.ts';
 import type { Timestamp } from '../time/timestamp.ts';
-import type { CxWarning, Estimate } from '../types.ts';
+import type { Estimate } from '../types.ts';
 import {
-  checkTickets,
-  isAbsent,
-  iso,
-  readAsOf,
-  readCreatedAt,
-  readTicketSpan,
-  type TicketRecord,
-  ticketLabel,
-} from './tickets.ts';
+  checkFcrDefinition,
+  estimateFcr,
+  FCR_DEFINITIONS,
+  FCR_ESTIMATE_KEYS,
+  FCR_SUMMARY_KEYS,
+  type FcrDefinition,
+  resolveFcrEstimate,
+  summarizeFcr,
+} from './fcrSummary.ts';
+import type { TicketRecord } from './tickets.ts';
 
-/**
- * The named ways of deciding that a resolved ticket was resolved at first contact.
- *
- * @example
- * FCR_DEFINITIONS // => ['one-touch', 'single-contact', 'no-reopen', 'no-repeat-within', 'reported']
- */
-export type FcrDefinition = 'one-touch' | 'single-contact' | 'no-reopen' | 'no-repeat-within' | 'reported';
-
-/**
- * The FCR definitions `fcr` knows, in the order docs/fcr.md describes them.
- *
- * @example
- * FCR_DEFINITIONS.includes('one-touch') // => true
- * FCR_DEFINITIONS.length // => 5
- */
-export const FCR_DEFINITIONS: readonly FcrDefinition[] = [
-  'one-touch',
-  'single-contact',
-  'no-reopen',
-  'no-repeat-within',
-  'reported',
-];
-
-const DAY_MS = 86_400_000;
+export { FCR_DEFINITIONS, type FcrDefinition } from './fcrSummary.ts';
 
 /**
  * Interval options shared by `fcr` and `fcrFromCounts`.
@@ -132,7 +111,8 @@ export interface FcrResult extends Estimate {
  *   "One-touch tickets": solved tickets with fewer than 2 agent replies).
  * - `'single-contact'`: the customer did not have to get in touch again, customerContacts ≤ 1
  *   (Freshservice's FCR %: resolved tickets with no customer interaction after the first).
- * - `'no-reopen'`: resolved and never reopened (no `reopenedAt`).
+ * - `'no-reopen'`: resolved and never reopened: no `reopenedAt` (at or before `asOf`), or where the
+ *   export carries a count instead, `reopens === 0`.
  * - `'no-repeat-within'`: no new ticket from the same `customerId` created within `windowMs`
  *   (7 days by default) after this ticket's resolution: the repeat-contact method of SQM Group's
  *   internal call resolution (they use 30 days). Only tickets whose whole window was observed
@@ -141,12 +121,17 @@ export interface FcrResult extends Estimate {
  * - `'reported'`: the customer's own answer in a survey, `firstContactResolved` (SQM Group's
  *   external, customer-reported resolution, the reference that ICMI and SQM put first).
  * A resolved ticket missing the field its definition needs is an error, or with
- * `missing: 'exclude'` left out and counted in `missingField`.
+ * `missing: 'exclude'` left out and counted in `missingField`. When no ticket at all carries that
+ * field (no `reopenedAt` or `reopens` anywhere for 'no-reopen', no `agentReplies` for 'one-touch', …)
+ * the definition has nothing to read and `fcr` fails with INSUFFICIENT_DATA naming the field, rather
+ * than report, say, a 100% of tickets "never reopened". `fcr(t, o)` is exactly
+ * `estimate(summarize('fcr', t, o₁), o₂)` (o₁: definition, windowMs, missing, asOf; o₂: method,
+ * confidence); see docs/summaries.md.
  *
  * The interval is Wilson's score interval by default (Wilson 1927,
  * doi:10.1080/01621459.1927.10502953); any method of `proportionInterval` can be chosen.
  *
- * @param tickets - ticket records `{ id, customerId?, createdAt, resolvedAt?, reopenedAt?,
+ * @param tickets - ticket records `{ id, customerId?, createdAt, resolvedAt?, reopenedAt?, reopens?,
  *   agentReplies?, customerContacts?, firstContactResolved? }`; not mutated
  * @param options - `definition` (required), `windowMs`, `missing` ('error'), `asOf`, `method`
  *   ('wilson'), `confidence` (0.95)
@@ -157,8 +142,9 @@ export interface FcrResult extends Estimate {
  *   ticket that is not a record, an unreadable time, resolvedAt or reopenedAt before createdAt,
  *   createdAt after asOf, a field of the wrong type (a count that is not a whole number ≥ 0, a
  *   flag that is not a boolean) or, with `missing: 'error'`, a resolved ticket without the field
- *   needed; INVALID_OPTION for a missing or unknown definition or a bad option; INSUFFICIENT_DATA
- *   when no ticket is left to count
+ *   needed; INVALID_OPTION for a missing or unknown definition, an unknown option (with the closest
+ *   name) or a bad option; INSUFFICIENT_DATA when no ticket is left to count, or no ticket carries
+ *   the field the definition reads
  * @example
  * const tickets = [
  *   { id: 1, createdAt: '2026-05-01', resolvedAt: '2026-05-01T10:00Z', agentReplies: 1 },
@@ -173,143 +159,13 @@ export interface FcrResult extends Estimate {
  */
 export function fcr(tickets: readonly TicketRecord[], options: FcrOptions): FcrResult {
   const fn = 'fcr';
-  const opts = (options ?? {}) as Partial<FcrOptions>;
-  if (opts.definition === undefined) {
-    throw new CxMetricsError(
-      'INVALID_OPTION',
-      `${fn}: definition is required; expected one of ${FCR_DEFINITIONS.map((d) => `'${d}'`).join(', ')}`,
-    );
-  }
-  const definition = checkOneOf(fn, 'definition', opts.definition, FCR_DEFINITIONS);
-  const missing = checkOneOf(fn, 'missing', opts.missing ?? 'error', ['error', 'exclude'] as const);
-  const method = checkOneOf(fn, 'method', opts.method ?? 'wilson', PROPORTION_METHODS);
-  const confidence = checkConfidence(fn, opts.confidence ?? 0.95);
-  const windowMs = opts.windowMs ?? 7 * DAY_MS;
-  if (typeof windowMs !== 'number' || !Number.isFinite(windowMs) || windowMs < 0) {
-    throw new CxMetricsError(
-      'INVALID_OPTION',
-      `${fn}: windowMs is ${describe(windowMs)}; expected a finite number of ms ≥ 0`,
-      {
-        value: windowMs,
-      },
-    );
-  }
-  if (opts.windowMs !== undefined && definition !== 'no-repeat-within') {
-    throw new CxMetricsError(
-      'INVALID_OPTION',
-      `${fn}: windowMs applies only to definition 'no-repeat-within', not '${definition}'`,
-      { value: opts.windowMs },
-    );
-  }
-  const list = checkTickets(fn, tickets);
-  const asOf = readAsOf(fn, opts.asOf);
-
-  // Times first, for every ticket (a repeat can come from any ticket, resolved or not).
-  const created = new Float64Array(list.length);
-  const resolved: (number | undefined)[] = [];
-  list.forEach((ticket, i) => {
-    created[i] = readCreatedAt(fn, ticket, i, asOf);
-    const at = readTicketSpan(fn, ticket, i, 'resolvedAt', created[i] as number);
-    resolved.push(asOf !== undefined && at !== undefined && at > asOf ? undefined : at);
-  });
-  const repeats = definition === 'no-repeat-within' ? repeatFinder(fn, list, created) : undefined;
-  let observedUntil = asOf;
-  if (observedUntil === undefined) observedUntil = created.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
-
-  let firstContact = 0;
-  let n = 0;
-  let unresolved = 0;
-  let missingField = 0;
-  let windowOpen = 0;
-  list.forEach((ticket, i) => {
-    const resolvedAt = resolved[i];
-    if (resolvedAt === undefined) {
-      unresolved++;
-      return;
-    }
-    let success: boolean | undefined;
-    switch (definition) {
-      case 'one-touch':
-        success = atMostOne(fn, ticket, i, 'agentReplies');
-        break;
-      case 'single-contact':
-        success = atMostOne(fn, ticket, i, 'customerContacts');
-        break;
-      case 'no-reopen': {
-        let reopenedAt = readTicketSpan(fn, ticket, i, 'reopenedAt', created[i] as number);
-        if (asOf !== undefined && reopenedAt !== undefined && reopenedAt > asOf) reopenedAt = undefined;
-        success = reopenedAt === undefined;
-        break;
-      }
-      case 'no-repeat-within': {
-        const customer = customerKey(fn, ticket, i);
-        if (customer === undefined) break;
-        if (resolvedAt + windowMs > (observedUntil as number)) {
-          windowOpen++;
-          return;
-        }
-        success = !(repeats as RepeatFinder)(customer, resolvedAt, resolvedAt + windowMs);
-        break;
-      }
-      case 'reported':
-        success = flag(fn, ticket, i);
-        break;
-    }
-    if (success === undefined) {
-      if (missing === 'error') {
-        const needed = NEEDS[definition];
-        throw new CxMetricsError(
-          'INVALID_VALUE',
-          `${fn}: ${ticketLabel(ticket, i)} is resolved but has no ${needed}, which definition '${definition}' needs; ` +
-            `fill it in, or pass missing: 'exclude' to leave such tickets out (counted in excluded)`,
-          { index: i, value: ticket[needed] },
-        );
-      }
-      missingField++;
-      return;
-    }
-    n++;
-    if (success) firstContact++;
-  });
-
-  const excluded = unresolved + missingField + windowOpen;
-  if (n === 0) {
-    throw new CxMetricsError(
-      'INSUFFICIENT_DATA',
-      `${fn}: no resolved ticket to count (${unresolved} unresolved, ${missingField} missing ${NEEDS[definition]}${definition === 'no-repeat-within' ? `, ${windowOpen} with the window still open` : ''}); expected at least one`,
-    );
-  }
-  const warnings: CxWarning[] = [];
-  if (unresolved > 0) {
-    warnings.push({
-      code: 'UNRESOLVED',
-      message: `${fn}: ${unresolved} unresolved ticket(s) are left out of n (counted in unresolved): FCR is decided only once a ticket is resolved`,
-    });
-  }
-  if (missingField > 0) {
-    warnings.push({
-      code: 'MISSING_FIELD',
-      message: `${fn}: ${missingField} resolved ticket(s) without ${NEEDS[definition]} are left out of n (missing: 'exclude')`,
-    });
-  }
-  if (windowOpen > 0) {
-    warnings.push({
-      code: 'WINDOW_OPEN',
-      message: `${fn}: ${windowOpen} resolved ticket(s) whose ${windowMs} ms window runs past ${iso(observedUntil as number)} (${asOf === undefined ? 'the latest createdAt; pass asOf to set it' : 'asOf'}) are left out of n: whether the customer comes back is not known yet`,
-    });
-  }
-  const estimate = proportionIntervalUnchecked(fn, firstContact, n, method, confidence);
-  return printable({
-    ...estimate,
-    warnings: [...warnings, ...estimate.warnings],
-    definition,
-    firstContact,
-    excluded,
-    unresolved,
-    missingField,
-    ...(definition === 'no-repeat-within' ? { windowOpen, windowMs } : {}),
-  });
+  const o = checkOptions(fn, options as unknown as Record<string, unknown> | undefined, FCR_KEYS);
+  checkFcrDefinition(fn, o.definition);
+  const settings = resolveFcrEstimate(fn, o);
+  return estimateFcr(fn, summarizeFcr(fn, tickets, o), settings);
 }
+
+const FCR_KEYS: readonly string[] = [...FCR_SUMMARY_KEYS, ...FCR_ESTIMATE_KEYS];
 
 /**
  * First-contact resolution rate from counts, when only the tallies are known: firstContact ÷
@@ -365,85 +221,4 @@ export function fcrFromCounts(
     unresolved: 0,
     missingField: 0,
   });
-}
-
-/** The field each definition reads from a resolved ticket. */
-const NEEDS = {
-  'one-touch': 'agentReplies',
-  'single-contact': 'customerContacts',
-  'no-reopen': 'reopenedAt',
-  'no-repeat-within': 'customerId',
-  reported: 'firstContactResolved',
-} as const satisfies Record<FcrDefinition, keyof TicketRecord>;
-
-/** count ≤ 1, or undefined when the count is absent. */
-function atMostOne(
-  fn: string,
-  ticket: TicketRecord,
-  index: number,
-  field: 'agentReplies' | 'customerContacts',
-): boolean | undefined {
-  const value: unknown = ticket[field];
-  if (isAbsent(value)) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new CxMetricsError(
-      'INVALID_VALUE',
-      `${fn}: ${ticketLabel(ticket, index)}: ${field} is ${describe(value)}; expected a whole number ≥ 0`,
-      { index, value },
-    );
-  }
-  return value <= 1;
-}
-
-function flag(fn: string, ticket: TicketRecord, index: number): boolean | undefined {
-  const value: unknown = ticket.firstContactResolved;
-  if (isAbsent(value)) return undefined;
-  if (typeof value !== 'boolean') {
-    throw new CxMetricsError(
-      'INVALID_VALUE',
-      `${fn}: ${ticketLabel(ticket, index)}: firstContactResolved is ${describe(value)}; expected true or false (parse CSV rows with parseTickets first)`,
-      { index, value },
-    );
-  }
-  return value;
-}
-
-/** The customer id as text ('1042' and 1042 are the same customer), or undefined when absent. */
-function customerKey(fn: string, ticket: TicketRecord, index: number): string | undefined {
-  const value: unknown = ticket.customerId;
-  if (isAbsent(value)) return undefined;
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  throw new CxMetricsError(
-    'INVALID_VALUE',
-    `${fn}: ${ticketLabel(ticket, index)}: customerId is ${describe(value)}; expected text or a number`,
-    { index, value },
-  );
-}
-
-/** Whether the customer opened a ticket with createdAt in (from, to]. */
-type RepeatFinder = (customer: string, from: number, to: number) => boolean;
-
-function repeatFinder(fn: string, tickets: readonly TicketRecord[], created: Float64Array): RepeatFinder {
-  const byCustomer = new Map<string, number[]>();
-  tickets.forEach((ticket, i) => {
-    const customer = customerKey(fn, ticket, i);
-    if (customer === undefined) return;
-    const times = byCustomer.get(customer);
-    if (times === undefined) byCustomer.set(customer, [created[i] as number]);
-    else times.push(created[i] as number);
-  });
-  for (const times of byCustomer.values()) times.sort((a, b) => a - b);
-  return (customer, from, to) => {
-    const times = byCustomer.get(customer) ?? [];
-    // First creation time > from, by binary search.
-    let lo = 0;
-    let hi = times.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((times[mid] as number) > from) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo < times.length && (times[lo] as number) <= to;
-  };
 }

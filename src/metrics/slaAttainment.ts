@@ -1,16 +1,15 @@
-import { CxMetricsError } from '../errors.ts';
-import { printable } from '../format/printable.ts';
-import { PROPORTION_METHODS, type ProportionMethod, proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
-import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
+import { checkOptions } from '../options.ts';
+import type { ProportionMethod } from '../stats/proportionInterval.ts';
 import type { Estimate } from '../types.ts';
 import {
-  CLOSED_UNANSWERED,
-  COMPLETED,
-  readTicketClock,
-  type TicketClockField,
-  type TicketClockOptions,
-  type TicketRecord,
-} from './tickets.ts';
+  checkTarget,
+  estimateSla,
+  resolveSlaEstimate,
+  SLA_ESTIMATE_KEYS,
+  SLA_SUMMARY_KEYS,
+  summarizeSla,
+} from './slaSummary.ts';
+import type { TicketClockField, TicketClockOptions, TicketRecord } from './tickets.ts';
 
 /**
  * Options of `slaAttainment`.
@@ -102,74 +101,10 @@ export function slaAttainment(
   options: SlaOptions = {},
 ): SlaResult {
   const fn = 'slaAttainment';
-  const opts = options ?? {};
-  if (typeof targetMs !== 'number' || !Number.isFinite(targetMs) || targetMs < 0) {
-    throw new CxMetricsError(
-      'INVALID_VALUE',
-      `${fn}: targetMs is ${describe(targetMs)}; expected a finite number of ms ≥ 0 (e.g. 4 * 3_600_000 for 4 hours)`,
-      { value: targetMs },
-    );
-  }
-  const field = checkOneOf(fn, 'field', opts.field ?? 'resolution', ['resolution', 'firstResponse'] as const);
-  const method = checkOneOf(fn, 'method', opts.method ?? 'wilson', PROPORTION_METHODS);
-  const confidence = checkConfidence(fn, opts.confidence ?? 0.95);
-  const { durations, status, clock, warnings } = readTicketClock(fn, tickets, field, opts);
-
-  let met = 0;
-  let missed = 0;
-  let pending = 0;
-  let excluded = 0;
-  for (let i = 0; i < durations.length; i++) {
-    const d = durations[i] as number;
-    if (status[i] === COMPLETED) {
-      if (d <= targetMs) met++;
-      else missed++;
-    } else if (status[i] === CLOSED_UNANSWERED) {
-      if (d > targetMs) missed++;
-      else excluded++;
-    } else if (d >= targetMs) {
-      // Still open at d ≥ target: it completes after the target, if ever.
-      missed++;
-    } else {
-      pending++;
-    }
-  }
-  const n = met + missed;
-  if (n === 0) {
-    throw new CxMetricsError(
-      'INSUFFICIENT_DATA',
-      `${fn}: none of the ${durations.length} tickets has an outcome yet (${pending} pending, ${excluded} excluded); expected at least one that met or missed the target`,
-    );
-  }
-  if (pending > 0) {
-    const total = n + pending;
-    warnings.push({
-      code: 'PENDING',
-      message:
-        `${fn}: ${pending} open ticket(s) not yet past the target are pending and left out of n (never counted as met); ` +
-        `once they finish, the share will lie between ${round(met / total)} and ${round((met + pending) / total)}`,
-    });
-  }
-  if (excluded > 0) {
-    warnings.push({
-      code: 'EXCLUDED',
-      message: `${fn}: ${excluded} ticket(s) were resolved without a first response before the target came due; the target never applied to them, left out of n`,
-    });
-  }
-  const estimate = proportionIntervalUnchecked(fn, met, n, method, confidence);
-  return printable({
-    ...estimate,
-    warnings: [...warnings, ...estimate.warnings],
-    met,
-    missed,
-    pending,
-    excluded,
-    targetMs,
-    field,
-    clock,
-  });
+  const target = checkTarget(fn, targetMs, 'INVALID_VALUE');
+  const o = checkOptions(fn, options as Record<string, unknown> | undefined, SLA_KEYS);
+  const settings = resolveSlaEstimate(fn, o);
+  return estimateSla(fn, summarizeSla(fn, tickets, target, o), settings);
 }
 
-function round(x: number): string {
-  return String(Math.round(x * 1000) / 1000);
-}
+const SLA_KEYS: readonly string[] = [...SLA_SUMMARY_KEYS.filter((key) => key !== 'targetMs'), ...SLA_ESTIMATE_KEYS];

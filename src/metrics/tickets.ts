@@ -1,9 +1,11 @@
 import { CxMetricsError } from '../errors.ts';
 import { checkSurvivalData } from '../stats/kaplanMeier.ts';
 import { describe } from '../stats/validate.ts';
+import type { SummaryNotes } from '../summary/types.ts';
 import { businessMsBetween, type CompiledSchedule, compileSchedule, type Schedule } from '../time/businessDuration.ts';
 import { parseTimestamp, type Timestamp, timestampHint } from '../time/timestamp.ts';
 import type { CxWarning } from '../types.ts';
+import { warning } from '../warnings.ts';
 
 // Reading and checking support tickets, shared by ttr, firstResponseTime, slaAttainment and fcr.
 // Internal to cx-metrics except the record types, which index.ts re-exports.
@@ -32,6 +34,8 @@ export interface TicketRecord {
   resolvedAt?: Timestamp | null | undefined;
   /** When the ticket was last reopened, if it was. */
   reopenedAt?: Timestamp | null | undefined;
+  /** How many times the ticket was reopened (whole number ≥ 0), where an export carries a count instead of a time. */
+  reopens?: number | null | undefined;
   /** Number of agent replies (whole number ≥ 0). */
   agentReplies?: number | null | undefined;
   /** Number of times the customer got in touch about this issue (whole number ≥ 0). */
@@ -87,7 +91,8 @@ export interface TicketClock {
   /** COMPLETED, OPEN or CLOSED_UNANSWERED per observation. */
   status: Uint8Array;
   clock: 'elapsed' | 'business';
-  warnings: CxWarning[];
+  /** Counts of records behind data warnings (AFTER_AS_OF, RESPONSE_AFTER_RESOLUTION, CLOSED_WITHOUT_RESPONSE). */
+  notes: SummaryNotes;
 }
 
 const TIMESTAMP_EXPECTED =
@@ -117,15 +122,17 @@ export function checkTickets(fn: string, tickets: unknown): readonly TicketRecor
     });
   }
   if (tickets.length === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: needs at least one ticket`);
-  tickets.forEach((ticket: unknown, i) => {
+  // An index loop, not forEach: forEach skips holes, which the metrics then read as undefined.
+  for (let i = 0; i < tickets.length; i++) {
+    const ticket: unknown = tickets[i];
     if (ticket === null || typeof ticket !== 'object' || Array.isArray(ticket)) {
       throw new CxMetricsError(
         'INVALID_VALUE',
-        `${fn}: ticket at index ${i} is ${describe(ticket)}; expected a ticket record { id, createdAt, resolvedAt?, … }`,
+        `${fn}: ticket at index ${i} is ${i in tickets ? describe(ticket) : 'missing (a hole in the array)'}; expected a ticket record { id, createdAt, resolvedAt?, … }`,
         { index: i, value: ticket },
       );
     }
-  });
+  }
   return tickets as readonly TicketRecord[];
 }
 
@@ -313,29 +320,53 @@ export function readTicketClock(
       status[i] = OPEN;
     }
   }
+  const notes: SummaryNotes = {};
+  if (lateEvents > 0) notes.AFTER_AS_OF = lateEvents;
+  if (respondedAfterResolution > 0) notes.RESPONSE_AFTER_RESOLUTION = respondedAfterResolution;
+  if (unanswered > 0) notes.CLOSED_WITHOUT_RESPONSE = unanswered;
+  return { durations, status, clock: options.businessHours === undefined ? 'elapsed' : 'business', notes };
+}
+
+/**
+ * The data warnings of a ticket clock from the counts behind them, in a fixed order (AFTER_AS_OF,
+ * RESPONSE_AFTER_RESOLUTION, CLOSED_WITHOUT_RESPONSE). @internal
+ */
+export function clockWarnings(
+  fn: string,
+  notes: SummaryNotes | undefined,
+  field: TicketClockField,
+  metric: 'sla' | 'duration',
+): CxWarning[] {
   const warnings: CxWarning[] = [];
-  if (lateEvents > 0) {
-    warnings.push({
-      code: 'AFTER_AS_OF',
-      message: `${fn}: ${lateEvents} ticket(s) have ${endField} after asOf (${iso(asOf as number)}); they count as still open at asOf`,
-    });
+  if (notes === undefined) return warnings;
+  const endField = field === 'resolution' ? 'resolvedAt' : 'firstResponseAt';
+  const late = notes.AFTER_AS_OF ?? 0;
+  if (late > 0) {
+    warnings.push(
+      warning('AFTER_AS_OF', `${fn}: ${late} ticket(s) have ${endField} after asOf; they count as still open at asOf`),
+    );
   }
-  if (respondedAfterResolution > 0) {
-    warnings.push({
-      code: 'RESPONSE_AFTER_RESOLUTION',
-      message: `${fn}: ${respondedAfterResolution} ticket(s) have firstResponseAt after resolvedAt; kept as given, but check the export (a reply to a closed ticket, or swapped fields?)`,
-    });
+  const swapped = notes.RESPONSE_AFTER_RESOLUTION ?? 0;
+  if (swapped > 0) {
+    warnings.push(
+      warning(
+        'RESPONSE_AFTER_RESOLUTION',
+        `${fn}: ${swapped} ticket(s) have firstResponseAt after resolvedAt; kept as given, but check the export (a reply to a closed ticket, or swapped fields?)`,
+      ),
+    );
   }
+  const unanswered = notes.CLOSED_WITHOUT_RESPONSE ?? 0;
   if (unanswered > 0) {
-    warnings.push({
-      code: 'CLOSED_WITHOUT_RESPONSE',
-      message:
-        fn === 'slaAttainment'
+    warnings.push(
+      warning(
+        'CLOSED_WITHOUT_RESPONSE',
+        metric === 'sla'
           ? `${fn}: ${unanswered} ticket(s) were resolved without a first response; each is a miss if it waited longer than the target before closing, otherwise excluded`
           : `${fn}: ${unanswered} ticket(s) were resolved without a first response; each is censored at its resolution (it waited at least that long, then stopped waiting)`,
-    });
+      ),
+    );
   }
-  return { durations, status, clock: options.businessHours === undefined ? 'elapsed' : 'business', warnings };
+  return warnings;
 }
 
 function readPlainDurations(fn: string, durations: ArrayLike<number>, options: TicketClockOptions): TicketClock {
@@ -358,5 +389,5 @@ function readPlainDurations(fn: string, durations: ArrayLike<number>, options: T
     out[i] = (durations[i] as number) + 0; // −0 → 0
     status[i] = events[i] === true || events[i] === 1 ? COMPLETED : OPEN;
   }
-  return { durations: out, status, clock: 'elapsed', warnings: [] };
+  return { durations: out, status, clock: 'elapsed', notes: {} };
 }

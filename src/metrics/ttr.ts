@@ -1,11 +1,14 @@
 import { printable } from '../format/printable.ts';
+import { checkOptions } from '../options.ts';
+import type { DurationSummary } from '../summary/types.ts';
+import { DURATION_ESTIMATE_KEYS, DURATION_SUMMARY_KEYS, summarizeDurations } from './durationSummary.ts';
 import {
   type DurationResult,
   type DurationStatisticsOptions,
   durationStatistics,
   resolveDurationOptions,
 } from './durations.ts';
-import { readTicketClock, type TicketClockField, type TicketClockOptions, type TicketRecord } from './tickets.ts';
+import type { TicketClockField, TicketClockOptions, TicketRecord } from './tickets.ts';
 
 export type { DurationMean, DurationQuantile, DurationResult, DurationStatisticsOptions } from './durations.ts';
 
@@ -120,7 +123,12 @@ export function firstResponseTime(tickets: DurationInput, options: DurationOptio
   return printable(durations('firstResponseTime', tickets, 'firstResponse', options));
 }
 
+const DURATION_KEYS = [...DURATION_SUMMARY_KEYS, ...DURATION_ESTIMATE_KEYS];
+
+/** `estimate(summarize(metric, tickets, …), …)`, with every option checked before the data is read. */
 function durations(fn: string, tickets: DurationInput, field: TicketClockField, options: DurationOptions) {
-  const settings = resolveDurationOptions(fn, options ?? {});
-  return durationStatistics(fn, readTicketClock(fn, tickets, field, options ?? {}), settings);
+  const o = checkOptions(fn, options as Record<string, unknown> | undefined, DURATION_KEYS) as DurationOptions;
+  const settings = resolveDurationOptions(fn, o);
+  const kind: DurationSummary['kind'] = field === 'resolution' ? 'ttr-summary' : 'first-response-summary';
+  return durationStatistics(fn, summarizeDurations(fn, tickets, kind, o), field, settings);
 }

@@ -49,18 +49,29 @@ export function checkColumns(fn: string, columns: unknown, fields: readonly stri
 }
 
 /**
- * The row as the schema should see it: each mapped field read from its column, and the mapped
- * columns themselves taken out (so `{ respondentId: 'id' }` does not also fill `id`). A row that
- * is not an object is returned as it is, for the schema to report.
- * @internal
+ * A function giving the row as the schema should see it: each field read from its mapped column
+ * (or the column of its own name), and a column mapped to another field not read for its own
+ * name (so `{ respondentId: 'id' }` does not also fill `id`). Fields are read by property access,
+ * so getters on a row's prototype work as without a mapping; other columns are left out (the
+ * schemas drop them anyway). A row that is not an object is returned as it is, for the schema to
+ * report. @internal
  */
-export function renameColumns(row: unknown, columns: ColumnMap): unknown {
-  if (row === null || typeof row !== 'object' || Array.isArray(row)) return row;
-  const source = row as Record<string, unknown>;
-  const view: Record<string, unknown> = { ...source };
-  for (const column of Object.values(columns)) delete view[column];
-  for (const [field, column] of Object.entries(columns)) view[field] = source[column];
-  return view;
+export function fieldView(fields: readonly string[], columns: ColumnMap | undefined): (row: unknown) => unknown {
+  const used = new Set(Object.values(columns ?? {}));
+  const sources = fields.flatMap((field) => {
+    const column = columns?.[field] ?? (used.has(field) ? undefined : field);
+    return column === undefined ? [] : [[field, column] as const];
+  });
+  return (row) => {
+    if (row === null || typeof row !== 'object' || Array.isArray(row)) return row;
+    const source = row as Record<string, unknown>;
+    const view: Record<string, unknown> = {};
+    for (const [field, column] of sources) {
+      const value = source[column];
+      if (value !== undefined) view[field] = value;
+    }
+    return view;
+  };
 }
 
 // Enough rows and keys to see an export's header; the hint never costs more than this.

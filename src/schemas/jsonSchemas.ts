@@ -108,9 +108,9 @@ function isSimple(schema: JsonSchema): boolean {
  * They describe the canonical JSON form, stricter than the parsers: scores, counts, weights and
  * MRR as JSON numbers (the parsers also take numeric strings), missing values as null or absent
  * (the parsers also take blank strings), times as ISO-8601 strings or epoch milliseconds. What JSON
- * Schema cannot say is checked by the parsers only: calendar validity (2026-02-31) and the order of
- * times (`resolvedAt` ≥ `createdAt`, `endedAt` ≥ `startedAt`). Extra keys are allowed (the parsers
- * drop them). The files in docs/schemas/ are these, with the default options.
+ * Schema cannot say is checked by the parsers only: calendar validity (2026-02-31), the order of
+ * times (`resolvedAt` ≥ `createdAt`, `endedAt` ≥ `startedAt`) and `reopens` ≥ 1 on a ticket with a
+ * `reopenedAt`. Extra keys are allowed (the parsers drop them). The files in docs/schemas/ are these, with the default options.
  *
  * @param options - survey options (`journeyStages`, `csatScale`, `cesScale`) reflected in
  *   `surveyResponse`, as for `createSurveyResponseSchema`

@@ -1,6 +1,6 @@
 import { checkOptions } from '../options.ts';
 import type { TimestampReading } from '../time/timestamp.ts';
-import { checkColumns } from './columns.ts';
+import { checkColumns, fieldView } from './columns.ts';
 import { type Customer, customerSchema } from './customerSchema.ts';
 import { type ParseResult, parseRowsAs, parseRowsOrThrowAs, type RowPlan } from './parseRows.ts';
 import {
@@ -29,7 +29,9 @@ const FIELDS: readonly string[] = Object.keys(customerSchema.shape);
 /** The checked options: the timestamp reading, and the column mapping for the row loop. */
 function prepare(fn: string, options: ParseCustomersOptions | undefined): { reading: TimestampReading; plan: RowPlan } {
   const checked = checkOptions(fn, options, [...TIMESTAMP_OPTION_KEYS, 'columns']);
-  const plan: RowPlan = { columns: checkColumns(fn, checked.columns, FIELDS), required: ['id', 'startedAt'] };
+  const columns = checkColumns(fn, checked.columns, FIELDS);
+  const view = columns === undefined ? undefined : fieldView(FIELDS, columns);
+  const plan: RowPlan = { columns, view, required: ['id', 'startedAt'] };
   return { reading: timestampReadingOption(fn, checked), plan };
 }
 

@@ -1,5 +1,5 @@
 import { checkOptions } from '../options.ts';
-import { checkColumns } from './columns.ts';
+import { checkColumns, fieldView } from './columns.ts';
 import { type ParseResult, parseRowsAs, parseRowsOrThrowAs, type RowPlan } from './parseRows.ts';
 import {
   createSurveyResponseSchema,
@@ -65,10 +65,11 @@ function prepare<Stage extends string>(fn: string, options: ParseResponsesOption
   const { columns, wide, timestampUnit: _unit, timeZone: _zone, ...rest } = checked;
   const mapped = checkColumns(fn, columns, RESPONSE_FIELDS);
   const answers = checkWide(fn, wide, mapped);
+  const view = mapped === undefined && answers === undefined ? undefined : fieldView(RESPONSE_FIELDS, mapped);
   const plan: RowPlan =
     answers === undefined
-      ? { columns: mapped, required: REQUIRED }
-      : { columns: mapped, required: ['submittedAt'], expand: expandWide(answers, mapped), wideColumns: answers };
+      ? { columns: mapped, view, required: REQUIRED }
+      : { columns: mapped, view, required: ['submittedAt'], expand: expandWide(answers, mapped), wideColumns: answers };
   // The default schema is built once at load; custom options build (and check) a schema per call.
   const schema =
     Object.keys(rest).length === 0

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { CxMetricsError } from '../errors.ts';
 import { describe } from '../stats/validate.ts';
-import { type ColumnMap, MissingColumns, renameColumns } from './columns.ts';
+import { type ColumnMap, MissingColumns } from './columns.ts';
 
 /**
  * One problem in one row: which row (0-based index into the input), which field, and what was
@@ -77,8 +77,9 @@ export function parseRows<S extends z.ZodType>(rows: readonly unknown[], schema:
  * @param rows - records to validate
  * @param schema - a zod schema
  * @returns the parsed rows
- * @throws CxMetricsError INVALID_VALUE with `index` of the first bad row, `value` the full list of
- *   `RowError`s, and a message listing them (the first 50)
+ * @throws CxMetricsError INVALID_VALUE with `index` of the first bad row (none when the only
+ *   problem is a file-wide note), `value` the full list of `RowError`s, and a message listing them
+ *   (the first 50)
  * @example
  * parseRowsOrThrow([{ submittedAt: '2026-05-01', score: 9 }], npsResponseSchema)[0].score // => 9
  */
@@ -98,7 +99,7 @@ export function parseRowsAs<S extends z.ZodType>(
   const kept: number[] = [];
   const errors: RowError[] = [];
   let holes = 0;
-  const { columns, expand } = plan;
+  const { columns, view, expand } = plan;
   const missing =
     plan.required === undefined ? undefined : new MissingColumns(plan.required, columns, plan.wideColumns);
   forEachIndex(
@@ -110,7 +111,7 @@ export function parseRowsAs<S extends z.ZodType>(
       const results: z.ZodSafeParseResult<z.output<S>>[] = [];
       try {
         const row = rows[index];
-        const record = columns === undefined ? row : renameColumns(row, columns);
+        const record = view === undefined ? row : view(row);
         missing?.see(row, record);
         checks = expand === undefined ? [{ record, keep: true, columns }] : expand(row, record);
         for (const check of checks) results.push(schema.safeParse(check.record));
@@ -156,8 +157,10 @@ export function parseRowsAs<S extends z.ZodType>(
 
 /** What a parser adds to the row loop besides its schema. @internal */
 export interface RowPlan {
-  /** Field → the column it is read from (the `columns` option). */
+  /** Field → the column it is read from (the `columns` option), named in messages. */
   columns?: ColumnMap | undefined;
+  /** The row as the schema sees it (`fieldView`); the row itself when left out. */
+  view?: ((row: unknown) => unknown) | undefined;
   /** Fields every row must have: one missing from all rows, with a similar column, is said first. */
   required?: readonly string[];
   /** The records to check for one row (default: the row as renamed, kept when it passes). */
@@ -350,9 +353,11 @@ function rowErrorsToError(fn: string, errors: RowError[]): CxMetricsError {
       badRows++;
     }
   }
+  // `index` is the first bad row's; a file-wide note alone (index −1) names no row.
+  const first = errors.find((e) => e.index >= 0);
   return new CxMetricsError(
     'INVALID_VALUE',
     `${fn}: ${errors.length} problem(s) in ${badRows} row(s):\n${lines.join('\n')}`,
-    { index: (errors.find((e) => e.index >= 0) ?? (errors[0] as RowError)).index, value: errors },
+    first === undefined ? { value: errors } : { index: first.index, value: errors },
   );
 }

@@ -81,6 +81,8 @@ function isBlankAnswer(value: unknown): boolean {
  * that its other problems are reported, but yields no response. @internal
  */
 export function expandWide(wide: WideColumns, columns: ColumnMap | undefined) {
+  // Where each answer's fields came from, for its messages: built once, not per row.
+  const sources = wide.map(([type, column]) => [type, column, { ...columns, score: column }] as const);
   return (row: unknown, record: unknown): readonly RecordCheck[] => {
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
       return [{ record, keep: true, columns }];
@@ -89,10 +91,10 @@ export function expandWide(wide: WideColumns, columns: ColumnMap | undefined) {
     const common: Record<string, unknown> = { ...(record as Record<string, unknown>) };
     for (const [, column] of wide) delete common[column];
     const checks: RecordCheck[] = [];
-    for (const [type, column] of wide) {
+    for (const [type, column, from] of sources) {
       const answer = source[column];
       if (isBlankAnswer(answer)) continue;
-      checks.push({ record: { ...common, type, score: answer }, keep: true, columns: { ...columns, score: column } });
+      checks.push({ record: { ...common, type, score: answer }, keep: true, columns: from });
     }
     if (checks.length === 0) {
       const [type] = wide[0] as WideColumns[number];

@@ -1,8 +1,10 @@
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
 import type { CxWarning, Estimate } from '../types.ts';
+import { quantileCurves, survivalQuantile } from './kaplanMeierQuantile.ts';
+import { type SurvivalTable, survivalTable, tableSize } from './kaplanMeierTable.ts';
 import { zCritical } from './normal.ts';
-import { checkConfidence, checkOneOf, checkProbability, describe } from './validate.ts';
+import { checkConfidence, checkOneOf, describe } from './validate.ts';
 
 /**
  * How the pointwise confidence band of a Kaplan–Meier curve is built.
@@ -71,7 +73,7 @@ export interface KaplanMeierPoint {
  * A quantile of the survival distribution with its Brookmeyer–Crowley interval.
  *
  * @example
- * const q = kaplanMeier([2, 3, 3, 5, 8, 9], [1, 1, 0, 1, 0, 1]).quantile(0.25)
+ * const q = kaplanMeierQuantile(kaplanMeier([2, 3, 3, 5, 8, 9], [1, 1, 0, 1, 0, 1]), 0.25)
  * [q.p, q.value, q.confType] // => [0.25, 3, 'log-log']
  */
 export interface KaplanMeierQuantile extends Estimate {
@@ -82,22 +84,18 @@ export interface KaplanMeierQuantile extends Estimate {
 }
 
 /**
- * Result of `kaplanMeier`. Plain data except `quantile`, a function (dropped by JSON.stringify).
+ * Result of `kaplanMeier`: plain JSON-able data (`Infinity` serializes as null). Other quantiles
+ * than the median come from `kaplanMeierQuantile(result, p)`.
  *
  * @example
  * const km = kaplanMeier([2, 3, 3, 5, 8, 9], [1, 1, 0, 1, 0, 1])
  * [km.n, km.confidence, km.confType, km.points.length] // => [6, 0.95, 'log-log', 5]
- * km.quantile(0.5) // => km.median
+ * kaplanMeierQuantile(km, 0.5) // => km.median
  */
 export interface KaplanMeierResult {
   /** One point per distinct time, event or censored, in increasing time. */
   points: KaplanMeierPoint[];
-  /**
-   * The p-quantile of the event time (smallest t with Ŝ(t) ≤ 1 − p) with its Brookmeyer–Crowley
-   * interval. A function, so it is not part of the JSON form; `median` is `quantile(0.5)`.
-   */
-  quantile: (p: number) => KaplanMeierQuantile;
-  /** The median event time, `quantile(0.5)`, precomputed. */
+  /** The median event time, `kaplanMeierQuantile(result, 0.5)`, precomputed. */
   median: KaplanMeierQuantile;
   confidence: number;
   confType: KaplanMeierConfType;
@@ -105,12 +103,6 @@ export interface KaplanMeierResult {
   n: number;
   warnings: CxWarning[];
 }
-
-/**
- * R's default `tolerance` in `quantile.survfit`, √(double epsilon) = 2⁻²⁶: a curve within this of
- * 1 − p counts as sitting exactly at 1 − p (the midpoint rule).
- */
-const TOLERANCE = 2 ** -26;
 
 /**
  * Kaplan–Meier estimate of a survival curve from right-censored durations, with a pointwise
@@ -127,7 +119,7 @@ const TOLERANCE = 2 ** -26;
  * Clipping is reported once in `warnings` (CLIPPED). Where Ŝ = 1 the band is [1, 1]; where Ŝ
  * drops to 0, σ is infinite and the band is [0, 1] (R reports NA for both cases).
  *
- * `quantile(p)` follows R's `quantile.survfit` (survival 3.5): the estimate is the smallest time
+ * Quantiles (`median` here, any p with `kaplanMeierQuantile`) follow R's `quantile.survfit` (survival 3.5): the estimate is the smallest time
  * with Ŝ ≤ 1 − p, except where Ŝ sits at 1 − p (within 2⁻²⁶) on a flat stretch, when it is the
  * midpoint between that time and the next time the curve drops (or the last time, for a flat at
  * the end). The interval (Brookmeyer & Crowley 1982, doi:10.2307/2530286) is read off the band the
@@ -145,8 +137,8 @@ const TOLERANCE = 2 ** -26;
  * @param events - per subject, `true` or 1 when the event happened at that duration, `false` or
  *   0 when the observation was censored (still no event at that time)
  * @param options - `confidence` (0.95), `confType` (`'log-log'`)
- * @returns `{ points, quantile(p), median, confidence, confType, n, warnings }`; `quantile` is a
- *   function, everything else plain JSON-able data (`Infinity` serializes as null)
+ * @returns `{ points, median, confidence, confType, n, warnings }`, plain JSON-able data
+ *   (`Infinity` serializes as null); other quantiles with `kaplanMeierQuantile(result, p)`
  * @throws CxMetricsError EMPTY_INPUT for no observations; INVALID_VALUE (with index and value) for
  *   a duration that is not a finite number ≥ 0, an event flag that is not a boolean, 0 or 1, or
  *   arrays of different lengths; INVALID_OPTION for confidence outside (0, 1) or an unknown confType
@@ -168,9 +160,24 @@ export function kaplanMeier(
   const { eventTimes, censorTimes } = checkSurvivalData(fn, durations, events);
   const confidence = checkConfidence(fn, options.confidence ?? 0.95);
   const confType = checkOneOf(fn, 'confType', options.confType ?? 'log-log', KAPLAN_MEIER_CONF_TYPES);
-  const n = eventTimes.length + censorTimes.length;
+  return printable(kaplanMeierFromTable(fn, survivalTable(eventTimes, censorTimes), confidence, confType));
+}
 
-  const points = kaplanMeierPoints(eventTimes, censorTimes, n);
+/**
+ * The Kaplan–Meier result from a table of distinct times (checked options, at least one
+ * observation): what `kaplanMeier` computes after sorting, and what duration summaries estimate
+ * from. @internal
+ */
+export function kaplanMeierFromTable(
+  fn: string,
+  table: SurvivalTable,
+  confidence: number,
+  confType: KaplanMeierConfType,
+): KaplanMeierResult {
+  const n = tableSize(table);
+  let eventCount = 0;
+  for (const d of table.events) eventCount += d;
+  const points = kaplanMeierPoints(table, n);
   const warnings: CxWarning[] = [];
   const clipped = addBand(points, confType, zCritical(confidence));
   if (clipped > 0) {
@@ -181,19 +188,15 @@ export function kaplanMeier(
         `and was clipped there; 'log-log' stays inside by construction`,
     });
   }
-  if (eventTimes.length === 0) {
+  if (eventCount === 0) {
     warnings.push({
       code: 'ZERO_EVENTS',
       message: `${fn}: no events among ${n} observations; survival stays 1 and no quantile is reached`,
     });
   }
 
-  const curves = quantileCurves(points, confType);
-  const quantile = (p: number): KaplanMeierQuantile => {
-    checkProbability(`${fn}(…).quantile`, 'p', p);
-    return survivalQuantile(curves, p, { confidence, confType, n });
-  };
-  return printable({ points, quantile, median: quantile(0.5), confidence, confType, n, warnings });
+  const median = survivalQuantile(fn, quantileCurves(points, confType), 0.5, { confidence, confType, n });
+  return { points, median, confidence, confType, n, warnings };
 }
 
 /**
@@ -262,25 +265,16 @@ export function checkSurvivalData(
  * Counts, survival and Greenwood standard error at each distinct time, with the same floating-point
  * operations as survival's C routine survfitkm (so 'exactly at 1 − p' ties resolve as in R).
  */
-function kaplanMeierPoints(eventTimes: Float64Array, censorTimes: Float64Array, n: number): KaplanMeierPoint[] {
+function kaplanMeierPoints(table: SurvivalTable, n: number): KaplanMeierPoint[] {
   const points: KaplanMeierPoint[] = [];
   let atRisk = n;
   let survival = 1;
   let greenwood = 0;
-  let i = 0;
-  let j = 0;
-  while (i < eventTimes.length || j < censorTimes.length) {
-    const time = Math.min(eventTimes[i] ?? Number.POSITIVE_INFINITY, censorTimes[j] ?? Number.POSITIVE_INFINITY);
-    let events = 0;
-    let censored = 0;
-    while (eventTimes[i] === time) {
-      events++;
-      i++;
-    }
-    while (censorTimes[j] === time) {
-      censored++;
-      j++;
-    }
+  const { times } = table;
+  for (let k = 0; k < times.length; k++) {
+    const time = times[k] as number;
+    const events = table.events[k] as number;
+    const censored = table.censored[k] as number;
     if (events > 0) {
       survival *= (atRisk - events) / atRisk;
       // d/(n(n − d)) is Infinity when everyone at risk has the event: Ŝ = 0 and σ = ∞, as in R.
@@ -348,188 +342,4 @@ function addBand(points: KaplanMeierPoint[], confType: KaplanMeierConfType, z: n
     point.upper = Math.min(1, upper);
   }
   return clipped;
-}
-
-/** The step functions quantiles are read from, prepared once (see prepareCurve). */
-interface QuantileCurves {
-  survival: PreparedCurve;
-  lower: PreparedCurve;
-  upper: PreparedCurve;
-}
-
-/**
- * 1 − curve, preceded by 0 at time 0 (R: c(start.time, time), start 0), for the estimate and both
- * band edges. NaN marks the band values R leaves NA, which its quantile code skips: the upper
- * band where Ŝ = 0 and log-log at Ŝ = 1. One deliberate difference: the lower band where Ŝ = 0 is
- * 0 (the lower limit of every band type there), not NA, so a curve that drops straight to 0 gets
- * a lower bound where R's is NA.
- */
-function quantileCurves(points: readonly KaplanMeierPoint[], confType: KaplanMeierConfType): QuantileCurves {
-  const m = points.length + 1;
-  const x = new Float64Array(m);
-  const survival = new Float64Array(m);
-  const lower = new Float64Array(m);
-  const upper = new Float64Array(m);
-  points.forEach((point, k) => {
-    const s = point.survival;
-    const undefinedAtOne = confType === 'log-log' && s === 1;
-    x[k + 1] = point.time;
-    survival[k + 1] = 1 - s;
-    lower[k + 1] = undefinedAtOne ? Number.NaN : s === 0 ? 1 : 1 - point.lower;
-    upper[k + 1] = undefinedAtOne || s === 0 ? Number.NaN : 1 - point.upper;
-  });
-  return { survival: prepareCurve(x, survival), lower: prepareCurve(x, lower), upper: prepareCurve(x, upper) };
-}
-
-function survivalQuantile(
-  curves: QuantileCurves,
-  p: number,
-  context: { confidence: number; confType: KaplanMeierConfType; n: number },
-): KaplanMeierQuantile {
-  const fn = 'kaplanMeier';
-  const base = { p, confType: context.confType, confidence: context.confidence, method: 'brookmeyer-crowley' };
-  if (p === 0) {
-    // R: quant[p == 0] <- start time. (R's flat-at-the-end rule can turn this into NA when the
-    // curve never drops; the 0-quantile is the start whatever the data.)
-    return { ...base, value: 0, lower: 0, upper: 0, n: context.n, warnings: [] };
-  }
-  const level = 1 - p;
-  // R returns NA for 0 < p < tol (p lies below its first knot, 0 + tol); the curve at level 0
-  // is within tol of such a p, so answer as R does at p = tol.
-  const at = Math.max(p, TOLERANCE);
-  const value = readQuantile(curves.survival, at);
-  const lower = readQuantile(curves.lower, at);
-  const upper = readQuantile(curves.upper, at);
-  const warnings: CxWarning[] = [];
-  // Rounded for reading: the exact values are in `points`.
-  const last = Number(curves.survival.xmax.toPrecision(6));
-  const shown = Number(level.toPrecision(6));
-  const what = p === 0.5 ? 'median' : `${p} quantile`;
-  if (Number.isNaN(value)) {
-    warnings.push({
-      code: 'NOT_REACHED',
-      message: `${fn}: survival stays above ${shown} up to the last time ${last}; the ${what} is beyond follow-up and reported as Infinity`,
-    });
-  }
-  if (Number.isNaN(lower)) {
-    warnings.push({
-      code: 'LOWER_NOT_REACHED',
-      message: `${fn}: the lower ${context.confidence} band stays above ${shown} up to the last time ${last}; the ${what}'s lower bound is reported as Infinity`,
-    });
-  }
-  if (Number.isNaN(upper)) {
-    warnings.push({
-      code: 'UPPER_NOT_REACHED',
-      message: `${fn}: the upper ${context.confidence} band stays above ${shown} up to the last time ${last}; the ${what}'s upper bound is unknown and reported as Infinity`,
-    });
-  }
-  const orInfinity = (t: number) => (Number.isNaN(t) ? Number.POSITIVE_INFINITY : t);
-  return {
-    ...base,
-    value: orInfinity(value),
-    lower: orInfinity(lower),
-    upper: orInfinity(upper),
-    n: context.n,
-    warnings,
-  };
-}
-
-/**
- * R's `findq` from survival's quantile.survfit.R, transcribed step by step for one probability:
- * `x` times (from the start), `y` a CDF-like curve 1 − S with NaN for NA. Returns NaN where R
- * returns NA. The steps:
- * 1. drop repeated y values (keeping the first), as `duplicated` does — NA repeats too;
- * 2. i₁ = approx(y + tol, 1:n, p, "constant", f = 1), i₂ the same on y − tol: the index of the
- *    first point at or above p ∓ tol; the quantile is (x[i₁] + x[i₂])/2, so a flat within tol of p
- *    gives the midpoint to the next drop, and otherwise i₁ = i₂;
- * 3. a flat at p at the end of the curve: the midpoint of its start and the last time.
- * Two differences, both where R's answer is an artefact:
- * - before step 1, y is replaced by its running maximum (NaN left in place). R's approx sorts the
- *   points by y, which finds the first crossing only when y never decreases. y = 1 − band does
- *   decrease where the band rises (the log and plain upper bands can, after an event; the log-log
- *   lower band at high confidence and small n), and then R can return a bound on the wrong side
- *   of the estimate. For the survival curve this changes nothing; for the 16 quantile bounds the
- *   R fixture reads from such bands both readings agree.
- * - R's early exit when max(y) < min(probs) is left out: it depends on which other probabilities
- *   are asked for in the same call, and without it a flat end within tol of p still gets rule 3.
- * @internal
- */
-export function findQuantile(x: ArrayLike<number>, y: ArrayLike<number>, p: number, tol = TOLERANCE): number {
-  return readQuantile(prepareCurve(x, y), p, tol);
-}
-
-/** A curve after findq's step 1 (and our running maximum), ready for any p. */
-interface PreparedCurve {
-  /** Times of the kept points, in R's order (the first NA slot included). */
-  x: number[];
-  /** Levels of the kept points; NaN for the NA slot. */
-  y: number[];
-  /** 0-based positions of the kept points that are not NA: their levels never decrease. */
-  defined: number[];
-  /** The last time of the curve before dropping repeats (R's xmax). */
-  xmax: number;
-}
-
-/** Running maximum, then R's `duplicated` (keep the first of each level; NA repeats too). */
-function prepareCurve(x: ArrayLike<number>, y: ArrayLike<number>): PreparedCurve {
-  const curve: PreparedCurve = { x: [], y: [], defined: [], xmax: x[x.length - 1] as number };
-  let runningMax = Number.NEGATIVE_INFINITY;
-  let seenNaN = false;
-  for (let i = 0; i < y.length; i++) {
-    const v = y[i] as number;
-    if (Number.isNaN(v)) {
-      if (seenNaN) continue;
-      seenNaN = true;
-    } else {
-      // With a running maximum, a repeated level can only repeat the latest kept one.
-      if (v <= runningMax) continue;
-      runningMax = v;
-      curve.defined.push(curve.y.length);
-    }
-    curve.x.push(x[i] as number);
-    curve.y.push(v);
-  }
-  return curve;
-}
-
-/** findq's steps 2 and 3 for one p (see findQuantile). NaN where R gives NA. */
-function readQuantile(curve: PreparedCurve, p: number, tol = TOLERANCE): number {
-  const at = (position: number) => (Number.isNaN(position) ? Number.NaN : (curve.x[Math.trunc(position)] as number));
-  const i1 = approxConstantRight(curve, tol, p);
-  const i2 = approxConstantRight(curve, -tol, p);
-  let quantile = (at(i1) + at(i2)) / 2;
-  const yLast = curve.y[curve.y.length - 1] as number;
-  if (!Number.isNaN(yLast) && Math.abs(p - yLast) < tol) quantile = (at(i1) + curve.xmax) / 2;
-  return quantile;
-}
-
-/**
- * R's approx(y + shift, 1:n, xout = p, method = "constant", f = 1, rule = 1) over the defined
- * (non-NA) levels, which never decrease: the position of the first level + shift ≥ p (the right
- * end of the interval holding p, or the knot p sits on), NaN outside the range. Levels that the
- * shift rounds together are tied, and R's approx collapses ties to the mean of their positions
- * (R's x[fractional index] then truncates). Positions are 0-based here.
- */
-function approxConstantRight(curve: PreparedCurve, shift: number, p: number): number {
-  const { defined, y } = curve;
-  const key = (k: number) => (y[defined[k] as number] as number) + shift;
-  const n = defined.length;
-  if (n === 0 || !(p >= key(0) && p <= key(n - 1))) return Number.NaN;
-  let lo = 0; // first k with key(k) ≥ p
-  let hi = n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (key(mid) >= p) hi = mid;
-    else lo = mid + 1;
-  }
-  const target = key(lo);
-  let first = lo;
-  let last = lo;
-  while (first > 0 && key(first - 1) === target) first--;
-  while (last < n - 1 && key(last + 1) === target) last++;
-  if (first === last) return defined[lo] as number;
-  // Mean of 1-based positions, back to 0-based.
-  let sum = 0;
-  for (let k = first; k <= last; k++) sum += (defined[k] as number) + 1;
-  return sum / (last - first + 1) - 1;
 }

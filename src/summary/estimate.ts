@@ -1,13 +1,28 @@
 import type { CesIntervalOptions, CesResult } from '../metrics/ces.ts';
+import type { ChurnRateOptions, ChurnResult } from '../metrics/churn.ts';
 import type { CsatIntervalOptions, CsatResult } from '../metrics/csat.ts';
+import type { DurationResult, DurationStatisticsOptions } from '../metrics/durations.ts';
+import type { FcrIntervalOptions, FcrResult } from '../metrics/fcr.ts';
 import type { NpsEstimateOptions, NpsResult } from '../metrics/nps.ts';
+import type { SlaOptions, SlaResult } from '../metrics/slaAttainment.ts';
 import { checkSideOptions, familyForSummary } from './dispatch.ts';
 import type { SummaryFamily } from './family.ts';
 import type { MeanEstimateOptions, MeanResult } from './meanFamily.ts';
 import type { ProportionEstimateOptions, ProportionResult } from './proportionFamily.ts';
 import { FAMILIES } from './registry.ts';
 import type { LooseEstimateFor, ResultBySummaryKind } from './typeMaps.ts';
-import type { CesSummary, CsatSummary, MeanSummary, NpsSummary, ProportionSummary, Summary } from './types.ts';
+import type {
+  CesSummary,
+  ChurnSummary,
+  CsatSummary,
+  DurationSummary,
+  FcrSummary,
+  MeanSummary,
+  NpsSummary,
+  ProportionSummary,
+  SlaSummary,
+  Summary,
+} from './types.ts';
 
 /**
  * The metric's usual result from a summary: `estimate(summarize('nps', scores))` is `nps(scores)`,
@@ -41,6 +56,14 @@ export function estimate(summary: CesSummary, options?: CesIntervalOptions): Ces
 export function estimate(summary: ProportionSummary, options?: ProportionEstimateOptions): ProportionResult;
 /** The mean and its t interval from a mean summary. */
 export function estimate(summary: MeanSummary, options?: MeanEstimateOptions): MeanResult;
+/** The FCR rate and its interval from an FCR summary. */
+export function estimate(summary: FcrSummary, options?: FcrIntervalOptions): FcrResult;
+/** SLA attainment and its interval from an SLA summary. */
+export function estimate(summary: SlaSummary, options?: Pick<SlaOptions, 'method' | 'confidence'>): SlaResult;
+/** Median, mean and percentiles from a duration summary. */
+export function estimate(summary: DurationSummary, options?: DurationStatisticsOptions): DurationResult;
+/** The churn rate and its interval from a churn summary (`method` for the cohort definition only). */
+export function estimate(summary: ChurnSummary, options?: ChurnRateOptions): ChurnResult;
 /** The result of any summary, of a kind known only at run time. */
 export function estimate<S extends Summary>(
   summary: S,

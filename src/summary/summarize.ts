@@ -1,8 +1,14 @@
 import type { ArrowColumn, ArrowTable } from '../metrics/arrowColumn.ts';
 import type { CesRecordSummaryOptions, CesSummaryOptions } from '../metrics/ces.ts';
+import type { ChurnSummaryOptions } from '../metrics/churnSummary.ts';
 import type { CsatRecordSummaryOptions, CsatSummaryOptions } from '../metrics/csat.ts';
+import type { CustomerRecord } from '../metrics/customers.ts';
+import type { DurationSummaryOptions } from '../metrics/durationSummary.ts';
+import type { FcrSummaryOptions } from '../metrics/fcrSummary.ts';
 import type { NpsRecordSummaryOptions, NpsSummaryOptions } from '../metrics/nps.ts';
 import type { Score } from '../metrics/scores.ts';
+import type { SlaSummaryOptions } from '../metrics/slaSummary.ts';
+import type { TicketRecord } from '../metrics/tickets.ts';
 import { checkSideOptions, familyForMetric } from './dispatch.ts';
 import type { SummaryFamily } from './family.ts';
 import type { ProportionSummaryOptions } from './proportionFamily.ts';
@@ -10,10 +16,14 @@ import { FAMILIES } from './registry.ts';
 import type { LooseFor, SummaryByMetric } from './typeMaps.ts';
 import type {
   CesSummary,
+  ChurnSummary,
   CsatSummary,
+  DurationSummary,
+  FcrSummary,
   MeanSummary,
   NpsSummary,
   ProportionSummary,
+  SlaSummary,
   Summary,
   SummaryMetric,
 } from './types.ts';
@@ -108,6 +118,26 @@ export function summarize<T extends object>(
 ): ProportionSummary;
 /** The summary of a mean: n, mean and M2 of finite values. */
 export function summarize(metric: 'mean', values: ArrayLike<number>): MeanSummary;
+/** The FCR summary of tickets under one definition. */
+export function summarize(metric: 'fcr', tickets: readonly TicketRecord[], options: FcrSummaryOptions): FcrSummary;
+/** The SLA summary of tickets (or durations in ms) against `targetMs`. */
+export function summarize(
+  metric: 'sla',
+  tickets: readonly TicketRecord[] | ArrayLike<number>,
+  options: SlaSummaryOptions,
+): SlaSummary;
+/** The table of resolution (or first-response) times of tickets, or of durations in ms. */
+export function summarize(
+  metric: 'ttr' | 'first-response',
+  tickets: readonly TicketRecord[] | ArrayLike<number>,
+  options?: DurationSummaryOptions,
+): DurationSummary;
+/** The churn summary of customer records over a window. */
+export function summarize(
+  metric: 'churn',
+  customers: readonly CustomerRecord[],
+  options: ChurnSummaryOptions,
+): ChurnSummary;
 /** Any metric by a name known only at run time (or one whose family types its own overloads later). */
 export function summarize<M extends SummaryMetric>(
   metric: M,

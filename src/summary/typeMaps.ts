@@ -67,9 +67,28 @@ export interface ResultBySummaryKind {
 }
 
 /** Metrics whose summarize/estimate have their own overloads. @internal */
-export type TypedMetric = 'nps' | 'csat' | 'ces' | 'proportion' | 'mean';
+export type TypedMetric =
+  | 'nps'
+  | 'csat'
+  | 'ces'
+  | 'proportion'
+  | 'mean'
+  | 'fcr'
+  | 'sla'
+  | 'ttr'
+  | 'first-response'
+  | 'churn';
 /** Summaries whose estimate has its own overload. @internal */
-export type TypedSummary = NpsSummary | CsatSummary | CesSummary | ProportionSummary | MeanSummary;
+export type TypedSummary =
+  | NpsSummary
+  | CsatSummary
+  | CesSummary
+  | ProportionSummary
+  | MeanSummary
+  | FcrSummary
+  | SlaSummary
+  | DurationSummary
+  | ChurnSummary;
 
 /**
  * `T` for a metric name known only at run time (a union of names) or one without its own

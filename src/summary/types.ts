@@ -169,6 +169,12 @@ export interface FcrSummary {
   missingField: number;
   /** Left out ('no-repeat-within'): the window had not closed when the data was taken. */
   windowOpen: number;
+  /**
+   * Records (resolved or not) that carry the field the definition reads (reopenedAt or reopens
+   * for 'no-reopen', agentReplies for 'one-touch', …). `estimate` refuses a summary where it is 0
+   * (INSUFFICIENT_DATA): the definition had nothing to read. Absent: not known (not checked).
+   */
+  withField?: number;
 }
 
 /**
@@ -246,6 +252,8 @@ export type ChurnSummary =
       /** Customer-time in the window, in `unit`s. */
       exposure: number;
       unit: TimeUnit;
+      /** Customers with some active time in the window (the result's `customers`). */
+      customers: number;
     };
 
 /**

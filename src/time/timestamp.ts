@@ -1,5 +1,5 @@
 import { daysInMonth } from './schedule.ts';
-import { MAX_INSTANT_MS, timeZoneFormatter, wallClockMs, wallTimeInstants } from './zonedTime.ts';
+import { DAY_MS, MAX_INSTANT_MS, timeZoneFormatter, wallTimeInstants } from './zonedTime.ts';
 
 /**
  * A point in time as cx-metrics accepts it: a `Date`, an ISO-8601 string (no offset = UTC) or
@@ -34,8 +34,6 @@ export type Timestamp = Date | string | number;
 export const ISO_TIMESTAMP_PATTERN =
   '^(\\d{4}-\\d{2}-\\d{2})(?:[Tt ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)([Zz]| ?[+-]\\d{2}(?::?\\d{2})?)?)?$';
 
-const ISO_TIMESTAMP = new RegExp(ISO_TIMESTAMP_PATTERN);
-
 // Epoch time written as digits (an optional fraction), read only when the caller names the unit.
 const EPOCH_DIGITS = /^\d+(?:\.\d+)?$/;
 
@@ -66,6 +64,8 @@ export interface TimestampReading {
  * given as ISO-8601 strings or Dates. @internal
  */
 export const EARLIEST_NUMERIC_MS = 946_684_800_000;
+
+const NO_READING: TimestampReading = Object.freeze({});
 
 // Captured once: the brand check below must not depend on what a caller did to Date.prototype.
 const getTime = Date.prototype.getTime;
@@ -104,7 +104,9 @@ const getTime = Date.prototype.getTime;
  * that only claims to be a Date.
  *
  * Why not `Date.parse`: it reads a date-time without an offset as local time, and it accepts
- * engine-specific formats. Days from the civil date by H. Hinnant's `days_from_civil` (through
+ * engine-specific formats. ISO strings are read by a character-code scanner (`scanIso`: no regex,
+ * no substrings), property-tested to accept, reject and compute exactly as matching
+ * `ISO_TIMESTAMP_PATTERN` did. Days from the civil date by H. Hinnant's `days_from_civil` (through
  * `wallClockMs`), exact for every year, where `Date.UTC` maps years 0–99 to 1900–1999. Linear
  * time in the length of the input.
  * References: ISO 8601-1:2019 §5.4; RFC 3339 §5.6, https://www.rfc-editor.org/rfc/rfc3339#section-5.6;
@@ -121,10 +123,10 @@ const getTime = Date.prototype.getTime;
  * @returns epoch milliseconds, or `undefined` when `value` is not a timestamp as above; never throws
  * @internal
  */
-export function parseTimestamp(value: unknown, reading: TimestampReading = {}): number | undefined {
+export function parseTimestamp(value: unknown, reading: TimestampReading = NO_READING): number | undefined {
   let ms: number;
   if (typeof value === 'number') ms = numericMs(value, reading.unit);
-  else if (typeof value === 'string') ms = parseText(value.trim(), reading);
+  else if (typeof value === 'string') ms = parseText(trimmed(value), reading);
   else if (typeof value === 'object' && value !== null) {
     // getTime checks the internal [[DateValue]] slot, so it tells a real Date of any realm from
     // a fake (a Symbol.toStringTag of 'Date' only), on which it throws.
@@ -149,7 +151,7 @@ export function parseTimestamp(value: unknown, reading: TimestampReading = {}): 
  * @returns the hint, or '' when the expected forms say it all
  * @internal
  */
-export function timestampHint(value: unknown, reading: TimestampReading = {}): string {
+export function timestampHint(value: unknown, reading: TimestampReading = NO_READING): string {
   const unit = reading.unit;
   if (typeof value === 'number' && Number.isFinite(value)) return numericHint(value, String(value), unit ?? 'ms');
   if (typeof value !== 'string') return '';
@@ -162,11 +164,10 @@ export function timestampHint(value: unknown, reading: TimestampReading = {}): s
     }
     return '';
   }
-  const match = reading.timeZone === undefined ? null : ISO_TIMESTAMP.exec(text);
-  if (match === null || match[3] !== undefined || reading.timeZone === undefined) return '';
-  const fields = civilFields(match);
-  if (fields === undefined) return '';
-  const instants = zonedInstants(wallMs(fields), reading.timeZone);
+  if (reading.timeZone === undefined) return '';
+  const wall = scanIso(text);
+  if (Number.isNaN(wall) || scannedOffset) return '';
+  const instants = zonedInstants(wall, reading.timeZone);
   if (instants === UNKNOWN) return '';
   if (instants.length === 0) {
     return `; ${text} never happens in ${reading.timeZone} (the clocks skip it: DST starts); expected an existing local time, or an offset`;
@@ -225,32 +226,6 @@ function parseText(text: string, reading: TimestampReading): number {
   return parseIso(text, reading.timeZone);
 }
 
-interface CivilFields {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  millis: number;
-}
-
-/** The date and time fields of an ISO match, or undefined when the date or time does not exist. */
-function civilFields(match: RegExpExecArray): CivilFields | undefined {
-  // The pattern fixes every field's position: date 'YYYY-MM-DD', time 'HH:MM[:SS[.fraction]]'.
-  const [, date = '', time = ''] = match;
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const day = Number(date.slice(8, 10));
-  const hour = Number(time.slice(0, 2) || '0');
-  const minute = Number(time.slice(3, 5) || '0');
-  const second = Number(time.slice(6, 8) || '0');
-  const millis = Number(time.slice(9, 12).padEnd(3, '0'));
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  return { year, month, day, hour, minute, second, millis };
-}
-
 const UNKNOWN: readonly number[] = Object.freeze([]);
 
 /**
@@ -265,31 +240,137 @@ function zonedInstants(wall: number, timeZone: string): readonly number[] {
   }
 }
 
-const wallMs = (f: CivilFields) => wallClockMs(f.year, f.month, f.day, f.hour, f.minute, f.second) + f.millis;
+/** `text.trim()`, without the call when there is nothing to trim (an ASCII non-space at both ends). */
+function trimmed(text: string): string {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127 ? text : text.trim();
+}
 
 /** An ISO string (already trimmed) to epoch ms; NaN when it does not match or names no real time. */
 function parseIso(text: string, timeZone: string | undefined): number {
-  const match = ISO_TIMESTAMP.exec(text);
-  if (match === null) return Number.NaN;
-  const fields = civilFields(match);
-  if (fields === undefined) return Number.NaN;
-  const zone = match[3];
-  if (zone === undefined) {
-    if (timeZone === undefined) return wallMs(fields);
-    // A wall time in the named zone: exactly one instant, or none (skipped) or two (repeated),
-    // which are refused rather than guessed.
-    const instants = zonedInstants(wallMs(fields), timeZone);
-    return instants.length === 1 ? (instants[0] as number) : Number.NaN;
+  const ms = scanIso(text);
+  if (scannedOffset || timeZone === undefined || Number.isNaN(ms)) return ms;
+  // A wall time in the named zone: exactly one instant, or none (skipped) or two (repeated),
+  // which are refused rather than guessed.
+  const instants = zonedInstants(ms, timeZone);
+  return instants.length === 1 ? (instants[0] as number) : Number.NaN;
+}
+
+const DASH = 45;
+const COLON = 58;
+const DOT = 46;
+const SPACE = 32;
+const PLUS = 43;
+const MINUS = 45;
+
+/**
+ * The two decimal digits at `at` and `at + 1` as a number 0–99, or −1. Both positions must be
+ * inside the string (the callers check the length first): past the end charCodeAt is NaN, and
+ * NaN >>> 0 is 0. Unsigned, a code below '0' wraps past 9, so one comparison checks each digit.
+ */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >>> 0 <= 9 && ones >>> 0 <= 9 ? tens * 10 + ones : -1;
+}
+
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date, by H. Hinnant's `days_from_civil`
+ * (https://howardhinnant.github.io/date_algorithms.html) in integer arithmetic: the same numbers
+ * as `wallClockMs` (which it replaces on this path only for speed), for years 0–9999 as the
+ * pattern writes them. Years are shifted by one 400-year era so that every quotient is of a
+ * non-negative number and truncation (`| 0`) is the floor.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = (month <= 2 ? year - 1 : year) + 400; // years start in March, so leap days end them
+  const era = (y / 400) | 0;
+  const yearOfEra = y - era * 400;
+  const dayOfYear = (((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) | 0) + day - 1;
+  const dayOfEra = yearOfEra * 365 + (yearOfEra >> 2) - ((yearOfEra / 100) | 0) + dayOfYear;
+  return (era - 1) * 146_097 + dayOfEra - 719_468;
+}
+
+/**
+ * Whether the string `scanIso` last read carried an offset ('Z' or numeric), so that a zone-less
+ * wall time can be placed in `timeZone`. Module state rather than a returned object, so that
+ * reading a million timestamps allocates nothing; read it right after the call.
+ */
+let scannedOffset = false;
+
+/**
+ * An ISO string (already trimmed) as `ISO_TIMESTAMP_PATTERN` and the field ranges define it, read
+ * by character codes: epoch ms when it has an offset, the naive wall-clock ms (see `wallClockMs`)
+ * when it has none (`scannedOffset` tells which), NaN when it does not match, names a date or
+ * time that does not exist, or an offset past ±23:59. Every position is fixed except the fraction
+ * (1 or more digits; the first three are the milliseconds, the rest truncated) and the offset's
+ * optional space and colon, so the scan never backtracks.
+ */
+function scanIso(text: string): number {
+  scannedOffset = false;
+  const length = text.length;
+  // YYYY-MM-DD
+  if (length < 10) return Number.NaN;
+  const century = twoDigits(text, 0);
+  const yy = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  if ((century | yy | month | day) < 0 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) {
+    return Number.NaN;
   }
+  const year = century * 100 + yy;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  if (length === 10) return daysFromCivil(year, month, day) * DAY_MS;
+  // 'T', 't' or a space, then HH:MM
+  if (length < 16) return Number.NaN;
+  const separator = text.charCodeAt(10);
+  if (separator !== 84 && separator !== 116 && separator !== SPACE) return Number.NaN;
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  if ((hour | minute) < 0 || text.charCodeAt(13) !== COLON) return Number.NaN;
+  let second = 0;
+  let millis = 0;
+  let at = 16;
+  // (charCodeAt past the end is NaN, equal to no character code.)
+  if (text.charCodeAt(16) === COLON) {
+    if (length < 19) return Number.NaN;
+    second = twoDigits(text, 17);
+    if (second < 0) return Number.NaN;
+    at = 19;
+    if (text.charCodeAt(19) === DOT) {
+      at = 20;
+      let digits = 0;
+      for (; at < length; at++) {
+        const digit = text.charCodeAt(at) - 48;
+        if (digit >>> 0 > 9) break;
+        if (digits < 3) millis = millis * 10 + digit;
+        digits++;
+      }
+      if (digits === 0) return Number.NaN;
+      if (digits === 1) millis *= 100;
+      else if (digits === 2) millis *= 10;
+    }
+  }
+  if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  const wall = daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
+  if (at === length) return wall;
+  // The offset: 'Z', 'z', or (after an optional space) ±HH, ±HHMM or ±HH:MM.
+  scannedOffset = true;
+  let sign = text.charCodeAt(at);
+  if (sign === 90 || sign === 122) return at + 1 === length ? wall : Number.NaN;
+  if (sign === SPACE) sign = text.charCodeAt(++at);
+  if ((sign !== PLUS && sign !== MINUS) || at + 3 > length) return Number.NaN;
+  const offsetHours = twoDigits(text, at + 1);
+  if (offsetHours < 0) return Number.NaN;
+  at += 3;
   let offsetMinutes = 0;
-  if (zone !== 'Z' && zone !== 'z') {
-    // '±HH:MM', '±HHMM' or '±HH', maybe after a space: hours follow the sign, minutes (if any)
-    // are the last two digits.
-    const signed = zone.trimStart();
-    const hours = Number(signed.slice(1, 3));
-    const minutes = signed.length > 3 ? Number(signed.slice(-2)) : 0;
-    if (hours > 23 || minutes > 59) return Number.NaN;
-    offsetMinutes = (signed.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
+  if (at < length) {
+    if (text.charCodeAt(at) === COLON) at++;
+    if (at + 2 !== length) return Number.NaN;
+    offsetMinutes = twoDigits(text, at);
+    if (offsetMinutes < 0) return Number.NaN;
   }
-  return wallMs(fields) - offsetMinutes * 60_000;
+  if (offsetHours > 23 || offsetMinutes > 59) return Number.NaN;
+  const offsetMs = (offsetHours * 60 + offsetMinutes) * 60_000;
+  return sign === MINUS ? wall + offsetMs : wall - offsetMs;
 }

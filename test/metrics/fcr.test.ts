@@ -107,13 +107,22 @@ describe('fcr definitions', () => {
   });
 
   it("'no-repeat-within' needs customerId", () => {
-    const noId = [{ id: 9, createdAt: T, resolvedAt: T + 1 }];
+    const noId = [
+      { id: 9, createdAt: T, resolvedAt: T + 1 },
+      { id: 10, customerId: 'C1', createdAt: T },
+    ];
     const e = thrown(() => fcr(noId, { definition: 'no-repeat-within', asOf: T + 30 * DAY }));
     expect([e.code, e.index]).toEqual(['INVALID_VALUE', 0]);
     expect(e.message).toMatch(/has no customerId/);
     expect(
       thrown(() => fcr(noId, { definition: 'no-repeat-within', asOf: T + 30 * DAY, missing: 'exclude' })).code,
     ).toBe('INSUFFICIENT_DATA');
+    // No record carries customerId at all: the definition has nothing to read.
+    const none = thrown(() => fcr(noId.slice(0, 1), { definition: 'no-repeat-within', asOf: T + 30 * DAY }));
+    expect([none.code, none.message]).toEqual([
+      'INSUFFICIENT_DATA',
+      expect.stringMatching(/no ticket carries customerId/),
+    ]);
   });
 
   it("'reported': the survey flag firstContactResolved", () => {
@@ -226,5 +235,71 @@ describe('fcr on the bundled sample tickets (examples/data/tickets.csv)', () => 
     for (const t of sample) perCustomer.set(t.customerId ?? '', (perCustomer.get(t.customerId ?? '') ?? 0) + 1);
     expect([...perCustomer.values()].filter((count) => count > 1).length).toBeGreaterThan(20);
     expect(fcr(sample, { definition: 'no-repeat-within', asOf }).windowOpen).toBeGreaterThan(0);
+  });
+});
+
+describe('fcr: the field a definition reads (issue 9)', () => {
+  const resolved = (extra: Partial<TicketRecord>, id = 1): TicketRecord => ({
+    id,
+    createdAt: '2026-05-01T09:00Z',
+    resolvedAt: '2026-05-01T10:00Z',
+    ...extra,
+  });
+
+  it("'no-reopen' reads a reopens count where the export carries one: reopens === 0 is never reopened", () => {
+    const tickets = [resolved({ reopens: 0 }, 1), resolved({ reopens: 2 }, 2), resolved({ reopens: 0 }, 3)];
+    const r = fcr(tickets, { definition: 'no-reopen' });
+    expect([r.firstContact, r.n]).toEqual([2, 3]);
+    expect(r.value).toBe(2 / 3);
+  });
+
+  it("'no-reopen' with a reopenedAt time counts the ticket as reopened whatever its reopens count", () => {
+    const tickets = [resolved({ reopens: 0, reopenedAt: '2026-05-02T09:00Z' }, 1), resolved({ reopens: 0 }, 2)];
+    expect(fcr(tickets, { definition: 'no-reopen' }).firstContact).toBe(1);
+  });
+
+  it("'no-reopen' refuses a reopens count that is not a whole number ≥ 0, naming the ticket", () => {
+    const e = thrown(() => fcr([resolved({ reopens: -1 })], { definition: 'no-reopen' }));
+    expect([e.code, e.index, e.value]).toEqual(['INVALID_VALUE', 0, -1]);
+    expect(e.message).toMatch(/^fcr: ticket at index 0 \(id 1\): reopens is -1/);
+  });
+
+  it("'no-reopen' without any reopenedAt or reopens fails with INSUFFICIENT_DATA naming the fields, never 100%", () => {
+    const tickets = [resolved({}, 1), resolved({}, 2), resolved({ reopenedAt: null }, 3)];
+    const e = thrown(() => fcr(tickets, { definition: 'no-reopen' }));
+    expect(e.code).toBe('INSUFFICIENT_DATA');
+    expect(e.message).toMatch(/^fcr: no ticket carries reopenedAt or reopens, which definition 'no-reopen' reads/);
+    expect(e.message).toMatch(/false 100%/);
+  });
+
+  it("'one-touch' without agentReplies on any ticket fails with INSUFFICIENT_DATA naming agentReplies", () => {
+    for (const missing of ['error', 'exclude'] as const) {
+      const e = thrown(() => fcr([resolved({}, 1), resolved({}, 2)], { definition: 'one-touch', missing }));
+      expect([e.code, e.message]).toEqual([
+        'INSUFFICIENT_DATA',
+        expect.stringMatching(/no ticket carries agentReplies/),
+      ]);
+    }
+  });
+
+  it("'single-contact' and 'reported' without their field on any ticket fail with INSUFFICIENT_DATA", () => {
+    const e = thrown(() => fcr([resolved({})], { definition: 'single-contact' }));
+    expect([e.code, e.message]).toEqual(['INSUFFICIENT_DATA', expect.stringMatching(/customerContacts/)]);
+    const f = thrown(() => fcr([resolved({})], { definition: 'reported', missing: 'exclude' }));
+    expect([f.code, f.message]).toEqual(['INSUFFICIENT_DATA', expect.stringMatching(/firstContactResolved/)]);
+  });
+
+  it('a field carried by some tickets only still makes a ticket without it an error (missing: error)', () => {
+    const e = thrown(() => fcr([resolved({ agentReplies: 1 }, 1), resolved({}, 2)], { definition: 'one-touch' }));
+    expect([e.code, e.index]).toEqual(['INVALID_VALUE', 1]);
+  });
+
+  it('refuses unknown options with the closest name', () => {
+    const e = thrown(() => fcr([resolved({ agentReplies: 1 })], { definition: 'one-touch', confidance: 0.9 } as never));
+    expect([e.code, e.message]).toEqual([
+      'INVALID_OPTION',
+      "fcr: unknown option 'confidance'; did you mean 'confidence'?",
+    ]);
+    expect(thrown(() => fcr([resolved({ agentReplies: 1 })], null as never)).code).toBe('INVALID_OPTION');
   });
 });

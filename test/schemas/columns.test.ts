@@ -119,6 +119,26 @@ describe('column mapping', () => {
     expect(parseCustomers([{ id: 'a', startedAt: T }], { columns: { plan: undefined } }).errors).toEqual([]);
   });
 
+  it('reads mapped and unmapped fields through getters, as without a mapping', () => {
+    class Row {
+      get submitted_at() {
+        return '2026-05-01';
+      }
+      get type() {
+        return 'nps';
+      }
+      get nps_score() {
+        return '9';
+      }
+    }
+    expect(
+      parseResponsesOrThrow([new Row()], { columns: { submittedAt: 'submitted_at', score: 'nps_score' } }),
+    ).toEqual([{ type: 'nps', submittedAt: new Date('2026-05-01T00:00Z'), score: 9 }]);
+    expect(
+      parseResponsesOrThrow([new Row()], { columns: { submittedAt: 'submitted_at' }, wide: { nps: 'nps_score' } }),
+    ).toEqual([{ type: 'nps', submittedAt: new Date('2026-05-01T00:00Z'), score: 9 }]);
+  });
+
   it('does not mutate the rows', () => {
     const copy = structuredClone(exported);
     parseResponses(exported, { columns: { type: 'survey', submittedAt: 'submitted_at', score: 'nps_score' } });

@@ -114,6 +114,7 @@ describe('wide exports', () => {
       },
     ]);
     const error = thrown(() => parseResponsesOrThrow([{ submittedAt: T, nps: '9' }], { wide: { nps: 'NPS ' } }));
+    expect(error.index).toBeUndefined();
     expect(error.message.split('\n')).toEqual([
       'parseResponsesOrThrow: 1 problem(s) in 0 row(s):',
       "  every row, score: no row has `NPS ` (the column given for wide.nps); the rows have `nps` — pass wide: { nps: 'nps' }",

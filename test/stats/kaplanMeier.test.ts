@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CxMetricsError } from '../../src/errors.ts';
-import { findQuantile, type KaplanMeierConfType, kaplanMeier } from '../../src/stats/kaplanMeier.ts';
+import { type KaplanMeierConfType, kaplanMeier } from '../../src/stats/kaplanMeier.ts';
+import { findQuantile, kaplanMeierQuantile } from '../../src/stats/kaplanMeierQuantile.ts';
 import fixture from '../fixtures/r-survival-km.json' with { type: 'json' };
 import { expectClose } from '../helpers/close.ts';
 
@@ -48,7 +49,7 @@ function checkPoints(c: Case): void {
 function checkQuantiles(c: Case, index: number): void {
   const km = kaplanMeier(c.durations, c.events, { confType: c.confType as KaplanMeierConfType });
   c.quantiles.p.forEach((p, k) => {
-    const q = km.quantile(p);
+    const q = kaplanMeierQuantile(km, p);
     const at = `${c.confType} quantile ${p}`;
     const codes = q.warnings.map((w) => w.code);
     for (const [field, code] of [
@@ -103,7 +104,7 @@ describe('kaplanMeier quantiles agree with R quantile.survfit (Brookmeyer–Crow
     const c = fixture.kaplanMeier[27] as Case;
     expect(c.confType).toBe('log');
     expect(c.quantiles.lower[2]).toBeNull();
-    const q = kaplanMeier(c.durations, c.events, { confType: 'log' }).quantile(0.75);
+    const q = kaplanMeierQuantile(kaplanMeier(c.durations, c.events, { confType: 'log' }), 0.75);
     expect([q.value, q.lower, q.upper]).toEqual([18.75, 18.75, Number.POSITIVE_INFINITY]);
   });
 });
@@ -156,7 +157,7 @@ describe('kaplanMeier worked example (docs/kaplan-meier.md)', () => {
     expect(km.median).toMatchObject({ value: 5, lower: 2, upper: Number.POSITIVE_INFINITY, p: 0.5, n: 6 });
     expect(km.median.method).toBe('brookmeyer-crowley');
     expect(km.median.warnings.map((w) => w.code)).toEqual(['UPPER_NOT_REACHED']);
-    expect(km.median).toEqual(km.quantile(0.5));
+    expect(km.median).toEqual(kaplanMeierQuantile(km, 0.5));
   });
 });
 
@@ -170,8 +171,8 @@ describe('kaplanMeier quantile conventions (R quantile.survfit)', () => {
     // 1 − S at t = 3 is 0.30000000000000004 in binary64, yet the 0.3 quantile is a midpoint.
     const km = kaplanMeier([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], Array(10).fill(1));
     expect(1 - (km.points[2]?.survival as number)).not.toBe(0.3);
-    expect(km.quantile(0.3).value).toBe(3.5);
-    expect(km.quantile(0.7).value).toBe(7.5);
+    expect(kaplanMeierQuantile(km, 0.3).value).toBe(3.5);
+    expect(kaplanMeierQuantile(km, 0.7).value).toBe(7.5);
   });
 
   it('uses the last time for a flat at 1 − p at the end of the curve', () => {
@@ -184,13 +185,13 @@ describe('kaplanMeier quantile conventions (R quantile.survfit)', () => {
     expect(km.median.value).toBe(Number.POSITIVE_INFINITY);
     expect(km.median.upper).toBe(Number.POSITIVE_INFINITY);
     expect(km.median.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['NOT_REACHED', 'UPPER_NOT_REACHED']));
-    expect(km.quantile(0.1).value).toBe(1);
+    expect(kaplanMeierQuantile(km, 0.1).value).toBe(1);
   });
 
   it('gives 0 at p = 0 and the time the curve reaches 0 at p = 1', () => {
     const km = kaplanMeier([4, 1, 3, 2], [1, 1, 1, 1]);
-    expect(km.quantile(0)).toMatchObject({ value: 0, lower: 0, upper: 0 });
-    expect(km.quantile(1).value).toBe(4);
+    expect(kaplanMeierQuantile(km, 0)).toMatchObject({ value: 0, lower: 0, upper: 0 });
+    expect(kaplanMeierQuantile(km, 1).value).toBe(4);
   });
 
   it('keeps lower ≤ value ≤ upper when the curve drops straight to 0', () => {
@@ -200,8 +201,8 @@ describe('kaplanMeier quantile conventions (R quantile.survfit)', () => {
 
   it('rejects p outside [0, 1]', () => {
     const km = kaplanMeier([1, 2], [1, 1]);
-    expect(() => km.quantile(1.5)).toThrow(expect.objectContaining({ code: 'INVALID_VALUE', value: 1.5 }));
-    expect(() => km.quantile(Number.NaN)).toThrow(/kaplanMeier.*p is NaN; expected a number from 0 to 1/);
+    expect(() => kaplanMeierQuantile(km, 1.5)).toThrow(expect.objectContaining({ code: 'INVALID_VALUE', value: 1.5 }));
+    expect(() => kaplanMeierQuantile(km, Number.NaN)).toThrow(/kaplanMeier.*p is NaN; expected a number from 0 to 1/);
   });
 
   it('findQuantile reads the first crossing of a band that is not monotone (R sorts by level)', () => {
@@ -220,20 +221,20 @@ describe('kaplanMeier quantile conventions (R quantile.survfit)', () => {
     // it rises above that z. R's findq then puts the lower bound of the 25% quantile at 1, above
     // the estimate 0.5; the band first reaches 0.75 at t = 0.
     const km = kaplanMeier([1, 0, 1, 1], [false, true, true, false], { confidence: 0.9981744537992986 });
-    const q = km.quantile(0.25);
+    const q = kaplanMeierQuantile(km, 0.25);
     expect([q.lower, q.value, q.upper]).toEqual([0, 0.5, Number.POSITIVE_INFINITY]);
     const higher = kaplanMeier([1, 0, 1, 1], [false, true, true, false], { confidence: 0.999 });
     expect(higher.points[1]?.lower).toBeGreaterThan(higher.points[0]?.lower as number);
-    expect(higher.quantile(0.25).lower).toBe(0);
+    expect(kaplanMeierQuantile(higher, 0.25).lower).toBe(0);
   });
 
   it('answers 0 < p < 2⁻²⁶ as at 2⁻²⁶, where R gives NA (shrunk counterexample)', () => {
     // R's first knot is at 0 + tol, so a smaller p is out of range; the curve sits at level 0,
     // within tol of p, until the first drop: the midpoint rule gives (0 + 0)/2 here.
     const km = kaplanMeier([0], [true]);
-    expect(km.quantile(5e-324)).toMatchObject({ value: 0, lower: 0 });
-    expect(kaplanMeier([2, 4], [1, 1]).quantile(1e-12).value).toBe(1);
-    expect(kaplanMeier([2, 4], [1, 1]).quantile(0.001).value).toBe(2);
+    expect(kaplanMeierQuantile(km, 5e-324)).toMatchObject({ value: 0, lower: 0 });
+    expect(kaplanMeierQuantile(kaplanMeier([2, 4], [1, 1]), 1e-12).value).toBe(1);
+    expect(kaplanMeierQuantile(kaplanMeier([2, 4], [1, 1]), 0.001).value).toBe(2);
   });
 });
 
@@ -306,10 +307,17 @@ describe('kaplanMeier inputs', () => {
     expect(Array.from(typed)).toEqual([5, 1, 4, 1, 3]);
   });
 
-  it('returns JSON-able data; quantile is a function and is dropped, median is kept', () => {
+  it('returns plain data that holds no function; quantiles from the result or its JSON are the same', () => {
     const km = kaplanMeier([1, 2, 3, 4], [1, 0, 1, 1]);
-    expect(typeof km.quantile).toBe('function');
+    expect(Object.values(km).some((v) => typeof v === 'function')).toBe(false);
     const json = JSON.parse(JSON.stringify(km));
+    for (const p of [0.25, 0.5, 0.75]) expect(kaplanMeierQuantile(json, p)).toEqual(kaplanMeierQuantile(km, p));
+    expect(() => kaplanMeierQuantile({ ...json, confType: 'logit' }, 0.5)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_VALUE',
+        message: expect.stringMatching(/^kaplanMeierQuantile: confType/),
+      }),
+    );
     expect(Object.keys(json).sort()).toEqual(['confType', 'confidence', 'median', 'n', 'points', 'warnings']);
     expect(json.median.value).toBe(km.median.value);
     expect(json.points.at(-1).standardError).toBeNull(); // Infinity
