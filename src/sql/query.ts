@@ -252,8 +252,14 @@ export interface QueryParts {
   projections: string[];
   /** Extra conditions on the table's rows (ANDed with `where`). */
   filters?: string[];
-  /** An optional middle SELECT list over the inner rows (window functions), `*` added in front. */
-  window?: (partition: string) => string[];
+  /**
+   * An optional middle SELECT list over the inner rows (window functions), `*` added in front.
+   * `sameKeys(alias)` is the condition that a row of the inner rows under `alias` has the current
+   * row's group and period (for correlated subqueries; the inner rows are then a CTE "cx_rows").
+   */
+  window?: (partition: string, sameKeys: (alias: string) => string) => string[];
+  /** Whether the middle list reads the inner rows again (a correlated subquery): write them as a CTE. */
+  correlated?: boolean;
   /** Extra grouping aliases after the keys (e.g. "cx_score"). */
   extraKeys?: string[];
   /** The aggregates of the outer SELECT. */
@@ -283,14 +289,18 @@ export function assemble(base: QueryBase, params: Params, parts: QueryParts): st
     `SELECT ${inner.join(', ')} FROM ${base.table}` +
     (conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '');
   const partition = keys.length > 0 ? `PARTITION BY ${keys.join(', ')}` : '';
+  const sameKeys = (alias: string) =>
+    keys.length === 0 ? 'TRUE' : keys.map((k) => `"${alias}".${k} IS NOT DISTINCT FROM "cx_rows".${k}`).join(' AND ');
+  const source = parts.correlated ? '"cx_rows"' : `(${innerText}) AS "cx_rows"`;
   const from = parts.window
-    ? `(SELECT *, ${parts.window(partition).join(', ')} FROM (${innerText}) AS "cx_rows") AS "cx_window"`
-    : `(${innerText}) AS "cx_rows"`;
+    ? `(SELECT *, ${parts.window(partition, sameKeys).join(', ')} FROM ${source}) AS "cx_window"`
+    : source;
   const groupKeys = [...keys, ...(parts.extraKeys ?? [])];
   const select = [...groupKeys, ...parts.aggregates].join(', ');
   const grouping = groupKeys.length > 0 ? ` GROUP BY ${groupKeys.join(', ')}` : '';
   const order = groupKeys.length > 0 ? ` ORDER BY ${groupKeys.map((k) => `${k} NULLS LAST`).join(', ')}` : '';
-  return `SELECT ${select} FROM ${from}${grouping}${order}`;
+  const cte = parts.correlated ? `WITH "cx_rows" AS (${innerText}) ` : '';
+  return `${cte}SELECT ${select} FROM ${from}${grouping}${order}`;
 }
 
 function whereConditions(base: QueryBase, params: Params): string[] {

@@ -89,6 +89,7 @@ export interface SqlTicketColumns {
   agentReplies?: string;
   customerContacts?: string;
   firstContactResolved?: string;
+  customerId?: string;
 }
 
 /**
@@ -108,8 +109,9 @@ export interface SqlMetricOptionsByMetric {
   proportion: Record<never, never>;
   mean: Record<never, never>;
   fcr: {
-    definition: 'one-touch' | 'single-contact' | 'no-reopen' | 'reported';
+    definition: 'one-touch' | 'single-contact' | 'no-reopen' | 'no-repeat-within' | 'reported';
     missing?: 'error' | 'exclude';
+    windowMs?: number;
     asOf?: Timestamp;
   };
   sla: { targetMs: number; field?: 'resolution' | 'firstResponse'; asOf?: Timestamp };

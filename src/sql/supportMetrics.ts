@@ -60,6 +60,7 @@ export const TICKET_ROLES = [
   'agentReplies',
   'customerContacts',
   'firstContactResolved',
+  'customerId',
 ] as const;
 
 function ticketColumns(required: readonly string[]): SqlMetricSpec['columns'] {
@@ -242,24 +243,18 @@ function slaSettings(fn: string, o: Record<string, unknown>): { field: ClockFiel
   return { field, targetMs };
 }
 
-const FCR_SQL_DEFINITIONS = ['one-touch', 'single-contact', 'no-reopen', 'reported'] as const;
+const FCR_SQL_DEFINITIONS = ['one-touch', 'single-contact', 'no-reopen', 'no-repeat-within', 'reported'] as const;
 type FcrSqlDefinition = (typeof FCR_SQL_DEFINITIONS)[number];
 const FCR_FIELDS: Record<FcrSqlDefinition, readonly string[]> = {
   'one-touch': ['agentReplies'],
   'single-contact': ['customerContacts'],
   'no-reopen': ['reopenedAt', 'reopens'],
+  'no-repeat-within': ['customerId'],
   reported: ['firstContactResolved'],
 };
 
 function fcrSettings(fn: string, o: Record<string, unknown>) {
   refuseBusinessHours(fn, o);
-  if (o.definition === 'no-repeat-within') {
-    throw new CxMetricsError(
-      'INVALID_OPTION',
-      `${fn}: definition 'no-repeat-within' is not written in SQL yet (it looks across a customer's tickets); use ${FCR_SQL_DEFINITIONS.map((d) => `'${d}'`).join(', ')}, or fcr in memory`,
-      { value: o.definition },
-    );
-  }
   if (o.definition === undefined) {
     throw new CxMetricsError(
       'INVALID_OPTION',
@@ -276,16 +271,33 @@ function fcrSettings(fn: string, o: Record<string, unknown>) {
       `${fn}: definition '${definition}' reads ${fields.map((f) => `columns.${f}`).join(' or ')}; name the column that holds it`,
     );
   }
-  return { definition, missing, asOf: readAsOf(fn, o.asOf) };
+  const windowMs = o.windowMs ?? 7 * DAY_MS;
+  if (typeof windowMs !== 'number' || !Number.isFinite(windowMs) || windowMs < 0) {
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: windowMs is ${describe(windowMs)}; expected a finite number of ms ≥ 0`,
+      {
+        value: windowMs,
+      },
+    );
+  }
+  if (o.windowMs !== undefined && definition !== 'no-repeat-within') {
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: windowMs applies only to definition 'no-repeat-within', not '${definition}'`,
+      { value: o.windowMs },
+    );
+  }
+  return { definition, missing, windowMs, asOf: readAsOf(fn, o.asOf) };
 }
 
 /** First-contact resolution under one definition: each ticket's state decided in SQL, counted. @internal */
 export const FCR_SPEC: SqlMetricSpec = {
   columns: ticketColumns(['createdAt', 'resolvedAt']),
-  optionKeys: ['definition', 'missing', 'asOf', 'businessHours'],
+  optionKeys: ['definition', 'missing', 'windowMs', 'asOf', 'businessHours'],
   check: (fn, o) => void fcrSettings(fn, o),
   query(base, params, o) {
-    const { definition, asOf } = fcrSettings(base.fn, o);
+    const { definition, asOf, windowMs } = fcrSettings(base.fn, o);
     const c = base.columns;
     const col = (role: string) => (c[role] === undefined ? 'NULL' : q(base, c[role] as string));
     const ms = (role: string) => (c[role] === undefined ? 'CAST(NULL AS BIGINT)' : epochMs(base.dialect, col(role)));
@@ -296,15 +308,31 @@ export const FCR_SPEC: SqlMetricSpec = {
         ? [`${ms('reopenedAt')} AS "cx_reopened"`, `CAST(${col('reopens')} AS DOUBLE PRECISION) AS "cx_field"`]
         : definition === 'reported'
           ? [`CAST(${col('firstContactResolved')} AS BOOLEAN) AS "cx_flag"`]
-          : [
-              `CAST(${col(definition === 'one-touch' ? 'agentReplies' : 'customerContacts')} AS DOUBLE PRECISION) AS "cx_field"`,
-            ]),
+          : definition === 'no-repeat-within'
+            ? [`CAST(${col('customerId')} AS VARCHAR) AS "cx_customer"`]
+            : [
+                `CAST(${col(definition === 'one-touch' ? 'agentReplies' : 'customerContacts')} AS DOUBLE PRECISION) AS "cx_field"`,
+              ]),
     ];
     const a = asOf === undefined ? undefined : `CAST(${params.add(asOf)} AS BIGINT)`;
     const whole = `("cx_field" < 0 OR "cx_field" <> FLOOR("cx_field"))`;
     let decide: string;
     let hasField: string;
-    if (definition === 'reported') {
+    if (definition === 'no-repeat-within') {
+      // A repeat: another ticket of the same customer (in the same group and period, as
+      // summarize of that group's tickets sees it) created after the resolution, within the window.
+      // A window that had not closed when the data was taken (asOf, else the latest creation)
+      // leaves the ticket out (windowOpen).
+      const w = `CAST(${params.add(windowMs)} AS DOUBLE PRECISION)`;
+      const observed = a ?? `(SELECT MAX("cx_other"."cx_created") FROM "cx_rows" AS "cx_other" WHERE {same})`;
+      decide =
+        `WHEN "cx_customer" IS NULL THEN 'missing' ` +
+        `WHEN "cx_resolved" + ${w} > ${observed} THEN 'window-open' ` +
+        `WHEN EXISTS (SELECT 1 FROM "cx_rows" AS "cx_other" WHERE {same} AND "cx_other"."cx_customer" = "cx_rows"."cx_customer" ` +
+        `AND "cx_other"."cx_created" > "cx_rows"."cx_resolved" AND "cx_other"."cx_created" <= "cx_rows"."cx_resolved" + ${w}) THEN 'failure' ` +
+        `ELSE 'success'`;
+      hasField = `"cx_customer" IS NOT NULL`;
+    } else if (definition === 'reported') {
       decide = `WHEN "cx_flag" IS NULL THEN 'missing' WHEN "cx_flag" THEN 'success' ELSE 'failure'`;
       hasField = `"cx_flag" IS NOT NULL`;
     } else if (definition === 'no-reopen') {
@@ -327,14 +355,18 @@ export const FCR_SPEC: SqlMetricSpec = {
       `WHEN NOT (${resolvedBy}) OR "cx_resolved" IS NULL THEN 'unresolved' ${decide} END`;
     return {
       projections,
-      window: () => [`${state} AS "cx_state"`, `CASE WHEN ${hasField} THEN 1 ELSE 0 END AS "cx_has_field"`],
+      correlated: definition === 'no-repeat-within',
+      window: (_partition, sameKeys) => [
+        `${state.replaceAll('{same}', sameKeys('cx_other'))} AS "cx_state"`,
+        `CASE WHEN ${hasField} THEN 1 ELSE 0 END AS "cx_has_field"`,
+      ],
       extraKeys: ['"cx_state"'],
       aggregates: ['COUNT(*) AS "cx_count"', 'SUM("cx_has_field") AS "cx_with_field"'],
     };
   },
   summary(fn, rows, _base, o) {
-    const { definition, missing } = fcrSettings(fn, o);
-    const counts: Record<string, number> = { success: 0, failure: 0, unresolved: 0, missing: 0 };
+    const { definition, missing, windowMs } = fcrSettings(fn, o);
+    const counts: Record<string, number> = { success: 0, failure: 0, unresolved: 0, missing: 0, 'window-open': 0 };
     let withField = 0;
     for (const row of rows) {
       const count = rowCount(fn, row, 'cx_count');
@@ -357,11 +389,12 @@ export const FCR_SPEC: SqlMetricSpec = {
       kind: 'fcr-summary',
       version: 1,
       definition,
+      ...(definition === 'no-repeat-within' ? { windowMs } : {}),
       total: firstContact + (counts.failure as number),
       firstContact,
       unresolved: counts.unresolved as number,
       missingField,
-      windowOpen: 0,
+      windowOpen: counts['window-open'] as number,
       withField,
     };
   },

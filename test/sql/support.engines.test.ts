@@ -41,6 +41,7 @@ const TICKET_COLUMNS = {
   agentReplies: 'agent_replies',
   customerContacts: 'customer_contacts',
   firstContactResolved: 'first_contact_resolved',
+  customerId: 'customer_id',
 };
 
 const engines: Engine[] = [];
@@ -319,8 +320,30 @@ describe.skipIf(!registered).each([0, 1])('engine %#: the SQL summaries equal su
     ['fcr', { asOf, definition: 'single-contact', missing: 'exclude' }],
     ['fcr', { asOf, definition: 'no-reopen' }],
     ['fcr', { asOf, definition: 'reported', missing: 'exclude' }],
+    ['fcr', { asOf, definition: 'no-repeat-within' }],
+    ['fcr', { asOf, definition: 'no-repeat-within', windowMs: 2 * 24 * HOUR }],
+    ['fcr', { definition: 'no-repeat-within', windowMs: 3 * 24 * HOUR }],
   ] as const)('%s %j on the sample tickets', async (metric, options) => {
     await expectSameAsInMemory(metric, 'tickets', tickets, options, TICKET_COLUMNS);
+  });
+
+  it("fcr 'no-repeat-within' per channel: repeats and the window looked for within each group, as summarize per group", async () => {
+    const options = { definition: 'no-repeat-within', windowMs: 3 * 24 * HOUR } as const;
+    const parts = await viaSql(engine(), 'fcr', {
+      table: 'tickets',
+      columns: TICKET_COLUMNS,
+      groupBy: 'channel',
+      ...options,
+    });
+    expect(parts.length).toBeGreaterThan(1);
+    for (const { group, summary } of parts) {
+      const inMemory = dynamicSummarize(
+        'fcr',
+        tickets.filter((t) => t.channel === group.channel),
+        options,
+      );
+      expectSame(summary, inMemory);
+    }
   });
 
   it.each([
