@@ -146,6 +146,7 @@ export {
   type TouchpointDriversResult,
   touchpointDrivers,
 } from './journey/touchpointDrivers.ts';
+export type { ArrowChunk, ArrowColumn, ArrowTable } from './metrics/arrowColumn.ts';
 export {
   type CesDirection,
   type CesIntervalOptions,
