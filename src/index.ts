@@ -80,6 +80,7 @@ export {
   type PairedProportionTest,
 } from './compare/compareProportionsPaired.ts';
 export { type CxErrorCode, CxMetricsError, isCxMetricsError } from './errors.ts';
+export { pearsonCorrelation, spearmanCorrelation } from './intervals/correlation.ts';
 export { meanInterval } from './intervals/meanInterval.ts';
 export { poissonRateInterval } from './intervals/poissonRateInterval.ts';
 export { proportionInterval } from './intervals/proportionInterval.ts';
@@ -99,6 +100,12 @@ export {
   cartAbandonmentFromCounts,
 } from './journey/cartAbandonment.ts';
 export {
+  type CartAbandonmentByOptions,
+  type CartAbandonmentByResult,
+  type CartAbandonmentSegment,
+  cartAbandonmentBy,
+} from './journey/cartAbandonmentBy.ts';
+export {
   FUNNEL_ORDERS,
   type FunnelFigures,
   type FunnelGroup,
@@ -109,7 +116,26 @@ export {
   type FunnelStep,
   funnel,
 } from './journey/funnel.ts';
+export {
+  type FunnelByOptions,
+  type FunnelByResult,
+  type FunnelSegmentStep,
+  type FunnelStepBySegment,
+  funnelBy,
+  type MomentOfAbandonment,
+} from './journey/funnelBy.ts';
 export type { CartRecord, GroupBy, JourneyEvent, TimeWindow } from './journey/records.ts';
+export {
+  type JourneyScoreboardOptions,
+  type JourneyScoreboardResult,
+  journeyScoreboard,
+  type MomentOfTruth,
+  SCOREBOARD_METRICS,
+  SCOREBOARD_STAGES,
+  type ScoreboardCell,
+  type ScoreboardMetric,
+  type ScoreboardRow,
+} from './journey/scoreboard.ts';
 export {
   DRIVER_RANKINGS,
   type DriverPValues,
@@ -236,11 +262,9 @@ export { betaCdf, betaQuantile } from './stats/beta.ts';
 export {
   type CorrelationOptions,
   type CorrelationResult,
-  pearsonCorrelation,
   SPEARMAN_VARIANCES,
   type SpearmanOptions,
   type SpearmanVariance,
-  spearmanCorrelation,
 } from './stats/correlation.ts';
 export { effectiveSampleSize } from './stats/effectiveSampleSize.ts';
 export { fCdf, fQuantile } from './stats/fDistribution.ts';

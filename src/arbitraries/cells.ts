@@ -3,8 +3,9 @@
 // 'cx-metrics/schemas' accept, by the rules in src/schemas/cells.ts and src/time/timestamp.ts.
 import * as fc from 'fast-check';
 import { CxMetricsError } from '../errors.ts';
-import { checkOptions, isPlainObject } from '../options.ts';
+import { checkOptions, closestName, isPlainObject } from '../options.ts';
 import { describe } from '../stats/validate.ts';
+import { timeZoneFormatter, utcOffsetAt, wallTimeInstants } from '../time/zonedTime.ts';
 import type { RawCell, RawRow, RowFormat } from './types.ts';
 
 /** A concrete cell shape (`'any'` is resolved per row). */
@@ -28,6 +29,120 @@ export function resolveFormat(fn: string, format: unknown): readonly Format[] {
   throw new CxMetricsError('INVALID_OPTION', `${fn}: format is ${describe(format)}; expected 'csv', 'json' or 'any'`, {
     value: format,
   });
+}
+
+/** The options of `ticketRow`, `customerRow` and their faulty variants. */
+export const ROW_OPTIONS = ['format', 'timestampUnit', 'timeZone', 'columns'] as const;
+
+/** The fields of each kind of row, in column order. */
+export const RESPONSE_FIELDS = [
+  'id',
+  'respondentId',
+  'type',
+  'submittedAt',
+  'score',
+  'channel',
+  'touchpoint',
+  'journeyStage',
+  'segment',
+  'weight',
+  'comment',
+] as const;
+export const TICKET_FIELDS = [
+  'id',
+  'customerId',
+  'createdAt',
+  'firstResponseAt',
+  'resolvedAt',
+  'reopenedAt',
+  'reopens',
+  'agentReplies',
+  'customerContacts',
+  'channel',
+  'firstContactResolved',
+] as const;
+export const CUSTOMER_FIELDS = ['id', 'startedAt', 'endedAt', 'plan', 'mrr'] as const;
+
+/** Field → the column an export names it (the parsers' `columns` option). */
+export type Columns = Readonly<Record<string, string>>;
+
+/**
+ * The `columns` option, checked as the parsers check it: field names as keys (an unknown one
+ * fails with the closest field), column names (non-empty, distinct) as values; a required field
+ * whose name another field's column takes must have a column of its own.
+ */
+export function resolveColumns(
+  fn: string,
+  columns: unknown,
+  fields: readonly string[],
+  required: readonly string[],
+): Columns | undefined {
+  if (columns === undefined) return undefined;
+  if (!isPlainObject(columns)) {
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: columns is ${describe(columns)}; expected an object mapping fields to column names, e.g. { submittedAt: 'submitted_at' }`,
+      { value: columns },
+    );
+  }
+  const out: Record<string, string> = {};
+  const used = new Set<string>();
+  for (const [field, column] of Object.entries(columns)) {
+    if (!fields.includes(field)) {
+      const guess = closestName(field, fields);
+      throw new CxMetricsError(
+        'INVALID_OPTION',
+        `${fn}: columns names an unknown field ${describe(field)}${
+          guess === undefined ? `; expected one of ${fields.join(', ')}` : `; did you mean '${guess}'?`
+        }`,
+        { value: field },
+      );
+    }
+    if (column === undefined) continue;
+    if (typeof column !== 'string' || column === '' || used.has(column)) {
+      throw new CxMetricsError(
+        'INVALID_OPTION',
+        `${fn}: columns.${field} is ${describe(column)}; expected a column name (a non-empty string, one per field)`,
+        { value: column },
+      );
+    }
+    used.add(column);
+    out[field] = column;
+  }
+  if (Object.keys(out).length === 0) return undefined;
+  for (const field of required) {
+    const taker = Object.keys(out).find((other) => out[other] === field);
+    if (out[field] === undefined && taker !== undefined) {
+      throw new CxMetricsError(
+        'INVALID_OPTION',
+        `${fn}: columns.${taker} is '${field}', the name of the required field ${field}, which then has no column; map ${field} to a column too`,
+        { value: columns },
+      );
+    }
+  }
+  return out;
+}
+
+/** The fields a column mapping leaves without a column (another field's column took their name). */
+export function droppedFields(columns: Columns | undefined): Set<string> {
+  if (columns === undefined) return new Set();
+  return new Set(Object.values(columns).filter((name) => columns[name] === undefined));
+}
+
+/**
+ * A field-keyed row under the export's column names. A field whose own name another field's
+ * column takes (`{ respondentId: 'id' }`) has no column of its own in that export: left out.
+ */
+export function renameRow(row: RawRow, columns: Columns | undefined): RawRow {
+  if (columns === undefined) return row;
+  const taken = new Set(Object.values(columns));
+  const out: RawRow = {};
+  for (const [field, cell] of Object.entries(row)) {
+    const column = columns[field];
+    if (column !== undefined) out[column] = cell;
+    else if (!taken.has(field)) out[field] = cell;
+  }
+  return out;
 }
 
 /** Draw a format per row, then a row in it. */
@@ -104,57 +219,151 @@ export const EARLIEST_MS = Date.UTC(2001, 0, 1);
 export const LATEST_MS = Date.UTC(2098, 11, 31);
 
 /**
- * How one row writes its times. A row writes all its times alike (one export, one format), and
- * every style only rounds an instant down, monotonically, so times in order stay in order once
- * written and read back (ties allowed: 'at or after').
+ * How the parsers will be told to read times (their `timestampUnit` and `timeZone` options), so
+ * the rows are drawn to match: numbers and digit strings in that unit, zone-less times as wall
+ * times in that zone.
+ */
+export interface Reading {
+  unit?: 'ms' | 's' | undefined;
+  timeZone?: string | undefined;
+  formatter?: Intl.DateTimeFormat | undefined;
+}
+
+/** The `timestampUnit` and `timeZone` options, checked as the parsers check them. */
+export function resolveReading(fn: string, o: Record<string, unknown>): Reading {
+  const { timestampUnit: unit, timeZone } = o;
+  if (unit !== undefined && unit !== 'ms' && unit !== 's') {
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: timestampUnit is ${describe(unit)}; expected 'ms' (epoch milliseconds, the default) or 's' (epoch seconds)`,
+      { value: unit },
+    );
+  }
+  if (timeZone === undefined) return { unit };
+  let formatter: Intl.DateTimeFormat | undefined;
+  try {
+    formatter = typeof timeZone === 'string' && timeZone !== '' ? timeZoneFormatter(timeZone) : undefined;
+  } catch {
+    formatter = undefined;
+  }
+  if (formatter === undefined) {
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: timeZone is ${describe(timeZone)}; expected an IANA time zone name such as 'Europe/Warsaw' or 'UTC' that this platform's Intl knows`,
+      { value: timeZone },
+    );
+  }
+  return { unit, timeZone: timeZone as string, formatter };
+}
+
+/** A time written into a cell, and the instant the parser reads from it. */
+export interface Written {
+  cell: string | number;
+  at: number;
+}
+
+/**
+ * How one row writes its times. A row writes all its times alike (one export, one format). Each
+ * style may round an instant down (to the day, minute, second or fraction written); the row
+ * arbitraries compare the instants read back (`Written.at`), so times stay in order as read.
  */
 export interface TimeStyle {
-  /** 'date' (YYYY-MM-DD, the UTC day), 'minutes', 'seconds', 'fraction' (1–6 digits), 'epoch' (ms, JSON only). */
+  /** 'date' (YYYY-MM-DD), 'minutes', 'seconds', 'fraction' (1–6 digits), 'epoch' (a number, or digits with a unit). */
   precision: 'date' | 'minutes' | 'seconds' | 'fraction' | 'epoch';
   digits: number;
   separator: 'T' | ' ';
-  /** 'Z', 'none' (a zone-less time, read as UTC) or an offset in minutes. */
+  /** 'Z', 'none' (a zone-less time: UTC, or the wall time in the reading's zone) or an offset in minutes. */
   zone: 'Z' | 'none' | number;
-  /** ±HHMM rather than ±HH:MM. */
-  compact: boolean;
+  /** ±HH:MM, ±HHMM or ±HH (whole hours only; otherwise ±HH:MM). */
+  offsetForm: 'colon' | 'compact' | 'hours';
+  /** One space before a numeric offset ('2026-04-26 14:16:00 +0200'). */
+  offsetSpace: boolean;
+  /** An epoch time as a digit string rather than a number (always in CSV; in JSON only with a unit). */
+  digitString: boolean;
 }
 
 // Offsets in use somewhere (whole hours, :30 and :45 zones, the extremes −12:00 and +14:00).
 const OFFSETS = [0, 60, 120, 180, -300, -240, -180, 330, 345, 540, -210, 840, -720, 570];
 
-/** A time style; JSON rows may also give epoch milliseconds. */
-export function timeStyle(format: Format): fc.Arbitrary<TimeStyle> {
+/**
+ * A time style. Epoch numbers appear in JSON rows, and in CSV rows (as digits) only when the
+ * reading names a unit, as the parsers read digit strings only then.
+ */
+export function timeStyle(format: Format, reading: Reading): fc.Arbitrary<TimeStyle> {
   const precisions: TimeStyle['precision'][] = ['date', 'minutes', 'seconds', 'fraction'];
-  if (format === 'json') precisions.push('epoch');
+  if (format === 'json' || reading.unit !== undefined) precisions.push('epoch');
   return fc.record({
     precision: fc.constantFrom(...precisions),
     digits: fc.integer({ min: 1, max: 6 }),
     separator: fc.constantFrom<TimeStyle['separator']>('T', ' '),
     zone: fc.oneof(fc.constantFrom<'Z' | 'none'>('Z', 'none'), fc.constantFrom(...OFFSETS)),
-    compact: fc.boolean(),
+    offsetForm: fc.constantFrom<TimeStyle['offsetForm']>('colon', 'compact', 'hours'),
+    offsetSpace: fc.boolean(),
+    digitString: format === 'csv' ? fc.constant(true) : reading.unit === undefined ? fc.constant(false) : fc.boolean(),
   });
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** Write an instant (epoch ms, whole milliseconds) in a style. */
-export function formatTime(ms: number, style: TimeStyle): string | number {
-  if (style.precision === 'epoch') return ms;
-  if (style.precision === 'date') return new Date(ms).toISOString().slice(0, 10);
-  const offset = typeof style.zone === 'number' ? style.zone : 0;
-  // The wall clock at that offset, read off a shifted UTC date.
-  const wall = new Date(ms + offset * 60_000).toISOString(); // YYYY-MM-DDTHH:MM:SS.mmmZ
-  let text = `${wall.slice(0, 10)}${style.separator}${wall.slice(11, 16)}`;
-  if (style.precision !== 'minutes') text += wall.slice(16, 19);
-  // Digits past the millisecond are zeros (microsecond columns of whole-ms times), so a reader
-  // that rounds instead of truncating reads the same instant.
-  if (style.precision === 'fraction') text += `.${wall.slice(20, 23).padEnd(6, '0').slice(0, style.digits)}`;
-  if (style.zone === 'Z') return `${text}Z`;
-  if (style.zone === 'none') return text;
-  const sign = offset < 0 ? '-' : '+';
-  const hours = pad(Math.floor(Math.abs(offset) / 60));
-  const minutes = pad(Math.abs(offset) % 60);
-  return `${text}${sign}${hours}${style.compact ? '' : ':'}${minutes}`;
+/** The wall time `wall` (naive ms) written down to `precision`, and that truncated wall time. */
+function wallText(wall: number, style: TimeStyle): { text: string; wall: number } {
+  const iso = new Date(wall).toISOString(); // YYYY-MM-DDTHH:MM:SS.mmmZ
+  if (style.precision === 'date') return { text: iso.slice(0, 10), wall: wall - (((wall % DAY) + DAY) % DAY) };
+  let text = `${iso.slice(0, 10)}${style.separator}${iso.slice(11, 16)}`;
+  let unit = 60_000;
+  if (style.precision !== 'minutes') {
+    text += iso.slice(16, 19);
+    unit = 1000;
+  }
+  if (style.precision === 'fraction') {
+    // Digits past the millisecond are zeros (microsecond columns of whole-ms times).
+    text += `.${iso.slice(20, 23).padEnd(6, '0').slice(0, style.digits)}`;
+    unit = 10 ** Math.max(0, 3 - style.digits);
+  }
+  return { text, wall: wall - (((wall % unit) + unit) % unit) };
+}
+
+const DAY = 86_400_000;
+
+function offsetText(minutes: number, style: TimeStyle): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const hours = pad(Math.floor(Math.abs(minutes) / 60));
+  const rest = pad(Math.abs(minutes) % 60);
+  const space = style.offsetSpace ? ' ' : '';
+  if (style.offsetForm === 'hours' && rest === '00') return `${space}${sign}${hours}`;
+  return `${space}${sign}${hours}${style.offsetForm === 'compact' ? '' : ':'}${rest}`;
+}
+
+/** Write an instant (epoch ms, whole milliseconds) in a style, for a reading. */
+export function formatTime(ms: number, style: TimeStyle, reading: Reading): Written {
+  if (style.precision === 'epoch') {
+    const n = reading.unit === 's' ? Math.floor(ms / 1000) : ms;
+    const at = reading.unit === 's' ? n * 1000 : n;
+    return { cell: style.digitString ? String(n) : n, at };
+  }
+  if (style.precision !== 'date' && style.zone !== 'none') {
+    const offset = style.zone === 'Z' ? 0 : style.zone;
+    const { text, wall } = wallText(ms + offset * 60_000, style);
+    return {
+      cell: style.zone === 'Z' ? `${text}Z` : `${text}${offsetText(offset, style)}`,
+      at: wall - offset * 60_000,
+    };
+  }
+  // Zone-less: UTC, or the wall time in the reading's zone.
+  const formatter = reading.formatter;
+  if (formatter === undefined) {
+    const { text, wall } = wallText(ms, style);
+    return { cell: text, at: wall };
+  }
+  const offset = utcOffsetAt(ms, formatter);
+  const { text, wall } = wallText(ms + offset, style);
+  const [only, twice] = wallTimeInstants(wall, formatter);
+  if (only !== undefined && twice === undefined) return { cell: text, at: only };
+  // A wall time the zone skips or shows twice (DST) is refused by the parsers, rightly: the row
+  // then gives this time with its offset, as an export that knows it would.
+  const exact = { ...style, precision: 'fraction' as const, digits: 3, offsetForm: 'colon' as const };
+  const minutes = Math.round(offset / 60_000);
+  return { cell: `${wallText(ms + offset, exact).text}${offsetText(minutes, exact)}`, at: ms };
 }
 
 /** An instant for a required time. */

@@ -4,6 +4,7 @@ import {
   ABSENT,
   amountCell,
   blank,
+  CUSTOMER_FIELDS,
   type Format,
   formatTime,
   idCell,
@@ -11,7 +12,12 @@ import {
   type Maybe,
   optional,
   perFormat,
+  type Reading,
+  ROW_OPTIONS,
+  renameRow,
+  resolveColumns,
   resolveFormat,
+  resolveReading,
   rowOf,
   timeStyle,
   wordCell,
@@ -22,28 +28,37 @@ const PLANS = ['free', 'starter', 'pro', 'Pro', 'enterprise'];
 const DAY_MS = 86_400_000;
 
 /** One valid customer row in one format. @internal */
-export function customerRowIn(format: Format): fc.Arbitrary<RawRow> {
-  return fc
-    .record({
-      id: idCell(format, 'A'),
-      started: instant(),
-      tenure: fc.integer({ min: 0, max: 5 * 365 * DAY_MS }),
-      style: timeStyle(format),
-      ended: fc.boolean(),
-      // An active customer: a blank endedAt, or no endedAt column.
-      active: fc.oneof(fc.constant<Maybe<RawCell>>(ABSENT), blank(format)),
-      plan: optional(format, wordCell(PLANS)),
-      mrr: optional(format, amountCell(format, 5000)),
-    })
-    .map((cells) =>
-      rowOf([
-        ['id', cells.id],
-        ['startedAt', formatTime(cells.started, cells.style)],
-        ['endedAt', cells.ended ? formatTime(cells.started + cells.tenure, cells.style) : cells.active],
-        ['plan', cells.plan],
-        ['mrr', cells.mrr],
-      ]),
-    );
+export function customerRowIn(format: Format, reading: Reading): fc.Arbitrary<RawRow> {
+  return (
+    fc
+      .record({
+        id: idCell(format, 'A'),
+        started: instant(),
+        tenure: fc.integer({ min: 0, max: 5 * 365 * DAY_MS }),
+        style: timeStyle(format, reading),
+        ended: fc.boolean(),
+        // An active customer: a blank endedAt, or no endedAt column.
+        active: fc.oneof(fc.constant<Maybe<RawCell>>(ABSENT), blank(format)),
+        plan: optional(format, wordCell(PLANS)),
+        mrr: optional(format, amountCell(format, 5000)),
+      })
+      .map((cells) => ({
+        cells,
+        started: formatTime(cells.started, cells.style, reading),
+        ended: formatTime(cells.started + cells.tenure, cells.style, reading),
+      }))
+      // The instants as read back stay in order (a time written to the day is read rounded down).
+      .filter(({ started, ended }) => ended.at >= started.at)
+      .map(({ cells, started, ended }) =>
+        rowOf([
+          ['id', cells.id],
+          ['startedAt', started.cell],
+          ['endedAt', cells.ended ? ended.cell : cells.active],
+          ['plan', cells.plan],
+          ['mrr', cells.mrr],
+        ]),
+      )
+  );
 }
 
 /**
@@ -55,14 +70,19 @@ export function customerRowIn(format: Format): fc.Arbitrary<RawRow> {
  * values, blank or left out. Times are written as for `responseRow`, one style per row. Needs
  * the optional peer dependency fast-check (4.x).
  *
- * @param options - `format` ('csv' | 'json' | 'any', default 'any')
+ * @param options - `format` ('csv' | 'json' | 'any', default 'any'); `timestampUnit`, `timeZone`
+ *   and `columns`, as you give them to the parser (see `RowOptions`)
  * @returns an arbitrary of raw rows (fresh plain objects)
- * @throws CxMetricsError INVALID_OPTION for an unknown option or a bad format
+ * @throws CxMetricsError INVALID_OPTION for an unknown option, a bad format, unit, time zone or column mapping
  * @example
  * const rows = fc.sample(customerRow(), { numRuns: 50, seed: 42 })
  * parseCustomers(rows).errors // => []
  */
 export function customerRow(options?: RowOptions): fc.Arbitrary<RawRow> {
-  const o = checkOptions('customerRow', options, ['format']);
-  return perFormat(resolveFormat('customerRow', o.format), customerRowIn);
+  const o = checkOptions('customerRow', options, ROW_OPTIONS) as Record<string, unknown>;
+  const reading = resolveReading('customerRow', o);
+  const columns = resolveColumns('customerRow', o.columns, CUSTOMER_FIELDS, ['id', 'startedAt']);
+  return perFormat(resolveFormat('customerRow', o.format), (format) => customerRowIn(format, reading)).map((row) =>
+    renameRow(row, columns),
+  );
 }

@@ -4,8 +4,8 @@
 // numbers, bare '+02' offsets or digit strings (their reading is the caller's choice), and no
 // column left out (a parser may then report the missing column once for all rows).
 import * as fc from 'fast-check';
-import type { Format } from './cells.ts';
-import { earlierTime, UNREADABLE_TIMES } from './cells.ts';
+import type { Columns, Format } from './cells.ts';
+import { droppedFields, earlierTime, renameRow, UNREADABLE_TIMES } from './cells.ts';
 import type { FaultyRow, RawCell, RawRow } from './types.ts';
 
 /** A way to spoil a row: an arbitrary of faulty rows, or undefined when it does not apply to this row. */
@@ -24,7 +24,8 @@ export function spoil(
   return { row: out, path: [field], fault };
 }
 
-const shown = (cell: RawCell) => (typeof cell === 'string' ? `'${cell}'` : JSON.stringify(cell));
+/** A cell as a fault message quotes it. */
+export const shown = (cell: RawCell): string => (typeof cell === 'string' ? `'${cell}'` : JSON.stringify(cell));
 
 /** Draw a row, then one of the faults that apply to it. */
 export function faultyRowIn(
@@ -77,4 +78,15 @@ export function beforeTime(field: string, earlier: string, others: readonly stri
 export function badNumber(field: string, cells: readonly string[], what: string): Fault {
   return (row) =>
     fc.constantFrom(...cells).map((cell) => spoil(row, field, cell, `${field} ${shown(cell)} is ${what}`));
+}
+
+/**
+ * Faulty rows under the export's column names; a fault on a field the mapping leaves without a
+ * column is not drawn (the export cannot hold it). The path stays the field's: the parsers report
+ * fields, and name the column in the message.
+ */
+export function renamed(faulty: fc.Arbitrary<FaultyRow>, columns: Columns | undefined): fc.Arbitrary<FaultyRow> {
+  if (columns === undefined) return faulty;
+  const dropped = droppedFields(columns);
+  return faulty.filter((f) => !dropped.has(String(f.path[0]))).map((f) => ({ ...f, row: renameRow(f.row, columns) }));
 }

@@ -1,8 +1,8 @@
 import type * as fc from 'fast-check';
 import { checkOptions } from '../options.ts';
-import { perFormat, resolveFormat } from './cells.ts';
+import { CUSTOMER_FIELDS, perFormat, ROW_OPTIONS, resolveColumns, resolveFormat, resolveReading } from './cells.ts';
 import { customerRowIn } from './customerRow.ts';
-import { badNumber, beforeTime, blankId, type Fault, faultyRowIn, unreadableTime } from './faults.ts';
+import { badNumber, beforeTime, blankId, type Fault, faultyRowIn, renamed, unreadableTime } from './faults.ts';
 import type { FaultyRow, RowOptions } from './types.ts';
 
 const FAULTS: readonly Fault[] = [
@@ -20,17 +20,23 @@ const FAULTS: readonly Fault[] = [
  * `startedAt`; or an `mrr` that is negative or not a plain number ('$490', '490,50'). Needs the
  * optional peer dependency fast-check (4.x).
  *
- * @param options - `format` ('csv' | 'json' | 'any', default 'any')
+ * @param options - `format` ('csv' | 'json' | 'any', default 'any'); `timestampUnit`, `timeZone`
+ *   and `columns`, as you give them to the parser (see `RowOptions`)
  * @returns an arbitrary of `{ row, path, fault }`
- * @throws CxMetricsError INVALID_OPTION for an unknown option or a bad format
+ * @throws CxMetricsError INVALID_OPTION for an unknown option, a bad format, unit, time zone or column mapping
  * @example
  * const [{ row, path, fault }] = fc.sample(faultyCustomerRow({ format: 'csv' }), { numRuns: 1, seed: 1 })
  * parseCustomers([row]).errors.map((e) => e.path) // => [path]
  * typeof fault // => 'string'
  */
 export function faultyCustomerRow(options?: RowOptions): fc.Arbitrary<FaultyRow> {
-  const o = checkOptions('faultyCustomerRow', options, ['format']);
-  return perFormat(resolveFormat('faultyCustomerRow', o.format), (format) =>
-    faultyRowIn(customerRowIn(format), format, FAULTS),
+  const o = checkOptions('faultyCustomerRow', options, ROW_OPTIONS) as Record<string, unknown>;
+  const reading = resolveReading('faultyCustomerRow', o);
+  const columns = resolveColumns('faultyCustomerRow', o.columns, CUSTOMER_FIELDS, ['id', 'startedAt']);
+  return renamed(
+    perFormat(resolveFormat('faultyCustomerRow', o.format), (format) =>
+      faultyRowIn(customerRowIn(format, reading), format, FAULTS),
+    ),
+    columns,
   );
 }

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { type Format, integerCell, perFormat } from './cells.ts';
-import { badNumber, type Fault, faultyRowIn, spoil, unreadableTime } from './faults.ts';
+import { badNumber, type Fault, faultyRowIn, renamed, shown, spoil, unreadableTime } from './faults.ts';
 import { type Questionnaire, questionnaire, responseRowIn } from './responseRow.ts';
 import type { FaultyRow, ResponseRowOptions } from './types.ts';
 
@@ -23,9 +23,7 @@ function faults(q: Questionnaire): Fault[] {
       return fc
         .oneof(fc.integer({ min: min - 5, max: min - 1 }), fc.integer({ min: max + 1, max: max + 5 }))
         .chain((n) => integerCell(format, n))
-        .map((cell) =>
-          spoil(row, 'score', cell, `score ${JSON.stringify(cell)} is off the ${min}–${max} ${row.type} scale`),
-        );
+        .map((cell) => spoil(row, 'score', cell, `score ${shown(cell)} is off the ${min}–${max} ${row.type} scale`));
     },
     // On the scale but not a whole point.
     (row, format: Format) => {
@@ -33,7 +31,7 @@ function faults(q: Questionnaire): Fault[] {
       return fc
         .integer({ min, max: max - 1 })
         .map((n) => (format === 'json' ? n + 0.5 : `${n}.5`))
-        .map((cell) => spoil(row, 'score', cell, `score ${JSON.stringify(cell)} is not a whole point`));
+        .map((cell) => spoil(row, 'score', cell, `score ${shown(cell)} is not a whole point`));
     },
     badNumber('score', ['ten', '9/10', '5 stars', '4,5'], 'not a score'),
     badNumber('weight', ['-1', '-0.5', 'heavy', '1,5'], 'not a weight ≥ 0'),
@@ -57,9 +55,11 @@ function faults(q: Questionnaire): Fault[] {
  * the row alone gives exactly one error, at `path`. Needs the optional peer dependency fast-check
  * (4.x).
  *
- * @param options - as for `responseRow`: `format`, `types`, `csatScale`, `cesScale`, `journeyStages`
+ * @param options - as for `responseRow`: `format`, `types`, `csatScale`, `cesScale`, `journeyStages`,
+ *   `timestampUnit`, `timeZone`, `columns` (a fault's `path` stays the field's)
  * @returns an arbitrary of `{ row, path, fault }`
- * @throws CxMetricsError INVALID_OPTION for an unknown option, a bad format, type list, scale or stage list
+ * @throws CxMetricsError INVALID_OPTION for an unknown option, a bad format, type list, scale, stage
+ *   list, unit, time zone or column mapping
  * @example
  * const [{ row, path }] = fc.sample(faultyResponseRow(), { numRuns: 1, seed: 9 })
  * const { errors } = parseResponses([row])
@@ -69,5 +69,8 @@ function faults(q: Questionnaire): Fault[] {
 export function faultyResponseRow(options?: ResponseRowOptions): fc.Arbitrary<FaultyRow> {
   const q = questionnaire('faultyResponseRow', options);
   const list = faults(q);
-  return perFormat(q.formats, (format) => faultyRowIn(responseRowIn(q, format), format, list));
+  return renamed(
+    perFormat(q.formats, (format) => faultyRowIn(responseRowIn(q, format), format, list)),
+    q.columns,
+  );
 }

@@ -4,6 +4,7 @@ import { checkOptions } from '../options.ts';
 import { describe } from '../stats/validate.ts';
 import {
   amountCell,
+  type Columns,
   type Format,
   formatTime,
   idCell,
@@ -12,8 +13,13 @@ import {
   optional,
   perFormat,
   type Range,
+  RESPONSE_FIELDS,
+  type Reading,
+  renameRow,
+  resolveColumns,
   resolveFormat,
   resolveRange,
+  resolveReading,
   rowOf,
   textCell,
   timeStyle,
@@ -24,7 +30,16 @@ import type { RawCell, RawRow, ResponseRowOptions } from './types.ts';
 type SurveyType = 'nps' | 'csat' | 'ces';
 
 const TYPES: readonly SurveyType[] = ['nps', 'csat', 'ces'];
-const OPTIONS = ['format', 'types', 'csatScale', 'cesScale', 'journeyStages'] as const;
+const OPTIONS = [
+  'format',
+  'types',
+  'csatScale',
+  'cesScale',
+  'journeyStages',
+  'timestampUnit',
+  'timeZone',
+  'columns',
+] as const;
 
 // The default stages of 'cx-metrics/schemas' (JOURNEY_STAGES), written out so this subpath needs
 // no zod; test/arbitraries checks the two lists are the same.
@@ -46,6 +61,8 @@ const TAGS = ['enterprise', 'smb', 'emea', 'na', 'apac', 'pro', 'free'];
 /** A questionnaire as the response arbitraries draw it: options checked once. @internal */
 export interface Questionnaire {
   formats: readonly Format[];
+  reading: Reading;
+  columns: Columns | undefined;
   types: readonly SurveyType[];
   ranges: Record<SurveyType, Range>;
   stages: readonly string[];
@@ -89,6 +106,8 @@ export function questionnaire(fn: string, options: ResponseRowOptions | undefine
   }
   return {
     formats: resolveFormat(fn, o.format),
+    reading: resolveReading(fn, o),
+    columns: resolveColumns(fn, o.columns, RESPONSE_FIELDS, ['type', 'submittedAt']),
     types,
     ranges: {
       nps: { min: 0, max: 10 },
@@ -133,7 +152,9 @@ export function responseRowIn(q: Questionnaire, format: Format): fc.Arbitrary<Ra
       .record({
         id: optional(format, idCell(format, 'R')),
         respondentId: optional(format, idCell(format, 'C')),
-        submittedAt: fc.tuple(instant(), timeStyle(format)).map(([ms, style]) => formatTime(ms, style)),
+        submittedAt: fc
+          .tuple(instant(), timeStyle(format, q.reading))
+          .map(([ms, style]) => formatTime(ms, style, q.reading).cell),
         score: optional(format, scoreCell(format, q.ranges[type])),
         channel: optional(format, wordCell(CHANNELS)),
         touchpoint: optional(format, wordCell(TOUCHPOINTS)),
@@ -164,20 +185,23 @@ export function responseRowIn(q: Questionnaire, format: Format): fc.Arbitrary<Ra
  * A fast-check arbitrary of valid raw survey-response rows, in the shapes real exports have, that
  * `parseResponses` (from 'cx-metrics/schemas') accepts with no error.
  *
- * Each row has a `type` ('nps', 'csat' or 'ces') and a `submittedAt` time (ISO-8601 as a date, a
- * date-time to the minute, second or 1–6 fraction digits, with 'T' or a space, with 'Z', an
- * offset ±HH:MM / ±HHMM or no zone; epoch milliseconds in JSON rows; instants from 2001 to 2098);
- * every other column (`id`, `respondentId`, `score`, `channel`, `touchpoint`, `journeyStage`,
- * `segment`, `weight`, `comment`) is left out, blank ('' or spaces, null in JSON: a skipped
- * answer for `score`) or a value as an export writes it ('9', ' 9 ', '9.0'; stages in any letter
- * case; tags 'smb; emea'). `format: 'csv'` gives text cells only. Pass the options you give
- * `parseResponses` (`csatScale`, `cesScale`, `journeyStages`) so the rows fit your questionnaire.
- * Needs the optional peer dependency fast-check (4.x).
+ * Each row has a `type` ('nps', 'csat' or 'ces') and a `submittedAt` time: ISO-8601 as a date,
+ * or a date-time to the minute, the second or 1–6 fraction digits, with 'T' or a space, with
+ * 'Z', an offset (±HH:MM, ±HHMM, ±HH, after a space or not) or no zone; epoch milliseconds in
+ * JSON rows; instants from 2001 to 2098. Every other column (`id`, `respondentId`, `score`,
+ * `channel`, `touchpoint`, `journeyStage`, `segment`, `weight`, `comment`) is left out, blank
+ * ('' or spaces, null in JSON: a skipped answer for `score`) or a value as an export writes it
+ * ('9', ' 9 ', '9.0'; stages in any letter case; tags 'smb; emea'). `format: 'csv'` gives text
+ * cells only. Pass the options you give `parseResponses` (`csatScale`, `cesScale`,
+ * `journeyStages`, `timestampUnit`, `timeZone`, `columns`) so the rows fit your questionnaire
+ * and the way your export writes times and names its columns. Needs the optional peer dependency fast-check (4.x).
  *
  * @param options - `format` ('csv' | 'json' | 'any', default 'any'), `types` (default all three),
- *   `csatScale` (default 1–5), `cesScale` (default 1–7), `journeyStages` (default `JOURNEY_STAGES`)
+ *   `csatScale` (default 1–5), `cesScale` (default 1–7), `journeyStages` (default
+ *   `JOURNEY_STAGES`), `timestampUnit`, `timeZone` and `columns` (as in `RowOptions`)
  * @returns an arbitrary of raw rows (fresh plain objects)
- * @throws CxMetricsError INVALID_OPTION for an unknown option, a bad format, type list, scale or stage list
+ * @throws CxMetricsError INVALID_OPTION for an unknown option, a bad format, type list, scale, stage
+ *   list, unit, time zone or column mapping
  * @example
  * const rows = fc.sample(responseRow(), { numRuns: 50, seed: 42 })
  * parseResponses(rows).errors // => []
@@ -185,5 +209,5 @@ export function responseRowIn(q: Questionnaire, format: Format): fc.Arbitrary<Ra
  */
 export function responseRow(options?: ResponseRowOptions): fc.Arbitrary<RawRow> {
   const q = questionnaire('responseRow', options);
-  return perFormat(q.formats, (format) => responseRowIn(q, format));
+  return perFormat(q.formats, (format) => responseRowIn(q, format)).map((row) => renameRow(row, q.columns));
 }

@@ -9,12 +9,20 @@ import {
   formatTime,
   idCell,
   instant,
+  integerCell,
   type Maybe,
   optional,
   perFormat,
+  type Reading,
+  ROW_OPTIONS,
+  renameRow,
+  resolveColumns,
   resolveFormat,
+  resolveReading,
   rowOf,
+  TICKET_FIELDS,
   timeStyle,
+  type Written,
   wordCell,
 } from './cells.ts';
 import type { RawCell, RawRow, RowOptions } from './types.ts';
@@ -23,24 +31,24 @@ const CHANNELS = ['email', 'chat', 'phone', 'web', 'social'];
 const DAY_MS = 86_400_000;
 
 /** One valid ticket row in one format. @internal */
-export function ticketRowIn(format: Format): fc.Arbitrary<RawRow> {
+export function ticketRowIn(format: Format, reading: Reading): fc.Arbitrary<RawRow> {
   // Times after createdAt, in the order a ticket lives them: first response, a reopening, the
-  // last resolution (each optional). One style per row, so the order survives the writing.
+  // last resolution (each optional). One style per row; the instants as read back are kept in
+  // order (a time written to the minute or the day is read rounded down).
   const times = fc
     .tuple(
       instant(),
       fc.array(fc.integer({ min: 0, max: 30 * DAY_MS }), { minLength: 3, maxLength: 3 }),
-      timeStyle(format),
+      timeStyle(format, reading),
     )
     .map(([created, offsets, style]) => {
       const [a, b, c] = [...offsets].sort((x, y) => x - y) as [number, number, number];
-      return [created, created + a, created + b, created + c].map((ms) => formatTime(ms, style)) as [
-        string | number,
-        string | number,
-        string | number,
-        string | number,
-      ];
-    });
+      return [created, created + a, created + b, created + c].map((ms) => formatTime(ms, style, reading));
+    })
+    .filter((written) => written.every((w) => w.at >= (written[0] as Written).at))
+    .map(
+      (written) => written.map((w) => w.cell) as [string | number, string | number, string | number, string | number],
+    );
   return fc
     .record({
       id: idCell(format, 'T'),
@@ -50,6 +58,16 @@ export function ticketRowIn(format: Format): fc.Arbitrary<RawRow> {
       reopened: fc.boolean(),
       resolved: fc.boolean(),
       agentReplies: optional(format, countCell(format)),
+      // How often the ticket was reopened (exports without reopenedAt carry only this count);
+      // at least 1 when reopenedAt is given.
+      reopensWith: optional(
+        format,
+        fc.integer({ min: 1, max: 5 }).chain((n) => integerCell(format, n)),
+      ),
+      reopensWithout: optional(
+        format,
+        fc.integer({ min: 0, max: 5 }).chain((n) => integerCell(format, n)),
+      ),
       customerContacts: optional(format, countCell(format)),
       channel: optional(format, wordCell(CHANNELS)),
       firstContactResolved: optional(format, flagCell(format)),
@@ -66,6 +84,7 @@ export function ticketRowIn(format: Format): fc.Arbitrary<RawRow> {
           ['firstResponseAt', cells.firstResponse ? firstResponseAt : noFirst],
           ['resolvedAt', cells.resolved ? resolvedAt : noResolve],
           ['reopenedAt', cells.reopened ? reopenedAt : noReopen],
+          ['reopens', cells.reopened ? cells.reopensWith : cells.reopensWithout],
           ['agentReplies', cells.agentReplies],
           ['customerContacts', cells.customerContacts],
           ['channel', cells.channel],
@@ -81,19 +100,25 @@ export function ticketRowIn(format: Format): fc.Arbitrary<RawRow> {
  *
  * Each row has an `id` ('T-1042' or '1042'; 1042 in JSON) and a `createdAt` time; `firstResponseAt`,
  * `reopenedAt` and `resolvedAt` are each there (never before `createdAt`, in that order), blank
- * (not yet happened: an open ticket) or left out; `customerId`, `agentReplies`,
- * `customerContacts` ('3', ' 3 ', '3.0'), `channel` and `firstContactResolved` (true/false,
+ * (not yet happened: an open ticket) or left out; `customerId`, `agentReplies`, `reopens` (at
+ * least 1 beside a `reopenedAt`), `customerContacts` ('3', ' 3 ', '3.0'), `channel` and
+ * `firstContactResolved` (true/false,
  * yes/no, y/n, 1/0 in any case) are values, blank or left out. Times are written as for
  * `responseRow`, one style per row. Needs the optional peer dependency fast-check (4.x).
  *
- * @param options - `format` ('csv' | 'json' | 'any', default 'any')
+ * @param options - `format` ('csv' | 'json' | 'any', default 'any'); `timestampUnit`, `timeZone`
+ *   and `columns`, as you give them to the parser (see `RowOptions`)
  * @returns an arbitrary of raw rows (fresh plain objects)
- * @throws CxMetricsError INVALID_OPTION for an unknown option or a bad format
+ * @throws CxMetricsError INVALID_OPTION for an unknown option, a bad format, unit, time zone or column mapping
  * @example
  * const rows = fc.sample(ticketRow({ format: 'csv' }), { numRuns: 50, seed: 42 })
  * parseTickets(rows).errors // => []
  */
 export function ticketRow(options?: RowOptions): fc.Arbitrary<RawRow> {
-  const o = checkOptions('ticketRow', options, ['format']);
-  return perFormat(resolveFormat('ticketRow', o.format), ticketRowIn);
+  const o = checkOptions('ticketRow', options, ROW_OPTIONS) as Record<string, unknown>;
+  const reading = resolveReading('ticketRow', o);
+  const columns = resolveColumns('ticketRow', o.columns, TICKET_FIELDS, ['id', 'createdAt']);
+  return perFormat(resolveFormat('ticketRow', o.format), (format) => ticketRowIn(format, reading)).map((row) =>
+    renameRow(row, columns),
+  );
 }

@@ -31,7 +31,7 @@ export interface FaultyRow {
   row: RawRow;
   /** The field path of the one error the parser reports, e.g. `['score']`. */
   path: (string | number)[];
-  /** The fault, e.g. `'score 11 is off the 0–10 NPS scale'`. */
+  /** The fault in words, e.g. `score '11' is off the 0–10 nps scale`. */
   fault: string;
 }
 
@@ -46,14 +46,34 @@ export interface FaultyRow {
 export type RowFormat = 'csv' | 'json' | 'any';
 
 /**
- * Options of `ticketRow`, `customerRow` and their faulty variants.
+ * Options of `ticketRow`, `customerRow` and their faulty variants (and, with more, of
+ * `responseRow`): the cell shapes, and the time reading the parser will be given.
  *
  * @example
+ * const rows = fc.sample(ticketRow({ timestampUnit: 's', timeZone: 'Europe/Warsaw' }), { numRuns: 30, seed: 8 })
+ * parseTickets(rows, { timestampUnit: 's', timeZone: 'Europe/Warsaw' }).errors // => []
  * fc.sample(ticketRow({ format: 'csv' }), { numRuns: 5, seed: 4 }).every((row) => typeof row.createdAt === 'string') // => true
  */
 export interface RowOptions {
   /** Cell shapes: 'csv', 'json' or 'any' (default). */
   format?: RowFormat;
+  /**
+   * The `timestampUnit` you give the parser: with it, epoch times are drawn in that unit, as
+   * numbers and digit strings ('1777626000' for 's'); without it, epoch milliseconds as numbers
+   * only (in JSON rows).
+   */
+  timestampUnit?: 'ms' | 's';
+  /**
+   * The `timeZone` you give the parser (an IANA name): zone-less times are then drawn as wall
+   * times in that zone, never one the zone skips or shows twice (DST), which the parsers refuse.
+   */
+  timeZone?: string;
+  /**
+   * The `columns` you give the parser (field → the column your export names it, e.g.
+   * `{ createdAt: 'created_at' }`): rows are drawn under those column names. A faulty row's
+   * `path` stays the field's, as the parsers report it.
+   */
+  columns?: Readonly<Record<string, string | undefined>>;
 }
 
 /**

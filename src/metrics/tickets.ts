@@ -381,7 +381,7 @@ function readPlainDurations(fn: string, durations: ArrayLike<number>, options: T
   }
   const events = options.events ?? new Uint8Array(durations.length).fill(1);
   // Validates durations (finite, ≥ 0, with the index at fault) and events together.
-  checkSurvivalData(fn, durations, events);
+  checkSurvivalData(fn, durations, events, false);
   const n = durations.length;
   const out = new Float64Array(n);
   const status = new Uint8Array(n);

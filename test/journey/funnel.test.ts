@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { CxMetricsError, funnel, type JourneyEvent, proportionInterval } from '../../src/index.ts';
 import { thrown } from '../helpers/thrown.ts';
 
-/** An interval as it sits inside a funnel step: the figures, without the proportion's own kind. */
-const withoutKind = ({ kind: _kind, ...rest }: { kind: string } & object) => rest;
+// A funnel step's conversion is the Estimate of proportionInterval without its result kind.
+const wilsonEstimate = (...args: Parameters<typeof proportionInterval>) => {
+  const { kind: _kind, ...estimate } = proportionInterval(...args);
+  return estimate;
+};
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 5, 1); // 2026-06-01
@@ -57,13 +60,11 @@ describe('funnel counts each customer once per stage', () => {
 
   it('gives each conversion the Wilson interval of converted out of converted + dropped', () => {
     const f = funnel(events, { stages: STAGES, asOf: ASOF, within: { days: 7 } });
-    expect(f.steps[0]?.conversion).toEqual(withoutKind(proportionInterval(2, 3)));
-    expect(f.steps[1]?.conversion).toEqual(withoutKind(proportionInterval(1, 2)));
-    expect(f.endToEnd.conversion).toEqual(withoutKind(proportionInterval(1, 3)));
+    expect(f.steps[0]?.conversion).toEqual(wilsonEstimate(2, 3));
+    expect(f.steps[1]?.conversion).toEqual(wilsonEstimate(1, 2));
+    expect(f.endToEnd.conversion).toEqual(wilsonEstimate(1, 3));
     const cp = funnel(events, { stages: STAGES, asOf: ASOF, within: { days: 7 }, method: 'jeffreys', confidence: 0.9 });
-    expect(cp.endToEnd.conversion).toEqual(
-      withoutKind(proportionInterval(1, 3, { method: 'jeffreys', confidence: 0.9 })),
-    );
+    expect(cp.endToEnd.conversion).toEqual(wilsonEstimate(1, 3, { method: 'jeffreys', confidence: 0.9 }));
   });
 
   it('warns PENDING with the range the end-to-end conversion will land in', () => {

@@ -16,8 +16,11 @@ import {
   SAMPLE_STAGES,
 } from './sampleJourney.ts';
 
-/** An interval as it sits inside a funnel step: the figures, without the proportion's own kind. */
-const withoutKind = ({ kind: _kind, ...rest }: { kind: string } & object) => rest;
+// A funnel step's conversion is the Estimate of proportionInterval without its result kind.
+const wilsonEstimate = (...args: Parameters<typeof proportionInterval>) => {
+  const { kind: _kind, ...estimate } = proportionInterval(...args);
+  return estimate;
+};
 
 // The worked numbers of docs/journey.md, on the bundled sample (examples/generate-sample-journey.ts).
 // Counts are cross-checked by a plain count of the CSV here; intervals come from proportionInterval.
@@ -66,7 +69,7 @@ describe('docs/journey.md worked example: the funnel', () => {
     expect([f.notEntered, f.skippedStage, f.endToEnd.pending]).toEqual([plain.notEntered, 41, plain.pending]);
     expect(f.endToEnd.pending).toBe(123);
     expect([f.endToEnd.converted, f.endToEnd.dropped]).toEqual([110, 635]);
-    expect(f.endToEnd.conversion).toEqual(withoutKind(proportionInterval(110, 745)));
+    expect(f.endToEnd.conversion).toEqual(wilsonEstimate(110, 745));
     expect(figure(f.endToEnd.conversion)).toBe('14.8% [12.4%, 17.5%]');
     expect(f.warnings.find((w) => w.code === 'PENDING')?.message).toMatch(/between 0\.127 and 0\.268/);
   });

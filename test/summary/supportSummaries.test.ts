@@ -35,7 +35,9 @@ describe('support summaries from outside (check)', () => {
   });
 
   it('names the bad field of FCR, SLA and churn summaries', () => {
-    const f = summarize('fcr', [{ createdAt: '2026-05-01T09:00Z', resolvedAt: '2026-05-01T10:00Z', agentReplies: 1 }], { definition: 'one-touch' });
+    const f = summarize('fcr', [{ createdAt: '2026-05-01T09:00Z', resolvedAt: '2026-05-01T10:00Z', agentReplies: 1 }], {
+      definition: 'one-touch',
+    });
     expect(thrown(() => estimate({ ...f, firstContact: 2 })).message).toMatch(/firstContact \(2\) exceeds total \(1\)/);
     expect(thrown(() => estimate({ ...f, definition: 'first-call' } as never)).message).toMatch(
       /definition is "first-call"/,
@@ -85,7 +87,11 @@ describe('support summaries: merging partitions', () => {
 
   it('summaries from other sources without withField merge into one without it (not checked)', () => {
     const options = { definition: 'one-touch' } as const;
-    const a = summarize('fcr', [{ createdAt: '2026-05-01T09:00Z', resolvedAt: '2026-05-01T10:00Z', agentReplies: 1 }], options);
+    const a = summarize(
+      'fcr',
+      [{ createdAt: '2026-05-01T09:00Z', resolvedAt: '2026-05-01T10:00Z', agentReplies: 1 }],
+      options,
+    );
     const { withField: _, ...b } = a;
     expect(mergeSummaries(a, b as typeof a).withField).toBeUndefined();
     expect(estimate(mergeSummaries(a, b as typeof a)).n).toBe(2);

@@ -35,6 +35,8 @@ expectType<FaultyRow['path']>(error.path);
 // The questionnaire options take the parsers' scale presets as they are.
 responseRow({ format: 'csv', types: ['nps', 'csat'], csatScale: SURVEY_SCALES.csat7, journeyStages: ['trial'] });
 faultyResponseRow({ cesScale: SURVEY_SCALES.cesLegacy });
+// …and the parsers' time reading.
+ticketRow({ timestampUnit: 's', timeZone: 'Europe/Warsaw', columns: { createdAt: 'created_at' } });
 
 // scores: plain score arrays feed the metrics; with skipped answers they include null/undefined.
 const plain = scores({ scale: 'nps' });
@@ -45,6 +47,10 @@ declare const drawn: number[];
 nps(drawn);
 
 // Misuses
+// @ts-expect-error: column names are strings
+customerRow({ columns: { id: 1 } });
+// @ts-expect-error: not a timestamp unit
+customerRow({ timestampUnit: 'sec' });
 // @ts-expect-error: an unknown format
 ticketRow({ format: 'xlsx' });
 // @ts-expect-error: a misspelled option
