@@ -47,12 +47,13 @@ const MAX_LENGTH = 2 ** 32 - 1;
 export function readHistogram(fn: string, input: unknown, request: HistogramRequest): Histogram {
   // Apache Arrow (a vector, or a table with the column's name as accessor): read from its buffers.
   const column = arrowColumnOf(fn, input, request.accessor);
-  const plainWeights = isArrowColumn(request.weights) ? arrowValues(request.weights) : request.weights;
+  const arrowWeights = isArrowColumn(request.weights);
+  const plainWeights = arrowWeights ? arrowValues(request.weights as ArrowColumn) : request.weights;
   if (column !== undefined && plainWeights === undefined) return countArrow(fn, column, request);
   if (column !== undefined) {
     return readHistogram(fn, arrowValues(column), { ...request, accessor: undefined, weights: plainWeights });
   }
-  if (plainWeights !== request.weights) return readHistogram(fn, input, { ...request, weights: plainWeights });
+  if (arrowWeights) return readHistogram(fn, input, { ...request, weights: plainWeights });
   const items = checkInput(fn, input);
   const span = request.max - request.min;
   const counts = new Float64Array(span + 1);
