@@ -108,7 +108,11 @@ export function checkBase(
   for (const column of Object.keys(where)) quoteIdentifier(fn, dialect, column, `where column '${column}'`);
   let tableColumns: string[] | undefined;
   if (o.tableColumns !== undefined) {
-    if (!Array.isArray(o.tableColumns) || o.tableColumns.some((c) => typeof c !== 'string')) {
+    const list = o.tableColumns;
+    let names = Array.isArray(list);
+    // Every index, holes included (some() skips the holes of a sparse array).
+    for (let i = 0; names && i < (list as unknown[]).length; i++) names = typeof (list as unknown[])[i] === 'string';
+    if (!names) {
       throw new CxMetricsError('INVALID_OPTION', `${fn}: tableColumns must be an array of column names`, {
         value: o.tableColumns,
       });

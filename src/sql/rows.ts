@@ -63,10 +63,25 @@ function missingColumn(fn: string, alias: string, row: SqlRow): CxMetricsError {
 }
 
 /** A group key value as plain JSON: safe bigints as numbers, others as text, Dates as ISO text. @internal */
-export function plainKey(v: unknown): unknown {
+export function plainKey(fn: string, name: string, v: unknown): unknown {
   if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
   if (v instanceof Date) return Number.isFinite(v.getTime()) ? v.toISOString() : null;
-  if (v === undefined) return null;
-  if (v !== null && typeof v === 'object') return String(v);
-  return v;
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
+  // Lists, structs, bytes: their JSON text, when they have one.
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x));
+  } catch {
+    text = undefined;
+  }
+  if (typeof text !== 'string') {
+    throw new CxMetricsError(
+      'INVALID_VALUE',
+      `${fn}: group column ${describe(name)} holds ${describe(v)}, which cannot be a group key; expected text, a number, a boolean or a date`,
+      { value: v },
+    );
+  }
+  return text;
 }

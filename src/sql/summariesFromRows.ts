@@ -78,7 +78,7 @@ export function summariesFromRows<M extends SqlMetric>(
   rows: readonly SqlRow[],
   options: SummaryQueryOptions<M> | SummariesFromRowsOptions<M>,
 ): SqlSummary<SummaryByMetric[M]>[] {
-  const fn = `summariesFromRows('${String(metric)}')`;
+  const fn = typeof metric === 'string' && metric.length <= 40 ? `summariesFromRows('${metric}')` : 'summariesFromRows';
   const { spec, base, o } = resolveQuery(fn, metric, options, false);
   if (!Array.isArray(rows)) {
     throw new CxMetricsError('INVALID_VALUE', `${fn}: rows is ${describe(rows)}; expected an array of row objects`, {
@@ -104,7 +104,7 @@ export function summariesFromRows<M extends SqlMetric>(
           { index: i, value: row },
         );
       }
-      return plainKey(row[name]);
+      return plainKey(fn, name, row[name]);
     });
     const id = JSON.stringify(key);
     const group = groups.get(id);

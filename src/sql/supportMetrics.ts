@@ -38,6 +38,17 @@ const INVALID_STATES: Record<string, string> = {
   'bad-field': 'hold a value that is not a whole number ≥ 0 (or true/false)',
 };
 
+/** The state column of a row: one of `known` (or an invalid state, refused), else INVALID_VALUE. */
+function rowState(fn: string, row: SqlRow, known: readonly string[]): string {
+  const state = row.cx_state;
+  if (typeof state === 'string' && (known.includes(state) || state in INVALID_STATES)) return state;
+  throw new CxMetricsError(
+    'INVALID_VALUE',
+    `${fn}: column cx_state holds ${describe(state)}; expected the rows of summaryQuery's query (${known.join(', ')})`,
+    { value: state },
+  );
+}
+
 function refuseInvalid(fn: string, state: string, count: number): void {
   const what = INVALID_STATES[state];
   if (what === undefined) return;
@@ -138,7 +149,7 @@ export function durationSpec(kind: 'ttr-summary' | 'first-response-summary'): Sq
       let unanswered = 0;
       for (const row of rows) {
         const count = rowCount(fn, row, 'cx_count');
-        const state = String(row.cx_state);
+        const state = rowState(fn, row, ['event', 'open', 'unanswered']);
         refuseInvalid(fn, state, count);
         const t = rowFinite(fn, row, 'cx_duration');
         const entry = table.get(t) ?? { events: 0, censored: 0 };
@@ -370,7 +381,7 @@ export const FCR_SPEC: SqlMetricSpec = {
     let withField = 0;
     for (const row of rows) {
       const count = rowCount(fn, row, 'cx_count');
-      const state = String(row.cx_state);
+      const state = rowState(fn, row, ['success', 'failure', 'unresolved', 'missing', 'window-open']);
       refuseInvalid(fn, state, count);
       counts[state] = (counts[state] ?? 0) + count;
       withField += rowCount(fn, row, 'cx_with_field');
