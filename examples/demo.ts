@@ -1,9 +1,9 @@
 /**
  * cx-metrics demo: reads the bundled sample data and prints a plain-text report: NPS, CSAT and CES
- * surveys, changes between months, support operations (tickets) and churn and retention
- * (subscriptions).
+ * surveys by channel, touchpoint and month (breakdown, trend), support operations (tickets), churn
+ * and retention (subscriptions), and the customer journey (funnelBy, journeyScoreboard).
  *
- *   npx tsx examples/demo.ts [nps.csv [csat-ces.csv [tickets.csv [subscriptions.csv]]]]   (or: npm run demo)
+ *   npx tsx examples/demo.ts [nps.csv [csat-ces.csv [tickets.csv [subscriptions.csv [journey.csv]]]]]   (or: npm run demo)
  *
  * The tickets and subscriptions are read as exported at TICKETS_AS_OF and SUBSCRIPTIONS_AS_OF (the
  * sample files' export times); other files must have been exported then too.
@@ -36,7 +36,9 @@ import {
   type FcrResult,
   fcr,
   firstResponseTime,
+  funnelBy,
   type GroupTest,
+  journeyScoreboard,
   type NpsResult,
   type NpsScale,
   nps,
@@ -80,8 +82,10 @@ import {
   InputError,
   isoDay,
   isoSeconds,
+  type JourneyEvents,
   load,
   loadCsatCesSurvey,
+  loadJourneyEvents,
   loadNpsSurvey,
   loadSubscriptions,
   loadTickets,
@@ -101,6 +105,7 @@ const DEFAULT_NPS_FILE = fileURLToPath(new URL('./data/nps-responses.csv', impor
 const DEFAULT_SURVEYS_FILE = fileURLToPath(new URL('./data/csat-ces-responses.csv', import.meta.url));
 const DEFAULT_TICKETS_FILE = fileURLToPath(new URL('./data/tickets.csv', import.meta.url));
 const DEFAULT_SUBSCRIPTIONS_FILE = fileURLToPath(new URL('./data/subscriptions.csv', import.meta.url));
+const DEFAULT_JOURNEY_FILE = fileURLToPath(new URL('./data/journey-events.csv', import.meta.url));
 /** Confidence level of every interval in the report (the library's default). */
 const CONFIDENCE = 0.95;
 /** CSAT: 1–5, satisfied = 4–5 (top-2 box). The schema checks the scores against the same range. */
@@ -159,6 +164,7 @@ interface DemoContext {
   surveys: CsatCesSurvey;
   tickets: SupportTickets;
   subscriptions: Subscriptions;
+  journey: JourneyEvents;
 }
 
 /** A report section: the lines to print, or none to leave it out. */
@@ -169,6 +175,7 @@ interface DemoFiles {
   surveys: string;
   tickets: string;
   subscriptions: string;
+  journey: string;
 }
 
 function loadContext(files: DemoFiles): DemoContext {
@@ -181,6 +188,7 @@ function loadContext(files: DemoFiles): DemoContext {
     surveys: load(files.surveys, (file) => loadCsatCesSurvey(file, scales)),
     tickets: load(files.tickets, (file) => loadTickets(file, TICKETS_AS_OF)),
     subscriptions: load(files.subscriptions, (file) => loadSubscriptions(file, SUBSCRIPTIONS_AS_OF)),
+    journey: load(files.journey, loadJourneyEvents),
   };
 }
 
@@ -318,9 +326,12 @@ function flagCell(flag: 'higher' | 'lower' | 'none'): string {
 }
 
 /** `Wald chi-square 10.54 on 3 df, p = 0.014`, or why the test could not be run. */
-function groupTestLine(test: GroupTest | SeriesTrendTest | null): string {
+function groupTestLine(
+  test: GroupTest | SeriesTrendTest | { method: string; statistic: number; df: number; pValue: number } | null,
+): string {
   if (test === null) return 'not run (see the warnings)';
-  const df = 'df' in test ? ` on ${test.df}${test.df2 === undefined ? '' : ` and ${fixed(test.df2)}`} df` : '';
+  const df2 = 'df2' in test ? test.df2 : undefined;
+  const df = 'df' in test ? ` on ${test.df}${df2 === undefined ? '' : ` and ${fixed(df2)}`} df` : '';
   const p = test.pValue < 0.001 ? 'p < 0.001' : `p = ${pValue(test.pValue)}`;
   return `${test.method} ${fixed(test.statistic, 2)}${df}, ${p}`;
 }
@@ -1714,6 +1725,103 @@ function churnReadingSection(): string[] {
   );
 }
 
+// The customer journey --------------------------------------------------------------------------
+
+/** Export time of journey-events.csv: customers still inside their window then are pending. */
+const JOURNEY_AS_OF = new Date('2026-07-01T00:00:00Z');
+/** The shop's funnel, in journey order, and the time a customer has from one stage to the next. */
+const JOURNEY_STAGES = ['visit', 'product-view', 'cart', 'checkout', 'purchase'] as const;
+const JOURNEY_WITHIN = { days: 14 } as const;
+
+function journeyHeaderSection({ journey: data }: DemoContext): string[] {
+  const customers = new Set(data.events.map((e) => String(e.customerId))).size;
+  return [
+    ...partHeading('The customer journey'),
+    `Data file  ${displayPath(data.file)}`,
+    `Rows       ${data.rowCount} events of ${customers} customers`,
+    `Funnel     ${JOURNEY_STAGES.join(' → ')}, each step within ${JOURNEY_WITHIN.days} days`,
+    `As of      ${isoSeconds(JOURNEY_AS_OF)}: customers still inside a step's window then are pending, in neither count`,
+  ];
+}
+
+/** Each step of the funnel by device: every device's conversion against the other devices'. */
+function funnelByDeviceSection({ journey: data }: DemoContext): string[] {
+  const r = attempt(() =>
+    funnelBy(data.events, {
+      stages: JOURNEY_STAGES,
+      asOf: JOURNEY_AS_OF,
+      within: JOURNEY_WITHIN,
+      by: 'device',
+      confidence: CONFIDENCE,
+    }),
+  );
+  const title = 'Funnel by device, each device against the others';
+  if (failed(r)) return [...heading(title), `  not computed: ${r.problem}`];
+  const level = confidenceLabel(CONFIDENCE);
+  const rows = [...r.steps, r.endToEnd].flatMap((step, i) =>
+    step.segments.map((s, j) => [
+      j === 0 ? (i === r.steps.length ? 'end to end' : `${step.from} → ${step.to}`) : '',
+      s.key,
+      `${count(s.converted)} / ${count(s.converted + s.dropped)}`,
+      s.conversion ? percent(s.conversion.value) : '-',
+      s.conversion ? interval(s.conversion.lower, s.conversion.upper, undefined, percent) : 'all pending',
+      ...differenceCells(s.vsRest, CSAT_FORMAT),
+      s.adjustedPValue === null ? '' : pValue(s.adjustedPValue),
+      flagCell(s.flag),
+    ]),
+  );
+  const columns = [
+    { header: 'step' },
+    { header: 'device' },
+    { header: 'converted / decided', align: 'right' as const },
+    { header: 'conversion', align: 'right' as const },
+    { header: `${level} interval` },
+    { header: 'vs rest, pp', align: 'right' as const },
+    { header: `${level} interval` },
+    { header: `${r.adjust} p`, align: 'right' as const },
+    { header: 'flag' },
+  ];
+  const tests = [...r.steps, r.endToEnd].map(
+    (step, i) => `${i === r.steps.length ? 'end to end' : `${step.from} → ${step.to}`}: ${groupTestLine(step.test)}`,
+  );
+  const m = r.momentOfAbandonment;
+  return [
+    ...heading(title),
+    ...table(columns, rows),
+    ...wrap(`Any difference across the devices, step by step: ${tests.join('; ')}.`, '  '),
+    ...wrap(
+      m === null
+        ? 'Moment of abandonment: none - no device falls below the others at any step once all the step × device comparisons are adjusted together.'
+        : `Moment of abandonment: ${m.key} at ${m.from} → ${m.to}, ${signed(100 * m.difference)} percentage points against the other devices (${r.adjust}-adjusted p = ${pValue(m.adjustedPValue)} over every step × device comparison). That is where to look and where to test a change; it is where customers drop out, not yet why.`,
+      '  ',
+    ),
+    ...warningLines([
+      { label: 'funnelBy', warnings: r.warnings },
+      ...r.steps.map((s) => ({ label: `${s.from} → ${s.to}`, warnings: s.warnings })),
+    ]),
+  ];
+}
+
+/** CSAT and CES side by side per touchpoint (journeyScoreboard), with the moment of truth. */
+function scoreboardSection({ surveys: survey }: DemoContext): string[] {
+  const responses = [
+    ...survey.csat.map((a) => ({ type: 'csat', touchpoint: a.touchpoint, score: a.score })),
+    ...survey.ces.map((a) => ({ type: 'ces', touchpoint: a.touchpoint, score: a.score })),
+  ];
+  const title = 'Journey scoreboard by touchpoint (CSAT and CES survey)';
+  const s = attempt(() =>
+    journeyScoreboard(responses, {
+      by: 'touchpoint',
+      metrics: ['csat', 'ces'],
+      csat: { scale: CSAT_SCALE },
+      ces: { scale: CES_OPTIONS.scale, direction: CES_OPTIONS.direction, easyThreshold: CES_OPTIONS.easyThreshold },
+      confidence: CONFIDENCE,
+    }),
+  );
+  if (failed(s)) return [...heading(title), `  not computed: ${s.problem}`];
+  return [...heading(title), ...wrap(String(s), '  '), ...wrap(s.momentOfTruthReason, '  ')];
+}
+
 const SECTIONS: readonly Section[] = [
   titleSection,
   npsHeaderSection,
@@ -1751,6 +1859,9 @@ const SECTIONS: readonly Section[] = [
   revenueRetentionSection,
   lifetimeValueSection,
   churnReadingSection,
+  journeyHeaderSection,
+  funnelByDeviceSection,
+  scoreboardSection,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -1763,6 +1874,7 @@ function main(argv: readonly string[]): number {
     surveys: argv[1] ?? DEFAULT_SURVEYS_FILE,
     tickets: argv[2] ?? DEFAULT_TICKETS_FILE,
     subscriptions: argv[3] ?? DEFAULT_SUBSCRIPTIONS_FILE,
+    journey: argv[4] ?? DEFAULT_JOURNEY_FILE,
   };
   let ctx: DemoContext;
   try {
