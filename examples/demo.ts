@@ -1895,6 +1895,7 @@ function main(argv: readonly string[]): number {
     cesScale: CES_SCALE,
     compare: INCIDENT,
     sla: SLA_TARGETS[0],
+    funnel: { stages: JOURNEY_STAGES, asOf: JOURNEY_AS_OF, within: JOURNEY_WITHIN, by: 'device' },
   });
   return 0;
 }

@@ -24,6 +24,7 @@ import {
   csat,
   type Estimate,
   fcr,
+  funnelBy,
   kaplanMeier,
   type NpsResult,
   nps,
@@ -38,6 +39,7 @@ import {
   comparisonChart,
   distributionChart,
   formatResult,
+  funnelChart,
   intervalChart,
   JUPYTER_DISPLAY,
   kaplanMeierChart,
@@ -50,6 +52,7 @@ import {
   type CsatCesSurvey,
   displayPath,
   isoDay,
+  type JourneyEvents,
   monthOf,
   type NpsSurvey,
   type Subscriptions,
@@ -62,6 +65,7 @@ export interface ReportData {
   surveys: CsatCesSurvey;
   tickets: SupportTickets;
   subscriptions: Subscriptions;
+  journey: JourneyEvents;
 }
 
 /** The demo's definitions, passed in so the page and the text report always agree. */
@@ -73,6 +77,8 @@ export interface ReportSettings {
   compare: { before: string; after: string };
   /** The SLA target shown in the headline figures. */
   sla: { label: string; targetMs: number };
+  /** The funnel of the journey part: its stages, export time and step window. */
+  funnel: { stages: readonly string[]; asOf: Date; within: { days: number }; by: 'device' | 'channel' };
 }
 
 /** Environment variable with the report's path; empty: write no report. */
@@ -275,6 +281,32 @@ function reportParts(data: ReportData, settings: ReportSettings): ReportParts {
           caption:
             'The same tickets under three definitions of “resolved at first contact”: the definition moves the ' +
             'number more than sampling noise does, so quote it with the number.',
+        },
+  );
+
+  // The customer journey ---------------------------------------------------------------------
+  const { stages, asOf: journeyAsOf, within, by } = settings.funnel;
+  const funnelResult = attempt('funnel', () =>
+    funnelBy(data.journey.events, { stages, asOf: journeyAsOf, within, by, confidence }),
+  );
+  const endToEnd = isSkipped(funnelResult) ? null : funnelResult.funnel.endToEnd.conversion;
+  if (endToEnd) add({ label: 'Funnel, end to end', result: endToEnd });
+  const moment = isSkipped(funnelResult) ? null : funnelResult.momentOfAbandonment;
+  charts.push(
+    isSkipped(funnelResult)
+      ? funnelResult
+      : {
+          id: 'funnel',
+          spec: funnelChart(funnelResult.funnel, {
+            title: `Journey funnel: customers per stage and each step's conversion (${label(confidence)} interval)`,
+          }),
+          caption:
+            `Each step within ${within.days} days; customers still inside a window at the export are pending, in neither ` +
+            `count. By ${by}, each ${by} against the others with the p-values adjusted (Holm): ` +
+            (moment === null
+              ? 'no step where one falls below the rest.'
+              : `${moment.key} loses most at ${moment.from} → ${moment.to}, ${(100 * moment.difference).toFixed(1)} ` +
+                `percentage points against the rest (adjusted ${pText(moment.adjustedPValue)}).`),
         },
   );
 
@@ -486,6 +518,7 @@ const SECTIONS: readonly { title: string; ids: readonly string[] }[] = [
   },
   { title: 'Support operations', ids: ['resolution-curve', 'fcr-by-definition'] },
   { title: 'Churn and retention', ids: ['retention-curve', 'cohort-retention'] },
+  { title: 'The customer journey', ids: ['funnel'] },
 ];
 
 /**

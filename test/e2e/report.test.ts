@@ -33,6 +33,7 @@ const CHARTS: Record<string, string[]> = {
   'fcr-by-definition': ['one-touch', 'reported'],
   'retention-curve': ['tenure (months)'],
   'cohort-retention': ['2025-12'],
+  funnel: ['visit', 'purchase'],
 };
 
 /** Flags from the machine notes: headless, no sandbox (root), no GPU, nothing in the background. */
