@@ -80,6 +80,7 @@ export {
   type PairedProportionTest,
 } from './compare/compareProportionsPaired.ts';
 export { type CxErrorCode, CxMetricsError, isCxMetricsError } from './errors.ts';
+export { pearsonCorrelation, spearmanCorrelation } from './intervals/correlation.ts';
 export { meanInterval } from './intervals/meanInterval.ts';
 export { poissonRateInterval } from './intervals/poissonRateInterval.ts';
 export { proportionInterval } from './intervals/proportionInterval.ts';
@@ -260,11 +261,9 @@ export { betaCdf, betaQuantile } from './stats/beta.ts';
 export {
   type CorrelationOptions,
   type CorrelationResult,
-  pearsonCorrelation,
   SPEARMAN_VARIANCES,
   type SpearmanOptions,
   type SpearmanVariance,
-  spearmanCorrelation,
 } from './stats/correlation.ts';
 export { effectiveSampleSize } from './stats/effectiveSampleSize.ts';
 export { fCdf, fQuantile } from './stats/fDistribution.ts';
