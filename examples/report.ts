@@ -45,7 +45,9 @@ import {
   kaplanMeierChart,
   metricOverTimeChart,
   npsBreakdownChart,
+  segmentChart,
   show,
+  trendChart,
   type VegaLiteSpec,
 } from '../src/notebook/index.ts';
 import {
@@ -223,6 +225,43 @@ function reportParts(data: ReportData, settings: ReportSettings): ReportParts {
             (isSkipped(channels) || channels.test === null
               ? '.'
               : `; any difference at all: ${channels.test.method}, ${pText(channels.test.pValue)}.`),
+        },
+  );
+
+  charts.push(
+    isSkipped(channels)
+      ? channels
+      : {
+          id: 'nps-segments',
+          spec: segmentChart(channels, { title: `NPS by channel against the rest (${label(confidence)} intervals)` }),
+          caption:
+            'Each channel’s NPS with its interval; the dashed rule is the overall NPS. A channel is coloured higher ' +
+            'or lower only when its difference from all the other channels holds after the Holm adjustment across ' +
+            `the channels: ${flagged(channels.groups)}.`,
+        },
+  );
+  const rolling = attempt('nps-rolling', () =>
+    trend(survey.responses, {
+      at: 'submittedAt',
+      period: 'day',
+      timeZone: 'UTC',
+      metric: 'nps',
+      accessor: 'score',
+      scale: survey.scale,
+      confidence,
+      window: { days: 30 },
+    }),
+  );
+  charts.push(
+    isSkipped(rolling)
+      ? rolling
+      : {
+          id: 'nps-rolling',
+          spec: trendChart(rolling, { title: `Trailing 30-day NPS, day by day (UTC), ${label(confidence)} band` }),
+          caption:
+            'The line is the NPS of the 30 days ending with each day (merged daily summaries), the band its ' +
+            'interval; single days have too few answers to read alone. Day-to-day changes are adjusted across ' +
+            `the whole series (Holm): flagged ${flagged(rolling.periods)}.`,
         },
   );
 
@@ -514,7 +553,15 @@ function chartHtml(chart: Chart | Skipped, svg: string | undefined): string {
 const SECTIONS: readonly { title: string; ids: readonly string[] }[] = [
   {
     title: 'Surveys: NPS, CSAT, CES',
-    ids: ['nps-by-month', 'nps-breakdown', 'nps-comparison', 'csat-distribution', 'ces-distribution'],
+    ids: [
+      'nps-by-month',
+      'nps-rolling',
+      'nps-breakdown',
+      'nps-segments',
+      'nps-comparison',
+      'csat-distribution',
+      'ces-distribution',
+    ],
   },
   { title: 'Support operations', ids: ['resolution-curve', 'fcr-by-definition'] },
   { title: 'Churn and retention', ids: ['retention-curve', 'cohort-retention'] },
