@@ -243,13 +243,13 @@ function reportParts(data: ReportData, settings: ReportSettings): ReportParts {
   const rolling = attempt('nps-rolling', () =>
     trend(survey.responses, {
       at: 'submittedAt',
-      period: 'day',
+      period: 'week',
       timeZone: 'UTC',
       metric: 'nps',
       accessor: 'score',
       scale: survey.scale,
       confidence,
-      window: { days: 30 },
+      window: { days: 28 },
     }),
   );
   charts.push(
@@ -257,11 +257,13 @@ function reportParts(data: ReportData, settings: ReportSettings): ReportParts {
       ? rolling
       : {
           id: 'nps-rolling',
-          spec: trendChart(rolling, { title: `Trailing 30-day NPS, day by day (UTC), ${label(confidence)} band` }),
+          spec: trendChart(rolling, {
+            title: `NPS by ISO week (UTC) and the trailing 28-day NPS, ${label(confidence)} band`,
+          }),
           caption:
-            'The line is the NPS of the 30 days ending with each day (merged daily summaries), the band its ' +
-            'interval; single days have too few answers to read alone. Day-to-day changes are adjusted across ' +
-            `the whole series (Holm): flagged ${flagged(rolling.periods)}.`,
+            'Each week’s NPS with its interval as the band; the second line is the NPS of the 28 days ending with ' +
+            'each week (merged weekly summaries, not a re-read), steadier than a single week. Week-to-week changes ' +
+            `are adjusted across the whole series (Holm): flagged ${flagged(rolling.periods)}.`,
         },
   );
 
@@ -583,7 +585,7 @@ export async function buildHtmlReport(
   const table: Record<string, unknown> = {};
   for (const h of headlines) table[h.label] = h.result;
   const tableHtml = headlines.length > 0 ? (show(table)[JUPYTER_DISPLAY]()['text/html'] ?? '') : '';
-  const files = [data.nps.file, data.surveys.file, data.tickets.file, data.subscriptions.file].map(
+  const files = [data.nps.file, data.surveys.file, data.tickets.file, data.subscriptions.file, data.journey.file].map(
     (f) => `<code>${escapeHtml(displayPath(f))}</code>`,
   );
   const sections = SECTIONS.map(
