@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
-import { NPS_SCALE, type NpsScale } from '../src/index.ts';
+import { type JourneyEvent, NPS_SCALE, type NpsScale } from '../src/index.ts';
 import {
   type Customer,
   npsResponseSchema,
@@ -345,6 +345,34 @@ export function loadSubscriptions(file: string, asOf: Date): Subscriptions {
     customers.push({ ...c, line: row.line, plan: c.plan ?? '(none)', mrr: c.mrr as number, startMrr });
   });
   return { file, asOf, rowCount: rows.length, customers, problems: byLine(problems), startMrrColumn };
+}
+
+// Journey events -------------------------------------------------------------------------------
+
+/** Columns of journey-events.csv (examples/data/README.md); `touchpoint`, `channel`, `device` are read when present. */
+const JOURNEY_COLUMNS = ['customer_id', 'stage', 'at'] as const;
+
+export interface JourneyEvents {
+  file: string;
+  rowCount: number;
+  events: JourneyEvent[];
+}
+
+/**
+ * journey-events.csv as `funnel`'s records `{ customerId, stage, at, touchpoint?, channel?,
+ * device? }`, blank cells absent. The library checks each event (stage, time) when it reads them.
+ */
+export function loadJourneyEvents(file: string): JourneyEvents {
+  const { rows } = readCsvTable(readFileSync(file, 'utf8'), JOURNEY_COLUMNS);
+  const events = rows.map(({ values: v }) => {
+    const event: JourneyEvent = { customerId: v.customer_id ?? '', stage: v.stage ?? '', at: v.at ?? '' };
+    for (const key of ['touchpoint', 'channel', 'device'] as const) {
+      const value = v[key];
+      if (value !== undefined && value !== '') event[key] = value;
+    }
+    return event;
+  });
+  return { file, rowCount: rows.length, events };
 }
 
 // Files ----------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
+  breakdown,
   type CesDirection,
   type CohortRetentionResult,
   type CsatScale,
@@ -20,15 +21,17 @@ import {
   ces,
   churn,
   cohortRetention,
-  compareNps,
   csat,
   type Estimate,
   fcr,
+  funnelBy,
   kaplanMeier,
   type NpsResult,
   nps,
   retentionCurve,
   slaAttainment,
+  type TrendResult,
+  trend,
   ttr,
 } from '../src/index.ts';
 import {
@@ -36,18 +39,22 @@ import {
   comparisonChart,
   distributionChart,
   formatResult,
+  funnelChart,
   intervalChart,
   JUPYTER_DISPLAY,
   kaplanMeierChart,
   metricOverTimeChart,
   npsBreakdownChart,
+  segmentChart,
   show,
+  trendChart,
   type VegaLiteSpec,
 } from '../src/notebook/index.ts';
 import {
   type CsatCesSurvey,
   displayPath,
   isoDay,
+  type JourneyEvents,
   monthOf,
   type NpsSurvey,
   type Subscriptions,
@@ -60,6 +67,7 @@ export interface ReportData {
   surveys: CsatCesSurvey;
   tickets: SupportTickets;
   subscriptions: Subscriptions;
+  journey: JourneyEvents;
 }
 
 /** The demo's definitions, passed in so the page and the text report always agree. */
@@ -71,6 +79,8 @@ export interface ReportSettings {
   compare: { before: string; after: string };
   /** The SLA target shown in the headline figures. */
   sla: { label: string; targetMs: number };
+  /** The funnel of the journey part: its stages, export time and step window. */
+  funnel: { stages: readonly string[]; asOf: Date; within: { days: number }; by: 'device' | 'channel' };
 }
 
 /** Environment variable with the report's path; empty: write no report. */
@@ -122,29 +132,15 @@ function isSkipped(x: unknown): x is Skipped {
   return typeof x === 'object' && x !== null && 'reason' in x && 'id' in x && Object.keys(x).length === 2;
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
+/** `in-app higher, phone lower`, or `none`: the groups or periods flagged after the adjustment. */
+function flagged(items: readonly { label: string; flag: 'higher' | 'lower' | 'none' }[]): string {
+  const out = items.filter((g) => g.flag !== 'none').map((g) => `${g.label} ${g.flag}`);
+  return out.length === 0 ? 'none' : out.join(', ');
 }
 
-/** NPS of each group that has an answered score (a group without one has no NPS to draw). */
-function npsByGroup(
-  groups: ReadonlyMap<string, NpsSurvey['responses']>,
-  survey: NpsSurvey,
-  confidence: number,
-): Record<string, NpsResult> {
-  const out: Record<string, NpsResult> = {};
-  for (const [name, responses] of groups) {
-    if (!responses.some((r) => r.score !== null)) continue;
-    out[name] = nps(responses, { accessor: 'score', scale: survey.scale, confidence });
-  }
-  return out;
+/** `p = 0.016` / `p < 0.001`. */
+function pText(p: number): string {
+  return p < 0.001 ? 'p < 0.001' : `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
 }
 
 /** Every figure and chart of the page, computed from the demo's data with the library. */
@@ -175,8 +171,19 @@ function reportParts(data: ReportData, settings: ReportSettings): ReportParts {
   );
   add({ label: 'CES', result: cesResult });
 
-  const months = [...groupBy(survey.responses, (r) => r.month)].sort((a, b) => a[0].localeCompare(b[0]));
-  const byMonth = npsByGroup(new Map(months), survey, confidence);
+  const monthly = attempt('nps-by-month', () =>
+    trend(survey.responses, {
+      at: 'submittedAt',
+      period: 'month',
+      timeZone: 'UTC',
+      metric: 'nps',
+      accessor: 'score',
+      scale: survey.scale,
+      confidence,
+    }),
+  );
+  const byMonth: Record<string, NpsResult> = {};
+  if (!isSkipped(monthly)) for (const p of monthly.periods) if (p.estimate) byMonth[p.label] = p.estimate;
   charts.push(
     Object.keys(byMonth).length === 0
       ? { id: 'nps-by-month', reason: 'no answered NPS scores' }
@@ -188,14 +195,23 @@ function reportParts(data: ReportData, settings: ReportSettings): ReportParts {
           }),
           caption:
             'Each month’s NPS with its own interval (the band is pointwise, month by month). Months whose bands ' +
-            'overlap a lot may not really differ.',
+            'overlap a lot may not really differ. Each month against the one before, with the p-values adjusted ' +
+            `across the series (Holm): flagged ${isSkipped(monthly) ? 'none' : flagged(monthly.periods)}.`,
         },
   );
 
-  const channels = [...groupBy(survey.responses, (r) => r.channel)].sort(
-    (a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]),
+  const channels = attempt('nps-breakdown', () =>
+    breakdown(survey.responses, {
+      by: 'channel',
+      metric: 'nps',
+      accessor: 'score',
+      scale: survey.scale,
+      confidence,
+      order: 'size',
+    }),
   );
-  const byChannel = npsByGroup(new Map(channels), survey, confidence);
+  const byChannel: Record<string, NpsResult> = {};
+  if (!isSkipped(channels)) for (const g of channels.groups) if (g.estimate) byChannel[g.label] = g.estimate;
   charts.push(
     isSkipped(overall)
       ? { id: 'nps-breakdown', reason: overall.reason }
@@ -204,11 +220,54 @@ function reportParts(data: ReportData, settings: ReportSettings): ReportParts {
           spec: npsBreakdownChart({ all: overall, ...byChannel }, { title: 'NPS breakdown, overall and by channel' }),
           caption:
             'Left: the shares of detractors, passives and promoters. Right: NPS = % promoters − % detractors, ' +
-            `in points, with its ${label(confidence)} interval; the dashed line is 0.`,
+            `in points, with its ${label(confidence)} interval; the dashed line is 0. Each channel against all the ` +
+            `others, the p-values adjusted across the channels (Holm): flagged ${isSkipped(channels) ? 'none' : flagged(channels.groups)}` +
+            (isSkipped(channels) || channels.test === null
+              ? '.'
+              : `; any difference at all: ${channels.test.method}, ${pText(channels.test.pValue)}.`),
         },
   );
 
-  charts.push(comparison(data, settings));
+  charts.push(
+    isSkipped(channels)
+      ? channels
+      : {
+          id: 'nps-segments',
+          spec: segmentChart(channels, { title: `NPS by channel against the rest (${label(confidence)} intervals)` }),
+          caption:
+            'Each channel’s NPS with its interval; the dashed rule is the overall NPS. A channel is coloured higher ' +
+            'or lower only when its difference from all the other channels holds after the Holm adjustment across ' +
+            `the channels: ${flagged(channels.groups)}.`,
+        },
+  );
+  const rolling = attempt('nps-rolling', () =>
+    trend(survey.responses, {
+      at: 'submittedAt',
+      period: 'week',
+      timeZone: 'UTC',
+      metric: 'nps',
+      accessor: 'score',
+      scale: survey.scale,
+      confidence,
+      window: { days: 28 },
+    }),
+  );
+  charts.push(
+    isSkipped(rolling)
+      ? rolling
+      : {
+          id: 'nps-rolling',
+          spec: trendChart(rolling, {
+            title: `NPS by ISO week (UTC) and the trailing 28-day NPS, ${label(confidence)} band`,
+          }),
+          caption:
+            'Each week’s NPS with its interval as the band; the second line is the NPS of the 28 days ending with ' +
+            'each week (merged weekly summaries, not a re-read), steadier than a single week. Week-to-week changes ' +
+            `are adjusted across the whole series (Holm): flagged ${flagged(rolling.periods)}.`,
+        },
+  );
+
+  charts.push(comparison(monthly, settings));
 
   charts.push(
     isSkipped(csatResult)
@@ -266,6 +325,32 @@ function reportParts(data: ReportData, settings: ReportSettings): ReportParts {
         },
   );
 
+  // The customer journey ---------------------------------------------------------------------
+  const { stages, asOf: journeyAsOf, within, by } = settings.funnel;
+  const funnelResult = attempt('funnel', () =>
+    funnelBy(data.journey.events, { stages, asOf: journeyAsOf, within, by, confidence }),
+  );
+  const endToEnd = isSkipped(funnelResult) ? null : funnelResult.funnel.endToEnd.conversion;
+  if (endToEnd) add({ label: 'Funnel, end to end', result: endToEnd });
+  const moment = isSkipped(funnelResult) ? null : funnelResult.momentOfAbandonment;
+  charts.push(
+    isSkipped(funnelResult)
+      ? funnelResult
+      : {
+          id: 'funnel',
+          spec: funnelChart(funnelResult.funnel, {
+            title: `Journey funnel: customers per stage and each step's conversion (${label(confidence)} interval)`,
+          }),
+          caption:
+            `Each step within ${within.days} days; customers still inside a window at the export are pending, in neither ` +
+            `count. By ${by}, each ${by} against the others with the p-values adjusted (Holm): ` +
+            (moment === null
+              ? 'no step where one falls below the rest.'
+              : `${moment.key} loses most at ${moment.from} → ${moment.to}, ${(100 * moment.difference).toFixed(1)} ` +
+                `percentage points against the rest (adjusted ${pText(moment.adjustedPValue)}).`),
+        },
+  );
+
   // Churn and retention ----------------------------------------------------------------------
   const subs = data.subscriptions;
   const to = new Date(Date.UTC(subs.asOf.getUTCFullYear(), subs.asOf.getUTCMonth(), 1));
@@ -316,29 +401,37 @@ function latestCohorts(table: CohortRetentionResult, count: number): CohortReten
   return { ...table, cohorts: table.cohorts.slice(-count) };
 }
 
-/** NPS in `after` against `before`; the latest two months with answers when either is missing. */
-function comparison(data: ReportData, settings: ReportSettings): Chart | Skipped {
+/**
+ * NPS in `after` against the month before (`before`), from the monthly trend; the latest change
+ * the trend has when either month has no answers.
+ */
+function comparison(monthly: TrendResult<NpsResult> | Skipped, settings: ReportSettings): Chart | Skipped {
   const id = 'nps-comparison';
-  const survey = data.nps;
-  const answered = new Set(survey.responses.filter((r) => r.score !== null).map((r) => r.month));
-  let { before, after } = settings.compare;
-  if (!answered.has(before) || !answered.has(after)) {
-    const latest = [...answered].sort().slice(-2);
-    if (latest.length < 2) return { id, reason: 'fewer than two months with answered NPS scores' };
-    [before, after] = latest as [string, string];
+  if (isSkipped(monthly)) return { id, reason: monthly.reason };
+  const periods = monthly.periods;
+  const wanted = periods.findIndex(
+    (p, i) => p.label === settings.compare.after && periods[i - 1]?.label === settings.compare.before,
+  );
+  const changes = periods.flatMap((p, i) => (p.vsPrevious ? [i] : []));
+  const i = wanted >= 0 && periods[wanted]?.vsPrevious ? wanted : changes.at(-1);
+  const period = i === undefined ? undefined : periods[i];
+  const previous = i === undefined ? undefined : periods[i - 1];
+  if (period?.vsPrevious == null || previous === undefined) {
+    return { id, reason: 'fewer than two consecutive months with answered NPS scores' };
   }
-  const inMonth = (month: string) => survey.responses.filter((r) => r.month === month);
-  const d = compareNps(inMonth(after), inMonth(before), {
-    accessor: 'score',
-    scale: survey.scale,
-    confidence: settings.confidence,
-  });
+  const d = period.vsPrevious;
+  const [after, before] = [period.label, previous.label];
+  const adjusted =
+    period.adjustedPValue === null
+      ? ''
+      : `, ${pText(period.adjustedPValue).replace('p', 'Holm-adjusted p')} across the series`;
   return {
     id,
     spec: comparisonChart(d, { labels: [after, before], title: `NPS: ${after} against ${before}` }),
     caption:
       `Top: each month’s NPS with its interval. Bottom: the change ${after} − ${before} with its interval; an ` +
-      'interval that crosses the dashed line at 0 is a change the data cannot tell from none.',
+      'interval that crosses the dashed line at 0 is a change the data cannot tell from none. ' +
+      `${pText(d.pValue)} for this pair chosen beforehand${adjusted} (the figure to use when the pair was picked by scanning the months).`,
   };
 }
 
@@ -462,10 +555,19 @@ function chartHtml(chart: Chart | Skipped, svg: string | undefined): string {
 const SECTIONS: readonly { title: string; ids: readonly string[] }[] = [
   {
     title: 'Surveys: NPS, CSAT, CES',
-    ids: ['nps-by-month', 'nps-breakdown', 'nps-comparison', 'csat-distribution', 'ces-distribution'],
+    ids: [
+      'nps-by-month',
+      'nps-rolling',
+      'nps-breakdown',
+      'nps-segments',
+      'nps-comparison',
+      'csat-distribution',
+      'ces-distribution',
+    ],
   },
   { title: 'Support operations', ids: ['resolution-curve', 'fcr-by-definition'] },
   { title: 'Churn and retention', ids: ['retention-curve', 'cohort-retention'] },
+  { title: 'The customer journey', ids: ['funnel'] },
 ];
 
 /**
@@ -483,7 +585,7 @@ export async function buildHtmlReport(
   const table: Record<string, unknown> = {};
   for (const h of headlines) table[h.label] = h.result;
   const tableHtml = headlines.length > 0 ? (show(table)[JUPYTER_DISPLAY]()['text/html'] ?? '') : '';
-  const files = [data.nps.file, data.surveys.file, data.tickets.file, data.subscriptions.file].map(
+  const files = [data.nps.file, data.surveys.file, data.tickets.file, data.subscriptions.file, data.journey.file].map(
     (f) => `<code>${escapeHtml(displayPath(f))}</code>`,
   );
   const sections = SECTIONS.map(

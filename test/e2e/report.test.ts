@@ -27,12 +27,15 @@ const CHARTS: Record<string, string[]> = {
   'nps-by-month': ['2026-05', '2026-10', 'NPS'],
   'nps-breakdown': ['email', 'phone', 'promoters'],
   'nps-comparison': ['2026-08', '2026-07'],
+  'nps-segments': ['in-app', 'phone'],
+  'nps-rolling': ['NPS'],
   'csat-distribution': ['share of answers'],
   'ces-distribution': ['share of answers'],
   'resolution-curve': ['still open'],
   'fcr-by-definition': ['one-touch', 'reported'],
   'retention-curve': ['tenure (months)'],
   'cohort-retention': ['2025-12'],
+  funnel: ['visit', 'purchase'],
 };
 
 /** Flags from the machine notes: headless, no sandbox (root), no GPU, nothing in the background. */
