@@ -3,7 +3,7 @@ import { compareNps } from '../compare/compareNps.ts';
 import { compareProportions } from '../compare/compareProportions.ts';
 import { CxMetricsError } from '../errors.ts';
 import { checkOptions } from '../options.ts';
-import { checkConfidence, checkOneOf } from '../stats/validate.ts';
+import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
 import { familyForMetric } from '../summary/dispatch.ts';
 import type { SummaryFamily } from '../summary/family.ts';
 import { FAMILIES } from '../summary/registry.ts';
@@ -79,7 +79,7 @@ export function planMetric(
   if (typeof level !== 'number' || !(level > 0 && level < 1)) {
     throw new CxMetricsError(
       'INVALID_OPTION',
-      `${fn}: level is ${String(level)}; expected a number in (0, 1), e.g. 0.05`,
+      `${fn}: level is ${describe(level)}; expected a number in (0, 1), e.g. 0.05`,
       {
         value: level,
       },
@@ -94,7 +94,7 @@ export function planMetric(
     } else {
       throw new CxMetricsError(
         'INVALID_OPTION',
-        `${fn}: accessor is ${String(accessor)}; expected a field name or a function (record, index) => value`,
+        `${fn}: accessor is ${describe(accessor)}; expected a field name or a function (record, index) => value`,
         { value: accessor },
       );
     }

@@ -69,6 +69,15 @@ export interface Questionnaire {
 }
 
 /** The options of `responseRow` / `faultyResponseRow`, checked. @internal */
+/** Every index holds a stage name (a hole is not a name: every() would skip it). */
+function everyName(list: readonly unknown[]): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i];
+    if (typeof s !== 'string' || s.trim() === '' || s.trim() !== s) return false;
+  }
+  return true;
+}
+
 export function questionnaire(fn: string, options: ResponseRowOptions | undefined): Questionnaire {
   const o = checkOptions(fn, options, OPTIONS) as Record<string, unknown>;
   let types = TYPES;
@@ -91,11 +100,7 @@ export function questionnaire(fn: string, options: ResponseRowOptions | undefine
   let stages: readonly string[] = DEFAULT_STAGES;
   if (o.journeyStages !== undefined) {
     const given = o.journeyStages;
-    if (
-      !Array.isArray(given) ||
-      given.length === 0 ||
-      !given.every((s) => typeof s === 'string' && s.trim() !== '' && s.trim() === s)
-    ) {
+    if (!Array.isArray(given) || given.length === 0 || !everyName(given)) {
       throw new CxMetricsError(
         'INVALID_OPTION',
         `${fn}: journeyStages is ${describe(given)}; expected a non-empty list of stage names without surrounding spaces`,

@@ -13,7 +13,7 @@ import {
   exposureEstimate,
   summarizeChurn,
 } from './churnSummary.ts';
-import { type CustomerRecord, optionsObject, type TimeUnit } from './customers.ts';
+import type { CustomerRecord, TimeUnit } from './customers.ts';
 
 export { CHURN_DEFINITIONS, type ChurnDefinition } from './churnSummary.ts';
 
@@ -145,7 +145,7 @@ export function churnRate(
   }
   const n = checkCount(fn, 'customersAtStart', counts.customersAtStart);
   const churned = checkCount(fn, 'churned', counts.churned);
-  const opts = optionsObject(fn, options);
+  const opts = checkOptions(fn, options, ['method', 'confidence']);
   const method = checkOneOf(fn, 'method', opts.method ?? 'wilson', PROPORTION_METHODS);
   const confidence = checkConfidence(fn, opts.confidence ?? 0.95);
   if (n === 0) {
@@ -205,7 +205,7 @@ export function churnRateByExposure(
   }
   const churned = checkCount(fn, 'churned', counts.churned);
   const exposure = checkPositive(fn, 'exposure', counts.exposure);
-  const confidence = checkConfidence(fn, optionsObject(fn, options).confidence ?? 0.95);
+  const confidence = checkConfidence(fn, checkOptions(fn, options, ['confidence']).confidence ?? 0.95);
   return printable(exposureEstimate(fn, churned, exposure, confidence));
 }
 

@@ -207,7 +207,7 @@ export function fcrFromCounts(
       value: firstContact,
     });
   }
-  const opts = options ?? {};
+  const opts = checkOptions(fn, options, ['definition', 'method', 'confidence']);
   const definition = checkOneOf(fn, 'definition', opts.definition ?? 'unspecified', [
     ...FCR_DEFINITIONS,
     'unspecified',

@@ -159,7 +159,9 @@ function resolveStages<Stage extends string>(fn: string, stages: unknown): reado
     );
   }
   const seen = new Set<string>();
-  stages.forEach((stage: unknown, index) => {
+  // An index loop, not forEach: a hole in the list is a missing name, reported, never skipped.
+  for (let index = 0; index < stages.length; index++) {
+    const stage: unknown = stages[index];
     if (typeof stage !== 'string' || stage.trim() === '' || stage.trim() !== stage) {
       throw new CxMetricsError(
         'INVALID_OPTION',
@@ -176,7 +178,7 @@ function resolveStages<Stage extends string>(fn: string, stages: unknown): reado
       );
     }
     seen.add(key);
-  });
+  }
   return Object.freeze([...stages]) as readonly Stage[];
 }
 

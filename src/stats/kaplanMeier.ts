@@ -1,5 +1,6 @@
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
+import { checkOptions } from '../options.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 import { type QuantileCurves, quantileCurvesOf, survivalQuantile } from './kaplanMeierQuantile.ts';
 import { type SurvivalTable, survivalTable, tableSize } from './kaplanMeierTable.ts';
@@ -159,8 +160,9 @@ export function kaplanMeier(
 ): KaplanMeierResult {
   const fn = 'kaplanMeier';
   const { eventTimes, censorTimes } = checkSurvivalData(fn, durations, events);
-  const confidence = checkConfidence(fn, options.confidence ?? 0.95);
-  const confType = checkOneOf(fn, 'confType', options.confType ?? 'log-log', KAPLAN_MEIER_CONF_TYPES);
+  const opts = checkOptions(fn, options, ['confidence', 'confType']);
+  const confidence = checkConfidence(fn, opts.confidence ?? 0.95);
+  const confType = checkOneOf(fn, 'confType', opts.confType ?? 'log-log', KAPLAN_MEIER_CONF_TYPES);
   return printable(kaplanMeierFromTable(fn, survivalTable(eventTimes, censorTimes), confidence, confType));
 }
 

@@ -365,7 +365,8 @@ export function nextPeriod(period: CalendarPeriod, steps = 1): CalendarPeriod {
  * [w1.label, previousPeriod(w1).label] // => ['2026-W01', '2025-W52']
  */
 export function previousPeriod(period: CalendarPeriod, steps = 1): CalendarPeriod {
-  return shiftPeriod('previousPeriod', period, -steps);
+  // Checked before negating: −steps of a Symbol or an object without a prototype would throw.
+  return shiftPeriod('previousPeriod', period, Number.isSafeInteger(steps) ? -steps : steps);
 }
 
 function shiftPeriod(fn: string, period: CalendarPeriod, steps: number): CalendarPeriod {
@@ -380,7 +381,8 @@ function shiftPeriod(fn: string, period: CalendarPeriod, steps: number): Calenda
     });
   }
   const spec = resolvePeriodSpec(fn, period.period, period.timeZone, period.weekStart);
-  const match = /^(-?\d{4,})-(\d{2})-(\d{2})$/.exec(String(period.startDate));
+  const startDate = typeof period.startDate === 'string' ? period.startDate : '';
+  const match = /^(-?\d{4,})-(\d{2})-(\d{2})$/.exec(startDate);
   if (match === null) {
     throw new CxMetricsError(
       'INVALID_VALUE',

@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { closestName } from '../options.ts';
 import { describe } from '../stats/validate.ts';
 import { DAY_MS, MINUTE_MS, timeZoneFormatter, wallClockMs } from './zonedTime.ts';
 
@@ -82,7 +83,13 @@ export function parseSchedule(fn: string, schedule: unknown): ParsedSchedule {
   for (const key of Object.keys(schedule)) {
     // A typo such as `holiday` would otherwise drop every holiday without a word.
     if (!KEYS.includes(key)) {
-      throw invalid(fn, `schedule.${key} is not a schedule field; expected only timeZone, week and holidays`, key);
+      const closest = closestName(key, KEYS);
+      const hint = closest === undefined ? '' : ` (did you mean '${closest}'?)`;
+      throw invalid(
+        fn,
+        `schedule.${key} is not a schedule field: unknown key '${key}'${hint}; expected only timeZone, week and holidays`,
+        key,
+      );
     }
   }
   const formatter = parseTimeZone(fn, schedule.timeZone);

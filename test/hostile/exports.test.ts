@@ -21,74 +21,18 @@ import {
 // CxMetricsError; no argument and not Object.prototype is changed.
 
 /**
- * KNOWN failures, in code other helpers are changing right now (src/metrics/{fcr, slaAttainment,
- * ttr, churn, durations}.ts, src/stats/kaplanMeier.ts, src/summary/*, src/schemas/*, src/time/*)
- * or not yet fixed: keyed by export name, then `"<case> @<argument position>"`, each with the
- * problem the suite sees. The list is exact: a listed case that starts passing fails the test, so
- * clear its entry when the fix lands.
+ * KNOWN failures: keyed by export name, then `"<case> @<argument position>"`, each with the
+ * problem the suite sees. Empty: every export passes. The list is exact (a listed case that starts
+ * passing fails the test), so a failure that cannot be fixed at once is listed here, never skipped.
  */
-const KNOWN: Record<string, Record<string, string>> = {
-  // breakdown: src/analysis/breakdown.ts and metricPlan.ts (an absurd array-like reaches a typed-array allocation; String(level)), analysis helper.
-  breakdown: {
-    'an array-like of absurd length @0': 'RangeError: Invalid typed array length: 9007199254740991',
-    'options.level = an object without a prototype': 'TypeError: Cannot convert object to primitive value',
-  },
-  // createSurveyResponseSchema: src/schemas/surveyResponseSchema.ts (journeyStages read with forEach, a hole reaches .trim()), schemas helper.
-  createSurveyResponseSchema: {
-    'options.journeyStages = a sparse array (length 1000, no elements)':
-      "TypeError: Cannot read properties of undefined (reading 'trim')",
-  },
-  // faultyResponseRow: src/arbitraries (a hole in journeyStages reaches .toLowerCase()), arbitraries helper.
-  faultyResponseRow: {
-    'options.journeyStages = a sparse array (length 1000, no elements)':
-      "TypeError: Cannot read properties of undefined (reading 'toLowerCase')",
-  },
-  // jsonSchemas: src/schemas/surveyResponseSchema.ts (journeyStages read with forEach, a hole reaches .trim()), schemas helper.
-  jsonSchemas: {
-    'options.journeyStages = a sparse array (length 1000, no elements)':
-      "TypeError: Cannot read properties of undefined (reading 'trim')",
-  },
-  // kaplanMeier: src/stats/kaplanMeier.ts (null options read as an object), support-summaries helper.
-  kaplanMeier: {
-    'null @2': "TypeError: Cannot read properties of null (reading 'confidence')",
-  },
-  // parseResponses: src/schemas/surveyResponseSchema.ts (journeyStages read with forEach, a hole reaches .trim()), schemas helper.
-  parseResponses: {
-    'options.journeyStages = a sparse array (length 1000, no elements)':
-      "TypeError: Cannot read properties of undefined (reading 'trim')",
-  },
-  // parseResponsesOrThrow: src/schemas/surveyResponseSchema.ts (journeyStages read with forEach, a hole reaches .trim()), schemas helper.
-  parseResponsesOrThrow: {
-    'options.journeyStages = a sparse array (length 1000, no elements)':
-      "TypeError: Cannot read properties of undefined (reading 'trim')",
-  },
-  // previousPeriod: src/time/periods.ts (-steps on a Symbol or a null-prototype object before it is checked), analysis helper.
-  previousPeriod: {
-    'a Symbol @1': 'TypeError: Cannot convert a Symbol value to a number',
-    'a 2e4-long array of junk @1': 'TypeError: Cannot convert a Symbol value to a string',
-    'an object without a prototype @1': 'TypeError: Cannot convert object to primitive value',
-  },
-  // trend: src/analysis/trend.ts and metricPlan.ts (an absurd array-like reaches a typed-array allocation; String(level)), analysis helper.
-  trend: {
-    'an array-like of absurd length @0': 'RangeError: Invalid typed array length: 9007199254740991',
-    'options.level = an object without a prototype': 'TypeError: Cannot convert object to primitive value',
-  },
-};
+const KNOWN: Record<string, Record<string, string>> = {};
 
 /**
  * KNOWN_IGNORED: exports whose options object still ignores an unknown key (the issue: "an
- * unknown key fails with INVALID_OPTION naming it and the closest valid name"). Exact, like KNOWN.
+ * unknown key fails with INVALID_OPTION naming it and the closest valid name"). Exact, like KNOWN;
+ * empty.
  */
-const KNOWN_IGNORED: Record<string, string> = {
-  businessDuration:
-    'CxMetricsError: businessDuration: schedule.confidance is not a schedule field; expected only timeZone, week and holidays',
-  churnRate: 'ignored',
-  churnRateByExposure: 'ignored',
-  compileSchedule:
-    'CxMetricsError: compileSchedule: schedule.confidance is not a schedule field; expected only timeZone, week and holidays',
-  fcrFromCounts: 'ignored',
-  kaplanMeier: 'ignored',
-};
+const KNOWN_IGNORED: Record<string, string> = {};
 
 const { exports, skipped, namespace } = await loadExports();
 const byName: Record<string, Export['fn']> = Object.fromEntries(exports.map((e) => [e.name, e.fn]));
