@@ -32,7 +32,9 @@ describe('the last options that ignored a misspelled key refuse it, naming the c
 
 describe('hostile shapes are refused by name', () => {
   it('a hole in journeyStages is a missing stage name at its index', () => {
-    const e = thrown(() => createSurveyResponseSchema({ journeyStages: ['trial', , 'paid'] as never }));
+    const withHole = ['trial', 'x', 'paid'];
+    delete withHole[1];
+    const e = thrown(() => createSurveyResponseSchema({ journeyStages: withHole as never }));
     expect([e.code, e.index]).toEqual(['INVALID_OPTION', 1]);
   });
 

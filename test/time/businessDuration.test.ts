@@ -464,7 +464,10 @@ describe('businessDuration: schedule validation (INVALID_OPTION, path in the mes
   it('a schedule that is not an object, or has a misspelt field', () => {
     check(null, /schedule is null/);
     check('UTC', /schedule is "UTC"/);
-    check({ timeZone: 'UTC', week, holiday: ['2026-12-25'] }, /schedule\.holiday is not a schedule field: unknown key 'holiday' \(did you mean 'holidays'\?\)/);
+    check(
+      { timeZone: 'UTC', week, holiday: ['2026-12-25'] },
+      /schedule\.holiday is not a schedule field: unknown key 'holiday' \(did you mean 'holidays'\?\)/,
+    );
   });
 
   it('is validated even for an empty span', () => {
