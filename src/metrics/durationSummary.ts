@@ -150,6 +150,6 @@ function durationFamily(
 }
 
 /** The time-to-resolution summary family. @internal */
-export const TTR_FAMILY = durationFamily('ttr', 'ttr-summary');
+export const TTR_FAMILY = /* @__PURE__ */ durationFamily('ttr', 'ttr-summary');
 /** The first-response-time summary family. @internal */
-export const FIRST_RESPONSE_FAMILY = durationFamily('first-response', 'first-response-summary');
+export const FIRST_RESPONSE_FAMILY = /* @__PURE__ */ durationFamily('first-response', 'first-response-summary');
