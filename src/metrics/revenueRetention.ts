@@ -31,7 +31,7 @@ export interface MrrMovements {
  * r.nrr // => 1.04
  * r.grossMrrChurn // => 0.08 (to 1e-12)
  */
-export interface RevenueRetention {
+export interface RevenueRetentionResult {
   kind: 'revenue-retention';
   /** Gross revenue retention (start − contraction − churned) / start, 0…1. */
   grr: number;
@@ -131,7 +131,7 @@ export interface RevenueRetentionEstimate {
  * [r.grr, r.nrr] // => [0.92, 1.04]
  * r.netMrrChurn // => -0.04 (to 1e-15) (net negative churn)
  */
-export function revenueRetention(movements: MrrMovements): RevenueRetention;
+export function revenueRetention(movements: MrrMovements): RevenueRetentionResult;
 /**
  * Gross and net revenue retention (GRR, NRR) over a period from each customer's MRR at the start
  * and end of the period, each rate with a percentile bootstrap interval over customers.
@@ -171,7 +171,7 @@ export function revenueRetention(
 export function revenueRetention(
   input: MrrMovements | readonly CustomerMrr[],
   options: RevenueRetentionOptions = {},
-): RevenueRetention | RevenueRetentionEstimate {
+): RevenueRetentionResult | RevenueRetentionEstimate {
   const fn = 'revenueRetention';
   if (Array.isArray(input)) return printable(fromCustomers(fn, input, options));
   if (input === null || typeof input !== 'object') {
@@ -208,7 +208,7 @@ export function revenueRetention(
   );
 }
 
-function rates(start: number, kept: number, end: number): RevenueRetention {
+function rates(start: number, kept: number, end: number): RevenueRetentionResult {
   // max(0, …) only absorbs rounding when contraction + churned = start.
   const grr = Math.max(0, kept / start);
   const nrr = Math.max(0, end / start);
