@@ -7,7 +7,7 @@ import { zCritical } from '../stats/normal.ts';
 import { normalTwoSided } from '../stats/tails.ts';
 import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
 import type { CxWarning, Difference } from '../types.ts';
-import { warning } from '../warnings.ts';
+import { SMALL_SAMPLE_N, warning } from '../warnings.ts';
 
 /**
  * One customer's two answers: `{ a, b }` or `[a, b]`, each a score on the scale, or `null` /
@@ -193,8 +193,10 @@ export function compareNpsPaired(
   const se = Math.sqrt(variance);
   const z = zCritical(confidence);
   const warnings: CxWarning[] = [];
-  if (n < 30) {
-    warnings.push(warning('SMALL_SAMPLE', `${fn}: ${n} complete pairs; the interval is approximate below 30`));
+  if (n < SMALL_SAMPLE_N) {
+    warnings.push(
+      warning('SMALL_SAMPLE', `${fn}: ${n} complete pairs; the interval is approximate below ${SMALL_SAMPLE_N}`),
+    );
   }
   if (se === 0) {
     warnings.push(

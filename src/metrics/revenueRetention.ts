@@ -4,6 +4,7 @@ import { quantileSorted } from '../stats/quantile.ts';
 import { resolveRng } from '../stats/rng.ts';
 import { checkConfidence, checkNonNegative, describe } from '../stats/validate.ts';
 import type { CxWarning, Estimate, RandomOptions } from '../types.ts';
+import { SMALL_SAMPLE_N, warning } from '../warnings.ts';
 import { optionsObject } from './customers.ts';
 
 /**
@@ -319,11 +320,13 @@ function fromCustomers(
     nrrDraws[b] = e / s;
   }
   const warnings: CxWarning[] = [];
-  if (n < 30) {
-    warnings.push({
-      code: 'SMALL_SAMPLE',
-      message: `${fn}: only ${n} customer${n === 1 ? '' : 's'}; a percentile bootstrap over so few is unreliable, read the intervals as rough`,
-    });
+  if (n < SMALL_SAMPLE_N) {
+    warnings.push(
+      warning(
+        'SMALL_SAMPLE',
+        `${fn}: only ${n} customer${n === 1 ? '' : 's'}; a percentile bootstrap over so few is unreliable, read the intervals as rough`,
+      ),
+    );
   }
   const grr = bootstrapEstimate(fn, point.grr, grrDraws, confidence, n);
   const nrr = bootstrapEstimate(fn, point.nrr, nrrDraws, confidence, n);
