@@ -9,6 +9,7 @@ const candidates: Record<string, string> = {
   index: 'src/index.ts',
   'schemas/index': 'src/schemas/index.ts',
   'notebook/index': 'src/notebook/index.ts',
+  'sql/index': 'src/sql/index.ts',
   'arbitraries/index': 'src/arbitraries/index.ts',
 };
 

@@ -80,6 +80,7 @@ export {
   type PairedProportionTest,
 } from './compare/compareProportionsPaired.ts';
 export { type CxErrorCode, CxMetricsError, isCxMetricsError } from './errors.ts';
+export { pearsonCorrelation, spearmanCorrelation } from './intervals/correlation.ts';
 export { meanInterval } from './intervals/meanInterval.ts';
 export { poissonRateInterval } from './intervals/poissonRateInterval.ts';
 export { proportionInterval } from './intervals/proportionInterval.ts';
@@ -145,6 +146,7 @@ export {
   type TouchpointDriversResult,
   touchpointDrivers,
 } from './journey/touchpointDrivers.ts';
+export type { ArrowChunk, ArrowColumn, ArrowTable } from './metrics/arrowColumn.ts';
 export {
   type CesDirection,
   type CesIntervalOptions,
@@ -260,11 +262,9 @@ export { betaCdf, betaQuantile } from './stats/beta.ts';
 export {
   type CorrelationOptions,
   type CorrelationResult,
-  pearsonCorrelation,
   SPEARMAN_VARIANCES,
   type SpearmanOptions,
   type SpearmanVariance,
-  spearmanCorrelation,
 } from './stats/correlation.ts';
 export { effectiveSampleSize } from './stats/effectiveSampleSize.ts';
 export { fCdf, fQuantile } from './stats/fDistribution.ts';

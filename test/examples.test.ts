@@ -6,6 +6,7 @@ import * as arbitraries from '../src/arbitraries/index.ts';
 import * as main from '../src/index.ts';
 import * as notebook from '../src/notebook/index.ts';
 import * as schemas from '../src/schemas/index.ts';
+import * as sql from '../src/sql/index.ts';
 
 /**
  * Every `@example` in the JSDoc of src/ is executed here, so the documented results stay true.
@@ -15,7 +16,7 @@ import * as schemas from '../src/schemas/index.ts';
  */
 const root = join(import.meta.dirname, '..', 'src');
 // `fc` for the examples of 'cx-metrics/arbitraries', which draw samples with fast-check.
-const scope: Record<string, unknown> = { ...main, ...schemas, ...notebook, ...arbitraries, fc };
+const scope: Record<string, unknown> = { ...main, ...schemas, ...notebook, ...arbitraries, ...sql, fc };
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

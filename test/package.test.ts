@@ -116,6 +116,10 @@ describe('a checkout (docs/notebooks.md: importing the TypeScript source)', () =
     expect(packagesReachedFrom('src/notebook/index.ts')).toEqual([]);
   });
 
+  it('needs no install for cx-metrics/sql: it writes SQL and reads rows, with no driver imported', () => {
+    expect(packagesReachedFrom('src/sql/index.ts')).toEqual([]);
+  });
+
   it('needs npm ci for cx-metrics/schemas, which imports zod', () => {
     expect(packagesReachedFrom('src/schemas/index.ts')).toEqual(['zod']);
   });

@@ -26,7 +26,13 @@ import ts from 'typescript';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ALLOWLIST = path.join(root, 'scripts', 'ci', 'jsdoc-allowlist.txt');
-const ENTRIES = ['src/index.ts', 'src/schemas/index.ts', 'src/notebook/index.ts', 'src/arbitraries/index.ts'];
+const ENTRIES = [
+  'src/index.ts',
+  'src/schemas/index.ts',
+  'src/notebook/index.ts',
+  'src/arbitraries/index.ts',
+  'src/sql/index.ts',
+];
 const CITATION_DIRS = ['src/stats/', 'src/intervals/', 'src/metrics/', 'src/compare/', 'src/journey/', 'src/analysis/'];
 const prune = process.argv.includes('--prune');
 

@@ -7,6 +7,7 @@ const NAMES = {
   index: 'cx-metrics',
   schemas: 'cx-metrics/schemas',
   notebook: 'cx-metrics/notebook',
+  sql: 'cx-metrics/sql',
   arbitraries: 'cx-metrics/arbitraries',
 };
 

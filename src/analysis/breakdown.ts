@@ -1,4 +1,7 @@
 import { CxMetricsError } from '../errors.ts';
+import { breakdownText } from '../format/analysisText.ts';
+import type { Loose } from '../format/kinds.ts';
+import { printable } from '../format/printable.ts';
 import { closestName } from '../options.ts';
 import { describe } from '../stats/validate.ts';
 import type { ResultBySummaryKind, SummaryByMetric } from '../summary/typeMaps.ts';
@@ -182,7 +185,7 @@ interface Grouping {
  * journey stages in journey order. Records whose `by` field is missing form the group `null`
  * ('(missing)'). Any metric of `summarize` works, through the summary registry; one without a
  * comparison (durations) gets its estimates and a NO_TEST warning. Accessor functions receive the
- * record's index within its group.
+ * record's index in `records`.
  *
  * @param records - the records (survey responses, tickets, …) as the metric reads them
  * @param options - `by`, `metric`, `adjust`, `level`, `order`, and the metric's options
@@ -309,7 +312,7 @@ export function breakdown<T, M extends SummaryMetric>(
     });
   }
   const test = k > 1 ? groupTest(comparables, fn, warnings) : null;
-  return {
+  const result: BreakdownResult = {
     kind: 'breakdown',
     metric: plan.family.metric,
     by: byNames,
@@ -320,7 +323,8 @@ export function breakdown<T, M extends SummaryMetric>(
     level: plan.level,
     records: items.length,
     warnings,
-  } as BreakdownResult<MetricResult<M>>;
+  };
+  return printable(result, (r) => breakdownText(r as unknown as Loose)) as BreakdownResult<MetricResult<M>>;
 }
 
 type By = string | ((record: unknown, index: number) => unknown);

@@ -70,8 +70,7 @@ export function groupedHistograms(
         const type = (record as { type?: unknown }).type;
         if (type !== undefined && type !== survey) return undefined;
       }
-      // Accessor functions see the record's index in the caller's input here; on the general
-      // path (other metrics) they see its index within its group.
+      // Accessor functions see the record's index in the caller's input, as on the general path.
       const v = read === undefined ? record : read(record, i);
       if (typeof v === 'number') {
         const x = v - min;

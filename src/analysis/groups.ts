@@ -20,14 +20,17 @@ export function readGroupList(fn: string, groups: unknown, min: number, what = '
       { value: groups.length },
     );
   }
-  groups.forEach((g, i) => {
+  // An indexed loop, not forEach: forEach skips the holes of a sparse array, which then reached
+  // the computation as undefined groups (a NaN pooled value). A hole is refused like undefined.
+  for (let i = 0; i < groups.length; i++) {
+    const g: unknown = groups[i];
     if (!isPlainObject(g)) {
       throw new CxMetricsError('INVALID_VALUE', `${fn}: group at index ${i} is ${describe(g)}; expected an object`, {
         index: i,
         value: g,
       });
     }
-  });
+  }
   return groups as Record<string, unknown>[];
 }
 

@@ -114,10 +114,17 @@ export function summarizeGroup(
   where: string,
   indexOf: (i: number) => number,
 ): Summary {
-  const options = weights === undefined ? plan.summarizeOptions : { ...plan.summarizeOptions, weights };
+  const options: Record<string, unknown> = { ...plan.summarizeOptions };
+  if (weights !== undefined) options.weights = weights;
+  // Accessor functions see each record's index in the caller's input, not in its group.
+  const accessor = options.accessor;
+  if (typeof accessor === 'function') {
+    const f = accessor as (record: unknown, index: number) => unknown;
+    options.accessor = (r: unknown, i: number) => f(r, indexOf(i));
+  }
   const read = plan.read;
   try {
-    const input = read === undefined ? records : records.map((r, i) => read(r, i));
+    const input = read === undefined ? records : records.map((r, i) => read(r, indexOf(i)));
     return plan.family.summarize(`${fn}('${plan.family.metric}')`, input, options);
   } catch (error) {
     if (error instanceof CxMetricsError && error.index !== undefined) {

@@ -1,4 +1,7 @@
 import { CxMetricsError } from '../errors.ts';
+import { trendText } from '../format/analysisText.ts';
+import type { Loose } from '../format/kinds.ts';
+import { printable } from '../format/printable.ts';
 import { readDuration } from '../journey/records.ts';
 import { isPlainObject } from '../options.ts';
 import { describe } from '../stats/validate.ts';
@@ -6,6 +9,7 @@ import type { Summary, SummaryMetric } from '../summary/types.ts';
 import {
   type CalendarUnit,
   dayStart,
+  dayStarts,
   isoDate,
   type PeriodDays,
   periodDaysAt,
@@ -274,6 +278,12 @@ export function trend<T, M extends SummaryMetric>(
 
   // Buckets: local days when the window counts days (periods are runs of whole days), else periods.
   const byDay = window !== undefined && 'days' in window && spec.unit !== 'day';
+  if (byDay || spec.unit === 'day') {
+    // Every day's start is needed: one sequential sweep, one Intl call per day.
+    dayStarts(first.first, last.next - first.first + 1, spec.timeZone).forEach((t, j) => {
+      starts.set(first.first + j, t);
+    });
+  }
   const bucketFirsts: number[] = [];
   if (byDay) for (let d = first.first; d < last.next; d++) bucketFirsts.push(d);
   else for (const p of periodDays) bucketFirsts.push(p.first);
@@ -286,6 +296,21 @@ export function trend<T, M extends SummaryMetric>(
   // One pass: each record's bucket (−1 outside the range), then one summary per bucket.
   const codes = new Int32Array(items.length);
   const sizes = new Float64Array(bucketFirsts.length);
+  // A record's bucket from its day: elapsed days since the first bucket's start are the local day
+  // give or take one (offsets differ by hours at most), looked up in a day → bucket table and
+  // corrected against the exact boundaries; a binary search instead when the table would be huge.
+  const nb = bucketFirsts.length;
+  const spanDays = last.next - first.first;
+  let dayToBucket: Int32Array | undefined;
+  if (spanDays <= 4_000_000) {
+    dayToBucket = new Int32Array(spanDays);
+    for (let j = 0; j < nb; j++) {
+      const a = (bucketFirsts[j] as number) - first.first;
+      const b = j + 1 < nb ? (bucketFirsts[j + 1] as number) - first.first : spanDays;
+      dayToBucket.fill(j, a, b);
+    }
+  }
+  const base = boundaries[0] as number;
   let excluded = 0;
   for (let i = 0; i < items.length; i++) {
     const t = times[i] as number;
@@ -294,7 +319,13 @@ export function trend<T, M extends SummaryMetric>(
       codes[i] = -1;
       continue;
     }
-    const b = upperBound(boundaries, t) - 1;
+    let b: number;
+    if (dayToBucket !== undefined) {
+      const day = Math.min(spanDays - 1, Math.max(0, Math.floor((t - base) / DAY_MS)));
+      b = dayToBucket[day] as number;
+      while (b > 0 && t < (boundaries[b] as number)) b--;
+      while (b < nb - 1 && t >= (boundaries[b + 1] as number)) b++;
+    } else b = upperBound(boundaries, t) - 1;
     codes[i] = b;
     sizes[b] = (sizes[b] as number) + 1;
   }
@@ -427,7 +458,7 @@ export function trend<T, M extends SummaryMetric>(
   if (spec.unit === 'week')
     result.weekStart = (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const)[spec.weekStart] as Weekday;
   if (window !== undefined) result.window = window;
-  return result as TrendResult<MetricResult<M>>;
+  return printable(result, (r) => trendText(r as unknown as Loose)) as TrendResult<MetricResult<M>>;
 }
 
 function addRolling(

@@ -1,3 +1,4 @@
+import { breakdownText, isBreakdown, isTrend, trendText } from './analysisText.ts';
 import { type Block, blocksOf, type CohortBlock, type Figure, jsonText } from './figures.ts';
 import { confidenceLabel, count, formatters, signed } from './numbers.ts';
 import { unwrap } from './unwrap.ts';
@@ -73,7 +74,10 @@ export function blockLines(blocks: readonly Block[]): string[] {
  */
 export function formatResult(x: unknown): string {
   try {
-    return blockLines(blocksOf(unwrap(x))).join('\n');
+    const value = unwrap(x);
+    if (isBreakdown(value)) return breakdownText(value);
+    if (isTrend(value)) return trendText(value);
+    return blockLines(blocksOf(value)).join('\n');
   } catch {
     // Hostile input (a throwing getter, a revoked proxy): still print something.
     return jsonText(x);

@@ -24,6 +24,8 @@ export type ResultKind =
   | 'csat'
   | 'estimate'
   | 'collection'
+  | 'breakdown'
+  | 'trend'
   | 'unknown';
 
 /** Any object, read field by field. @internal */
@@ -145,6 +147,8 @@ const DISPLAY_OF_KIND: Readonly<Record<string, readonly [ResultKind, (x: Loose) 
 
 /** The kind of a single result, or undefined when x is not one. @internal */
 function singleKind(x: Loose): ResultKind | undefined {
+  if (x.kind === 'breakdown' && Array.isArray(x.groups)) return 'breakdown';
+  if (x.kind === 'trend' && Array.isArray(x.periods)) return 'trend';
   if (typeof x.kind === 'string' && Object.hasOwn(DISPLAY_OF_KIND, x.kind)) {
     const [display, fits] = DISPLAY_OF_KIND[x.kind] as readonly [ResultKind, (x: Loose) => boolean];
     if (fits(x)) return display;
@@ -195,6 +199,8 @@ export function kindOf(x: unknown, depth = 0, seen: Set<object> = new Set()): Re
  *
  * 0. `'chart'`: a Vega-Lite spec, i.e. `$schema` starts with
  *    `https://vega.github.io/schema/vega-lite/` (what the chart builders return).
+ * 0b. `'breakdown'` / `'trend'`: `kind` is `'breakdown'` with a `groups` array, or `'trend'` with
+ *    a `periods` array (`breakdown`, `trend`): shown as one table, a row per group or period.
  * 1. `'kaplan-meier'`: `points` is an array of `{ time, survival, lower, upper }` (numbers) and
  *    `median` is Estimate-shaped (`kaplanMeier`, `retentionCurve`).
  * 2. `'cohort-retention'`: `cohorts` is an array of `{ cohort: string, cells }` whose cells have a

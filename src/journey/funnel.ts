@@ -569,7 +569,9 @@ function checkStages(fn: string, stages: unknown): readonly string[] {
     );
   }
   const seen = new Set<string>();
-  stages.forEach((stage: unknown, k) => {
+  // Indexed, not forEach, so a hole in stages is refused rather than skipped.
+  for (let k = 0; k < stages.length; k++) {
+    const stage: unknown = stages[k];
     if (typeof stage !== 'string' || stage.trim() === '') {
       throw new CxMetricsError(
         'INVALID_OPTION',
@@ -587,7 +589,7 @@ function checkStages(fn: string, stages: unknown): readonly string[] {
       );
     }
     seen.add(stage);
-  });
+  }
   return stages as readonly string[];
 }
 

@@ -2,14 +2,9 @@ import { adjustPValues, P_ADJUST_METHODS, type PAdjustMethod } from '../analysis
 import { compareNps, type NpsDifference } from '../compare/compareNps.ts';
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
+import { pearsonCorrelation, spearmanCorrelation } from '../intervals/correlation.ts';
 import { checkOptions, isPlainObject } from '../options.ts';
-import {
-  type CorrelationResult,
-  pearsonCorrelation,
-  SPEARMAN_VARIANCES,
-  type SpearmanVariance,
-  spearmanCorrelation,
-} from '../stats/correlation.ts';
+import { type CorrelationResult, SPEARMAN_VARIANCES, type SpearmanVariance } from '../stats/correlation.ts';
 import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
 import type { CxWarning } from '../types.ts';
 import { warning } from '../warnings.ts';
@@ -223,7 +218,9 @@ export function touchpointDrivers<T = unknown>(
   const answers: number[] = [];
   const ratings: (number | undefined)[][] = touchpoints.map(() => []);
   let skipped = 0;
-  responses.forEach((response: unknown, i) => {
+  // Indexed, not forEach: a hole in the array is refused as a missing record, never skipped.
+  for (let i = 0; i < responses.length; i++) {
+    const response: unknown = responses[i];
     if (response === null || typeof response !== 'object' || Array.isArray(response)) {
       throw new CxMetricsError(
         'INVALID_VALUE',
@@ -234,7 +231,7 @@ export function touchpointDrivers<T = unknown>(
     const answer = readNps(response as T, i);
     if (isAbsent(answer)) {
       skipped++;
-      return;
+      continue;
     }
     if (typeof answer !== 'number' || !Number.isInteger(answer) || answer < 0 || answer > 10) {
       throw new CxMetricsError(
@@ -259,7 +256,7 @@ export function touchpointDrivers<T = unknown>(
       }
       (ratings[t] as (number | undefined)[]).push(rating);
     });
-  });
+  }
   if (answers.length === 0) {
     throw new CxMetricsError(
       'INSUFFICIENT_DATA',

@@ -1,6 +1,7 @@
 import { checkOptions } from '../options.ts';
 import type { ProportionMethod } from '../stats/proportionInterval.ts';
 import type { Estimate } from '../types.ts';
+import type { ArrowColumn, ArrowTable } from './arrowColumn.ts';
 import {
   CES_ESTIMATE_KEYS,
   CES_SUMMARY_KEYS,
@@ -52,7 +53,7 @@ export interface CesSummaryOptions {
    */
   easyThreshold?: number;
   /** One weight ≥ 0 per score, in input order; unweighted by default. */
-  weights?: ArrayLike<number>;
+  weights?: ArrayLike<number> | ArrowColumn;
 }
 
 /**
@@ -134,7 +135,15 @@ const CES_KEYS = [...CES_SUMMARY_KEYS, ...CES_ESTIMATE_KEYS];
  * ces([7, 6, 5, 5, 2, null]).easy.value // => 0.8
  * ces([1, 2, 2, 4, 5], { scale: { min: 1, max: 5 }, direction: 'lower-is-easier' }).easy.value // => 0.6
  */
-export function ces(scores: ArrayLike<Score>, options?: Omit<CesOptions, 'accessor' | 'otherTypes'>): CesResult;
+export function ces(
+  scores: ArrayLike<Score> | ArrowColumn,
+  options?: Omit<CesOptions, 'accessor' | 'otherTypes'>,
+): CesResult;
+/** CES of the column of an Apache Arrow table named by `accessor`, read from its buffers. */
+export function ces(
+  table: ArrowTable,
+  options: Omit<CesOptions, 'accessor' | 'otherTypes'> & { accessor: string },
+): CesResult;
 /**
  * CES of records, reading each score with `accessor` (a property name or a function).
  *

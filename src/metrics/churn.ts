@@ -26,6 +26,7 @@ export { CHURN_DEFINITIONS, type ChurnDefinition } from './churnSummary.ts';
  * [perMonth.definition, perMonth.churned, perMonth.exposure] // => ['exposure', 62, 1069]
  */
 export interface ChurnEstimate extends Estimate {
+  kind: 'churn';
   definition: ChurnDefinition;
   /** Unit of customer-time of an exposure rate from `churn` (the rate is per customer-`unit`). */
   unit?: TimeUnit;
@@ -161,6 +162,7 @@ export function churnRate(
     );
   }
   return printable({
+    kind: 'churn',
     definition: 'cohort',
     churned,
     ...proportionIntervalUnchecked(fn, churned, n, method, confidence),

@@ -246,6 +246,7 @@ export function estimateChurn(fn: string, s: ChurnSummary, o: Record<string, unk
       );
     }
     return printable({
+      kind: 'churn' as const,
       definition: 'cohort' as const,
       churned: s.churned,
       ...proportionIntervalUnchecked(fn, s.churned, s.customersAtStart, method, confidence),
@@ -304,6 +305,7 @@ export function exposureEstimate(fn: string, churned: number, exposure: number, 
     });
   }
   return {
+    kind: 'churn',
     definition: 'exposure',
     churned,
     exposure,

@@ -3,7 +3,8 @@ import { isPlainObject } from '../options.ts';
 import { describe } from '../stats/validate.ts';
 import { summaryCount } from '../summary/check.ts';
 import type { SummaryNotes } from '../summary/types.ts';
-import { compileSchedule, type Schedule } from '../time/businessDuration.ts';
+import type { Schedule } from '../time/businessDuration.ts';
+import { compileScheduleFor } from '../time/compiledSchedule.ts';
 import type { WarningCode } from '../warnings.ts';
 
 // Pieces shared by the summaries of ticket clocks (SLA, resolution and first-response times):
@@ -69,7 +70,7 @@ export function checkClockFields(
     return { clock: 'elapsed' };
   }
   try {
-    compileSchedule(o.schedule as Schedule);
+    compileScheduleFor('schedule', o.schedule as Schedule);
   } catch (error) {
     if (!(error instanceof CxMetricsError)) throw error;
     throw new CxMetricsError(

@@ -1,8 +1,9 @@
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
+import { checkOptions } from '../options.ts';
 import { checkConfidence, describe } from '../stats/validate.ts';
 import type { CxWarning, Estimate } from '../types.ts';
-import { optionsObject, TIME_UNIT_DAYS, TIME_UNITS, type TimeUnit } from './customers.ts';
+import { TIME_UNIT_DAYS, TIME_UNITS, type TimeUnit } from './customers.ts';
 
 /**
  * A period length: a named unit (a month is 30.4375 days, a year 365.25) or a number of days.
@@ -74,7 +75,7 @@ export interface ConvertChurnRateResult extends Estimate {
  *   and upper converted, `fromDays`, `toDays`, and the warnings of the input plus CONSTANT_HAZARD
  * @throws CxMetricsError INVALID_VALUE for a rate outside [0, 1], an Estimate with bounds outside
  *   [0, 1] or out of order, or an exposure-definition estimate; INVALID_OPTION for a period that is
- *   not a known unit or a finite number of days > 0
+ *   not a known unit or a finite number of days > 0, or an unknown option
  * @example
  * convertChurnRate(0.02, { from: 'month', to: 'year' }) // => 0.21528327626520016 (to 1e-14) (1 − 0.98¹²)
  * convertChurnRate(0.2, { from: 'year', to: 'month' }) // => 0.018423470126248342 (to 1e-14) (1 − 0.8^[1/12])
@@ -94,7 +95,7 @@ export function convertChurnRate(
   options: ConvertChurnRateOptions,
 ): number | ConvertChurnRateResult {
   const fn = 'convertChurnRate';
-  const opts = optionsObject(fn, options);
+  const opts = checkOptions(fn, options, ['from', 'to']);
   const fromDays = periodDays(fn, 'from', opts.from);
   const toDays = periodDays(fn, 'to', opts.to);
   const exponent = toDays / fromDays;

@@ -5,6 +5,7 @@ import type { ProportionMethod } from '../stats/proportionInterval.ts';
 import { proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
 import { checkCount, describe } from '../stats/validate.ts';
 import type { Estimate } from '../types.ts';
+import type { ArrowColumn, ArrowTable } from './arrowColumn.ts';
 import { CSAT_SCALES, type CsatScale, type CsatScalePreset, resolveCsatScale } from './csatScale.ts';
 import {
   CSAT_ESTIMATE_KEYS,
@@ -44,7 +45,7 @@ export interface CsatSummaryOptions {
   /** Lowest satisfied score, on the scale; overrides the scale's (top-2-box) default. */
   satisfiedMin?: number;
   /** One weight ≥ 0 per score, in input order; unweighted by default. */
-  weights?: ArrayLike<number>;
+  weights?: ArrayLike<number> | ArrowColumn;
 }
 
 /**
@@ -117,7 +118,15 @@ const CSAT_KEYS = [...CSAT_SUMMARY_KEYS, ...CSAT_ESTIMATE_KEYS];
  * csat([5, 4, 4, 3, 1, null]).value // => 0.6
  * csat([5, 4, 4, 3, 1, null]).mean.value // => 3.4
  */
-export function csat(scores: ArrayLike<Score>, options?: Omit<CsatOptions, 'accessor' | 'otherTypes'>): CsatResult;
+export function csat(
+  scores: ArrayLike<Score> | ArrowColumn,
+  options?: Omit<CsatOptions, 'accessor' | 'otherTypes'>,
+): CsatResult;
+/** CSAT of the column of an Apache Arrow table named by `accessor`, read from its buffers. */
+export function csat(
+  table: ArrowTable,
+  options: Omit<CsatOptions, 'accessor' | 'otherTypes'> & { accessor: string },
+): CsatResult;
 /**
  * CSAT of records, reading each score with `accessor` (a property name or a function).
  *

@@ -126,17 +126,22 @@ export function readCustomers(fn: string, customers: readonly CustomerRecord[]):
   }
   const length = customers.length;
   if (length === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: needs at least one customer record`);
-  const start = new Float64Array(length);
-  const end = new Float64Array(length);
+  // Every element a record before anything is allocated: a sparse array of huge length fails at
+  // its first hole.
   for (let i = 0; i < length; i++) {
     const record: unknown = customers[i];
     if (record === null || typeof record !== 'object') {
       throw new CxMetricsError(
         'INVALID_VALUE',
-        `${fn}: customer at index ${i} is ${describe(record)}; expected a { id, startedAt, endedAt? } record`,
+        `${fn}: customer at index ${i} is ${describe(record)}${i in customers ? '' : ' (a hole in the array)'}; expected a { id, startedAt, endedAt? } record`,
         { index: i, value: record },
       );
     }
+  }
+  const start = new Float64Array(length);
+  const end = new Float64Array(length);
+  for (let i = 0; i < length; i++) {
+    const record = customers[i] as object;
     const { startedAt, endedAt } = record as Partial<CustomerRecord>;
     const s = parseTimestamp(startedAt);
     if (s === undefined) {

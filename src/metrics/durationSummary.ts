@@ -1,6 +1,6 @@
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
-import { mergeSurvivalTables, type SurvivalTable, survivalTable, tableSize } from '../stats/kaplanMeierTable.ts';
+import { mergeSurvivalTables, survivalTable, tableArrays, tableSize } from '../stats/kaplanMeierTable.ts';
 import { describe } from '../stats/validate.ts';
 import { summaryArray, summaryCount, summaryFields, summaryNumber } from '../summary/check.ts';
 import type { SummaryFamily } from '../summary/family.ts';
@@ -57,7 +57,7 @@ export function summarizeDurations(
     if (status[i] === COMPLETED) eventTimes[a++] = durations[i] as number;
     else censorTimes[b++] = durations[i] as number;
   }
-  const table = survivalTable(eventTimes.sort(), censorTimes.sort());
+  const table = tableArrays(survivalTable(eventTimes.sort(), censorTimes.sort()));
   return {
     kind,
     version: 1,
@@ -112,7 +112,7 @@ export function checkDurationSummary(fn: string, s: unknown, kind: DurationKind)
 /** Two duration summaries added, table by distinct time; INVALID_VALUE for another clock or schedule. @internal */
 export function mergeDurationSummaries(fn: string, a: DurationSummary, b: DurationSummary): DurationSummary {
   sameClock(fn, a, b);
-  const table: SurvivalTable = mergeSurvivalTables(a, b);
+  const table = mergeSurvivalTables(a, b);
   return {
     kind: a.kind,
     version: 1,

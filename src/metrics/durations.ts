@@ -2,10 +2,10 @@ import { CxMetricsError } from '../errors.ts';
 import {
   KAPLAN_MEIER_CONF_TYPES,
   type KaplanMeierConfType,
-  type KaplanMeierResult,
-  kaplanMeierFromTable,
+  type KaplanMeierCurve,
+  kaplanMeierCurve,
 } from '../stats/kaplanMeier.ts';
-import { quantileCurves, survivalQuantile } from '../stats/kaplanMeierQuantile.ts';
+import { survivalQuantile } from '../stats/kaplanMeierQuantile.ts';
 import { type SurvivalTable, tableSize } from '../stats/kaplanMeierTable.ts';
 import { type MeanMethod, meanIntervalResult } from '../stats/meanInterval.ts';
 import { zCritical } from '../stats/normal.ts';
@@ -90,6 +90,7 @@ export interface DurationMean extends Estimate {
  * [r.n, r.completed, r.open, r.method, r.unit, r.clock] // => [4, 3, 1, 'kaplan-meier', 'ms', 'elapsed']
  */
 export interface DurationResult {
+  kind: 'duration';
   /** Tickets (or durations) in the sample, completed and open. */
   n: number;
   /** Tickets with the event (resolved, or responded to). */
@@ -201,11 +202,11 @@ export function durationStatistics(
 ): DurationResult {
   const n = tableSize(data);
   let completed = 0;
-  for (const d of data.events) completed += d;
+  for (let k = 0; k < data.events.length; k++) completed += data.events[k] as number;
   const open = n - completed;
   const warnings = clockWarnings(fn, data.notes, field, 'duration');
   const { confidence } = settings;
-  const base = { n, completed, open, unit: 'ms' as const, clock: data.clock, confidence };
+  const base = { kind: 'duration' as const, n, completed, open, unit: 'ms' as const, clock: data.clock, confidence };
   const largest = data.times[data.times.length - 1] as number;
 
   if (open === 0) {
@@ -225,15 +226,14 @@ export function durationStatistics(
     const mean =
       settings.horizon === undefined
         ? ordinaryMean(fn, durations, settings)
-        : restrictedMean(fn, kaplanMeierFromTable(fn, data, confidence, 'log-log'), settings.horizon, confidence, true);
+        : restrictedMean(fn, kaplanMeierCurve(fn, data, confidence, 'log-log'), settings.horizon, confidence, true);
     warnings.push(...median.warnings);
     return { ...base, median, mean, percentiles, method: 'order-statistics', warnings };
   }
 
-  const km = kaplanMeierFromTable(fn, data, confidence, settings.confType);
-  const curves = quantileCurves(km.points, km.confType);
+  const km = kaplanMeierCurve(fn, data, confidence, settings.confType);
   const quantileAt = (p: number): DurationQuantile => {
-    const q = survivalQuantile(fn, curves, p, km);
+    const q = survivalQuantile(fn, km.curves, p, km);
     return { ...q, warnings: relabel(fn, q.warnings) };
   };
   const median = quantileAt(0.5);
@@ -295,20 +295,24 @@ function ordinaryMean(fn: string, durations: Float64Array, settings: DurationSet
  */
 function restrictedMean(
   fn: string,
-  km: KaplanMeierResult,
+  km: KaplanMeierCurve,
   horizon: number,
   confidence: number,
   chosen: boolean,
 ): DurationMean {
-  const points = km.points.filter((point) => point.time <= horizon);
-  // Segment k runs from points[k].time to the next time (or τ) at height Ŝ(points[k].time).
-  const segments = points.map((point, k) => point.survival * ((points[k + 1]?.time ?? horizon) - point.time));
-  let value = points.length === 0 ? horizon : (points[0] as { time: number }).time;
+  const { time, survival, atRisk: atRiskColumn, events: eventColumn } = km;
+  // The times up to τ: a prefix, as times increase.
+  let count = 0;
+  while (count < time.length && (time[count] as number) <= horizon) count++;
+  let value = count === 0 ? horizon : (time[0] as number);
   let variance = 0;
   let after = 0; // Aₖ, accumulated from the end
-  for (let k = points.length - 1; k >= 0; k--) {
-    after += segments[k] as number;
-    const { atRisk, events } = points[k] as { atRisk: number; events: number };
+  for (let k = count - 1; k >= 0; k--) {
+    // Segment k runs from time[k] to the next time (or τ) at height Ŝ(time[k]).
+    const next = k + 1 < count ? (time[k + 1] as number) : horizon;
+    after += (survival[k] as number) * (next - (time[k] as number));
+    const atRisk = atRiskColumn[k] as number;
+    const events = eventColumn[k] as number;
     // dᵢ = nᵢ makes Ŝ 0 from tᵢ on, so Aᵢ = 0 and the term is 0 (not 0 · ∞).
     if (events > 0 && atRisk > events) variance += (after * after * events) / (atRisk * (atRisk - events));
   }
@@ -329,7 +333,7 @@ function restrictedMean(
     lower = Math.max(0, lower);
     upper = Math.min(horizon, upper);
   }
-  const last = km.points[km.points.length - 1] as { time: number; survival: number };
+  const last = { time: time[time.length - 1] as number, survival: survival[survival.length - 1] as number };
   warnings.push({
     code: 'RESTRICTED_MEAN',
     message:

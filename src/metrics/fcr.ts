@@ -82,6 +82,7 @@ export interface FcrCountsOptions extends FcrIntervalOptions {
  * [r.definition, r.firstContact, r.excluded] // => ['unspecified', 140, 0]
  */
 export interface FcrResult extends Estimate {
+  kind: 'fcr';
   /** The definition applied, so the number never travels without it. */
   definition: FcrDefinition | 'unspecified';
   /** Tickets in n resolved at first contact under the definition. */
@@ -214,6 +215,7 @@ export function fcrFromCounts(
   const method = checkOneOf(fn, 'method', opts.method ?? 'wilson', PROPORTION_METHODS);
   const confidence = checkConfidence(fn, opts.confidence ?? 0.95);
   return printable({
+    kind: 'fcr' as const,
     ...proportionIntervalUnchecked(fn, firstContact, total, method, confidence),
     definition,
     firstContact,

@@ -357,6 +357,7 @@ export function estimateFcr(fn: string, s: FcrSummary, settings: FcrEstimateSett
   }
   const estimate = proportionIntervalUnchecked(fn, firstContact, n, settings.method, settings.confidence);
   return printable({
+    kind: 'fcr' as const,
     ...estimate,
     warnings: [...warnings, ...estimate.warnings],
     definition,

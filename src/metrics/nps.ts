@@ -3,6 +3,7 @@ import { checkOptions } from '../options.ts';
 import { NET_SCORE_METHODS, resolveNetScoreSettings } from '../stats/netScore.ts';
 import { checkCount, describe } from '../stats/validate.ts';
 import type { Estimate, RandomOptions } from '../types.ts';
+import type { ArrowColumn, ArrowTable } from './arrowColumn.ts';
 import { NPS_SCALE, type NpsScale, resolveNpsScale } from './npsScale.ts';
 import {
   estimateNps,
@@ -92,7 +93,7 @@ export interface NpsSummaryOptions {
   /** Scale and cut-offs; the 0–10 scale with 0–6 / 7–8 / 9–10 by default. */
   scale?: Partial<NpsScale>;
   /** One weight ≥ 0 per score (survey or post-stratification weights). */
-  weights?: ArrayLike<number>;
+  weights?: ArrayLike<number> | ArrowColumn;
 }
 
 /**
@@ -197,7 +198,15 @@ const INTERVAL_KEYS = ['method', 'confidence', 'resamples', 'seed', 'rng'];
  * nps([10, 9, 8, 7, 6, 0, 10, null]).value // => 14.285714285714285
  * nps([10, 9, 8, 7, 6, 0, 10, null]).skipped // => 1
  */
-export function nps(scores: ArrayLike<Score>, options?: Omit<NpsOptions, 'accessor' | 'otherTypes'>): NpsResult;
+export function nps(
+  scores: ArrayLike<Score> | ArrowColumn,
+  options?: Omit<NpsOptions, 'accessor' | 'otherTypes'>,
+): NpsResult;
+/** NPS of the column of an Apache Arrow table named by `accessor`, read from its buffers. */
+export function nps(
+  table: ArrowTable,
+  options: Omit<NpsOptions, 'accessor' | 'otherTypes'> & { accessor: string },
+): NpsResult;
 /**
  * NPS of records, reading each score with `accessor` (a property name or a function).
  *

@@ -1,5 +1,6 @@
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
+import { checkOptions } from '../options.ts';
 import {
   KAPLAN_MEIER_CONF_TYPES,
   type KaplanMeierConfType,
@@ -17,7 +18,6 @@ import {
   countAbove,
   DAY_MS,
   iso,
-  optionsObject,
   readCustomers,
   TIME_UNIT_DAYS,
   type TimeUnit,
@@ -103,7 +103,7 @@ export interface RetentionCurveResult {
  * @throws CxMetricsError EMPTY_INPUT for no records; INVALID_VALUE (with the record index, the
  *   field named in the message) for an unreadable timestamp or an endedAt before its startedAt;
  *   INSUFFICIENT_DATA when every record starts after `asOf`; INVALID_OPTION for a missing or
- *   unreadable asOf, an unknown unit or confType, or a confidence outside (0, 1)
+ *   unreadable asOf, an unknown unit or confType, a confidence outside (0, 1), or an unknown option
  * @example
  * const customers = [
  *   { id: 'a', startedAt: '2025-01-01', endedAt: '2025-01-11' },
@@ -123,7 +123,7 @@ export function retentionCurve(
   options: RetentionCurveOptions,
 ): RetentionCurveResult {
   const fn = 'retentionCurve';
-  const opts = optionsObject(fn, options);
+  const opts = checkOptions(fn, options, ['asOf', 'unit', 'confidence', 'confType']);
   const asOf = timestampOption(fn, 'asOf', opts.asOf);
   const unit = checkTimeUnit(fn, 'unit', opts.unit ?? 'day');
   const confidence = checkConfidence(fn, opts.confidence ?? 0.95);
@@ -317,7 +317,7 @@ export interface CohortRetentionResult {
  * @throws CxMetricsError EMPTY_INPUT for no records; INVALID_VALUE (with the record index, the
  *   field named in the message) for an unreadable timestamp or an endedAt before its startedAt;
  *   INSUFFICIENT_DATA when every record starts after `asOf`; INVALID_OPTION for a missing period
- *   or asOf, an unknown method, or a confidence outside (0, 1)
+ *   or asOf, an unknown method, a confidence outside (0, 1), or an unknown option
  * @example
  * const customers = [
  *   { id: 'a', startedAt: '2025-01-05', endedAt: '2025-02-10' },
@@ -336,7 +336,7 @@ export function cohortRetention(
   options: CohortRetentionOptions,
 ): CohortRetentionResult {
   const fn = 'cohortRetention';
-  const opts = optionsObject(fn, options);
+  const opts = checkOptions(fn, options, ['period', 'asOf', 'method', 'confidence']);
   const period = checkOneOf(fn, 'period', opts.period, COHORT_PERIODS);
   const asOf = timestampOption(fn, 'asOf', opts.asOf);
   const method = checkOneOf(fn, 'method', opts.method ?? 'wilson', PROPORTION_METHODS);

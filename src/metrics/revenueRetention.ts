@@ -1,11 +1,12 @@
 import { CxMetricsError } from '../errors.ts';
 import { percent, printable } from '../format/printable.ts';
+import { checkOptions } from '../options.ts';
+import { MAX_BOOTSTRAP_DRAWS } from '../stats/meanInterval.ts';
 import { quantileSorted } from '../stats/quantile.ts';
 import { resolveRng } from '../stats/rng.ts';
 import { checkConfidence, checkNonNegative, describe } from '../stats/validate.ts';
 import type { CxWarning, Estimate, RandomOptions } from '../types.ts';
 import { SMALL_SAMPLE_N, warning } from '../warnings.ts';
-import { optionsObject } from './customers.ts';
 
 /**
  * MRR movements of the customers who were paying at the start of the period.
@@ -126,7 +127,8 @@ export interface RevenueRetentionEstimate {
  *   customers paying at the start of the period (not mutated)
  * @returns `{ grr, nrr, grossMrrChurn, netMrrChurn }` as numbers (shares, 1 = 100%)
  * @throws CxMetricsError INVALID_VALUE for an amount that is not a finite number ≥ 0, a startingMrr
- *   of 0, or contraction + churned above startingMrr
+ *   of 0, or contraction + churned above startingMrr; INVALID_OPTION for any option (they apply to
+ *   per-customer records)
  * @example
  * const r = revenueRetention({ startingMrr: 100000, expansion: 12000, contraction: 3000, churned: 5000 })
  * [r.grr, r.nrr] // => [0.92, 1.04]
@@ -153,7 +155,8 @@ export function revenueRetention(movements: MrrMovements): RevenueRetentionResul
  *   `totals`, `n`, `resamples`, `warnings`
  * @throws CxMetricsError INVALID_VALUE for an MRR that is not a finite number ≥ 0, a startMrr of 0,
  *   or a repeated id (with its index); EMPTY_INPUT for no records; INVALID_OPTION for a bad
- *   confidence, resamples, seed or rng
+ *   confidence, resamples, seed or rng, an unknown option, or customers × resamples over
+ *   `MAX_BOOTSTRAP_DRAWS` (10⁸ random draws, about 1.5 s; the message states the cost)
  * @example
  * const customers = [
  *   { id: 'a', startMrr: 100, endMrr: 150 },
@@ -174,7 +177,16 @@ export function revenueRetention(
   options: RevenueRetentionOptions = {},
 ): RevenueRetentionResult | RevenueRetentionEstimate {
   const fn = 'revenueRetention';
-  if (Array.isArray(input)) return printable(fromCustomers(fn, input, options));
+  const opts = checkOptions(fn, options, ['confidence', 'resamples', 'seed', 'rng']);
+  if (Array.isArray(input)) return printable(fromCustomers(fn, input, opts));
+  const given = Object.keys(opts);
+  if (given.length > 0) {
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: option '${given[0]}' applies to per-customer records (the bootstrap); MRR movements give exact rates and take no options`,
+      { value: given[0] },
+    );
+  }
   if (input === null || typeof input !== 'object') {
     throw new CxMetricsError(
       'INVALID_VALUE',
@@ -226,9 +238,8 @@ function rates(start: number, kept: number, end: number): RevenueRetentionResult
 function fromCustomers(
   fn: string,
   customers: readonly CustomerMrr[],
-  options: RevenueRetentionOptions,
+  opts: Partial<RevenueRetentionOptions>,
 ): RevenueRetentionEstimate {
-  const opts = optionsObject(fn, options);
   const confidence = checkConfidence(fn, opts.confidence ?? 0.95);
   const resamples = opts.resamples ?? 10_000;
   if (typeof resamples !== 'number' || !Number.isInteger(resamples) || resamples < 100 || resamples > 10_000_000) {
@@ -244,9 +255,11 @@ function fromCustomers(
   const n = customers.length;
   if (n === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: needs at least one customer record`);
 
-  const starts = new Float64Array(n);
-  const kept = new Float64Array(n); // min(start, end): revenue kept, expansion ignored
-  const ends = new Float64Array(n);
+  // Grown as records are read, not allocated for `n` up front: a huge sparse array is refused at
+  // its first hole instead of failing to allocate three arrays of its length (a RangeError).
+  const starts: number[] = [];
+  const kept: number[] = []; // min(start, end): revenue kept, expansion ignored
+  const ends: number[] = [];
   const totals: MrrMovements = { startingMrr: 0, expansion: 0, contraction: 0, churned: 0 };
   const ids = new Map<unknown, number>();
   for (let i = 0; i < n; i++) {
@@ -286,9 +299,9 @@ function fromCustomers(
       }
       ids.set(id, i);
     }
-    starts[i] = startMrr;
-    kept[i] = Math.min(startMrr, endMrr);
-    ends[i] = endMrr;
+    starts.push(startMrr);
+    kept.push(Math.min(startMrr, endMrr));
+    ends.push(endMrr);
     totals.startingMrr += startMrr;
     if (endMrr === 0) totals.churned += startMrr;
     else if (endMrr > startMrr) totals.expansion += endMrr - startMrr;
@@ -303,6 +316,7 @@ function fromCustomers(
     sumEnd += ends[i] as number;
   }
   const point = rates(sumStart, sumKept, sumEnd);
+  if (n * resamples > MAX_BOOTSTRAP_DRAWS) throw tooCostly(fn, n, resamples);
 
   const grrDraws = new Float64Array(resamples);
   const nrrDraws = new Float64Array(resamples);
@@ -385,4 +399,23 @@ function complement(x: Estimate): Estimate {
   };
   if (x.standardError !== undefined) out.standardError = x.standardError;
   return out;
+}
+
+/**
+ * The refusal of a bootstrap over MAX_BOOTSTRAP_DRAWS random draws (customers × resamples, about
+ * 15 ns each), with its cost and the ways out, as meanInterval refuses its BCa bootstrap.
+ */
+function tooCostly(fn: string, n: number, resamples: number): CxMetricsError {
+  const draws = n * resamples;
+  const fitting = Math.floor(MAX_BOOTSTRAP_DRAWS / n);
+  const way =
+    fitting >= 100
+      ? `pass resamples of at most ${fitting} for ${n} customers`
+      : 'pass the totals ({ startingMrr, expansion, contraction, churned }) for the exact rates without intervals';
+  return new CxMetricsError(
+    'INVALID_OPTION',
+    `${fn}: the bootstrap over ${n} customers × ${resamples} resamples is ${draws} random draws (about ` +
+      `${(draws * 15e-9).toPrecision(2)} s), over the limit of ${MAX_BOOTSTRAP_DRAWS} (MAX_BOOTSTRAP_DRAWS); ${way}`,
+    { value: resamples },
+  );
 }

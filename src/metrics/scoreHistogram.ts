@@ -1,6 +1,7 @@
 import { CxMetricsError } from '../errors.ts';
 import { describe } from '../stats/validate.ts';
 import type { ScoreWeights } from '../summary/types.ts';
+import { type ArrowColumn, arrowColumnOf, arrowValues, forEachArrowValue, isArrowColumn } from './arrowColumn.ts';
 import type { OtherTypes } from './scores.ts';
 
 // One validating pass from survey answers into the histogram over the scale: no per-answer copy,
@@ -44,6 +45,15 @@ const MAX_LENGTH = 2 ** 32 - 1;
 
 /** Read survey answers once into the histogram over [min, max]. @internal */
 export function readHistogram(fn: string, input: unknown, request: HistogramRequest): Histogram {
+  // Apache Arrow (a vector, or a table with the column's name as accessor): read from its buffers.
+  const column = arrowColumnOf(fn, input, request.accessor);
+  const arrowWeights = isArrowColumn(request.weights);
+  const plainWeights = arrowWeights ? arrowValues(request.weights as ArrowColumn) : request.weights;
+  if (column !== undefined && plainWeights === undefined) return countArrow(fn, column, request);
+  if (column !== undefined) {
+    return readHistogram(fn, arrowValues(column), { ...request, accessor: undefined, weights: plainWeights });
+  }
+  if (arrowWeights) return readHistogram(fn, input, { ...request, weights: plainWeights });
   const items = checkInput(fn, input);
   const span = request.max - request.min;
   const counts = new Float64Array(span + 1);
@@ -67,6 +77,23 @@ export function readHistogram(fn: string, input: unknown, request: HistogramRequ
   const out: Histogram = { counts: Array.from(counts), skipped: tally.skipped, otherTypes: tally.otherTypes };
   if (weighted !== undefined) out.weights = weighted;
   return out;
+}
+
+function countArrow(fn: string, column: ArrowColumn, r: HistogramRequest): Histogram {
+  const counts = new Float64Array(r.max - r.min + 1);
+  const min = r.min;
+  const span = r.max - r.min;
+  let skipped = 0;
+  forEachArrowValue(column, (v, i) => {
+    if (v === null) {
+      skipped++;
+      return;
+    }
+    const k = (v as number) - min;
+    if (typeof v === 'number' && k >= 0 && k <= span && (k | 0) === k) counts[k] = (counts[k] as number) + 1;
+    else refuse(fn, v, i, r, false);
+  });
+  return { counts: Array.from(counts), skipped, otherTypes: 0 };
 }
 
 interface Tally {

@@ -38,6 +38,7 @@ export interface SlaOptions extends TicketClockOptions {
  * [sla.targetMs, sla.field, sla.clock] // => [14400000, 'resolution', 'elapsed']
  */
 export interface SlaResult extends Estimate {
+  kind: 'sla';
   /** Tickets that met the target: completed within it (duration ≤ target). */
   met: number;
   /** Tickets that missed it: completed after it, or still open and already past it. */

@@ -207,6 +207,7 @@ export function estimateSla(fn: string, s: SlaSummary, settings: SlaEstimateSett
   }
   const estimate = proportionIntervalUnchecked(fn, met, n, settings.method, settings.confidence);
   return printable({
+    kind: 'sla' as const,
     ...estimate,
     warnings: [...warnings, ...estimate.warnings],
     met,

@@ -122,7 +122,8 @@ export function checkTickets(fn: string, tickets: unknown): readonly TicketRecor
     });
   }
   if (tickets.length === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: needs at least one ticket`);
-  // An index loop, not forEach: forEach skips holes, which the metrics then read as undefined.
+  // An index loop, not forEach: forEach skips holes, which the metrics then read as undefined, and
+  // walks a sparse array of huge length to its end; this one fails at the first hole.
   for (let i = 0; i < tickets.length; i++) {
     const ticket: unknown = tickets[i];
     if (ticket === null || typeof ticket !== 'object' || Array.isArray(ticket)) {
@@ -379,15 +380,29 @@ function readPlainDurations(fn: string, durations: ArrayLike<number>, options: T
       );
     }
   }
-  const events = options.events ?? new Uint8Array(durations.length).fill(1);
-  // Validates durations (finite, ≥ 0, with the index at fault) and events together.
-  checkSurvivalData(fn, durations, events);
+  const events = options.events;
   const n = durations.length;
+  if (events === undefined) {
+    // All completed. Validated before anything is allocated (a sparse array fails at its first hole).
+    for (let i = 0; i < n; i++) {
+      const d = durations[i];
+      if (typeof d !== 'number' || !Number.isFinite(d) || d < 0) {
+        throw new CxMetricsError(
+          'INVALID_VALUE',
+          `${fn}: duration at index ${i} is ${describe(d)}; expected a finite number ≥ 0`,
+          { index: i, value: d },
+        );
+      }
+    }
+  } else {
+    // Validates durations (finite, ≥ 0, with the index at fault) and events together.
+    checkSurvivalData(fn, durations, events, false);
+  }
   const out = new Float64Array(n);
   const status = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     out[i] = (durations[i] as number) + 0; // −0 → 0
-    status[i] = events[i] === true || events[i] === 1 ? COMPLETED : OPEN;
+    status[i] = events === undefined || events[i] === true || events[i] === 1 ? COMPLETED : OPEN;
   }
   return { durations: out, status, clock: 'elapsed', notes: {} };
 }

@@ -30,7 +30,7 @@ const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFin
  */
 export function cohortRetentionChart(table: CohortRetentionResult, options: ChartOptions = {}): VegaLiteSpec {
   const fn = 'cohortRetentionChart';
-  const opts = chartOptions(fn, options);
+  const opts = chartOptions(fn, options, []);
   const t = table as unknown;
   if (!isObject(t) || !Array.isArray(t.cohorts)) {
     throw new CxMetricsError(

@@ -58,7 +58,7 @@ export interface ComparisonChartOptions extends ChartOptions {
  */
 export function comparisonChart(difference: Difference, options: ComparisonChartOptions = {}): VegaLiteSpec {
   const fn = 'comparisonChart';
-  const opts = chartOptions(fn, options);
+  const opts = chartOptions(fn, options, ['labels', 'metric']);
   const labels = opts.labels ?? ['a', 'b'];
   if (
     !Array.isArray(labels) ||

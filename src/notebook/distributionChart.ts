@@ -65,7 +65,7 @@ export function distributionChart(
   options: DistributionChartOptions = {},
 ): VegaLiteSpec {
   const fn = 'distributionChart';
-  const opts = chartOptions(fn, options);
+  const opts = chartOptions(fn, options, ['metric']);
   if (opts.metric !== undefined && typeof opts.metric !== 'string') {
     throw new CxMetricsError('INVALID_OPTION', `${fn}: metric must be a string; got ${describeValue(opts.metric)}`);
   }

@@ -54,7 +54,7 @@ export interface DriverChartOptions extends ChartOptions {
  */
 export function driverChart(result: TouchpointDriversResult, options: DriverChartOptions = {}): VegaLiteSpec {
   const fn = 'driverChart';
-  const opts = chartOptions(fn, options);
+  const opts = chartOptions(fn, options, ['coefficient']);
   const coefficient = opts.coefficient ?? 'spearman';
   if (coefficient !== 'spearman' && coefficient !== 'pearson') {
     throw new CxMetricsError(

@@ -54,7 +54,7 @@ const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isI
  */
 export function funnelChart(result: FunnelFigures, options: FunnelChartOptions = {}): VegaLiteSpec {
   const fn = 'funnelChart';
-  const opts = chartOptions(fn, options);
+  const opts = chartOptions(fn, options, ['endToEnd']);
   if (opts.endToEnd !== undefined && typeof opts.endToEnd !== 'boolean') {
     throw new CxMetricsError(
       'INVALID_OPTION',

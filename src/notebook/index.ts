@@ -3,6 +3,7 @@
 
 export { formatResult } from '../format/formatResult.ts';
 export { type ResultKind, resultKind } from '../format/kinds.ts';
+export { segmentChart, trendChart } from './analysisCharts.ts';
 export { cohortRetentionChart } from './cohortRetentionChart.ts';
 export { type ComparisonChartOptions, comparisonChart } from './comparisonChart.ts';
 export { type DistributionChartOptions, distributionChart } from './distributionChart.ts';

@@ -58,7 +58,7 @@ export function intervalChart(
   options: IntervalChartOptions = {},
 ): VegaLiteSpec {
   const fn = 'intervalChart';
-  const opts = chartOptions(fn, options);
+  const opts = chartOptions(fn, options, ['metric', 'format']);
   if (opts.format !== undefined && !['share', 'points', 'number', 'duration'].includes(opts.format)) {
     throw new CxMetricsError(
       'INVALID_OPTION',
@@ -75,9 +75,19 @@ export function intervalChart(
       { value: estimates },
     );
   }
-  const entries: [string, unknown][] = Array.isArray(estimates)
-    ? estimates.map((e, i) => [`#${i + 1}`, e])
-    : Object.entries(estimates);
+  const entries: [string, unknown][] = [];
+  if (Array.isArray(estimates)) {
+    // Indexed, not map: map keeps a hole and the checks below skipped it (an array with holes
+    // drew fewer bars without a word); here a hole is refused at its index, and a huge sparse
+    // array at its first hole, without a pass over its length.
+    for (let i = 0; i < estimates.length; i++) {
+      const e: unknown = estimates[i];
+      entries.push([`#${i + 1}`, e]);
+      if (!isEstimate(e)) break; // refused below, with its label and index
+    }
+  } else {
+    entries.push(...Object.entries(estimates));
+  }
   if (entries.length === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: no estimates; expected at least one`);
   const list = entries.map(([label, e], index): Estimate => {
     if (!isEstimate(e)) {

@@ -75,7 +75,7 @@ const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFin
  */
 export function kaplanMeierChart(km: KaplanMeierChartInput, options: KaplanMeierChartOptions = {}): VegaLiteSpec {
   const fn = 'kaplanMeierChart';
-  const opts = chartOptions(fn, options);
+  const opts = chartOptions(fn, options, ['timeTitle', 'survivalTitle']);
   for (const key of ['timeTitle', 'survivalTitle'] as const) {
     if (opts[key] !== undefined && typeof opts[key] !== 'string') {
       throw new CxMetricsError('INVALID_OPTION', `${fn}: ${key} must be a string; got ${describeValue(opts[key])}`);

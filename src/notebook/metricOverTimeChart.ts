@@ -60,7 +60,11 @@ export interface MetricOverTimeChartOptions extends ChartOptions {
 function pointsOf(fn: string, input: unknown): { points: MetricPoint[]; estimates: Estimate[] | undefined } {
   if (Array.isArray(input)) {
     if (input.length === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: no points; expected at least one period`);
-    const points = input.map((p, index): MetricPoint => {
+    // Indexed, not map: map skipped holes, so a point missing from the array vanished from the
+    // chart; a hole is refused at its index (a huge sparse array at its first one).
+    const points: MetricPoint[] = [];
+    for (let index = 0; index < input.length; index++) {
+      const p: unknown = input[index];
       if (!isObject(p)) {
         throw new CxMetricsError(
           'INVALID_VALUE',
@@ -95,8 +99,8 @@ function pointsOf(fn: string, input: unknown): { points: MetricPoint[]; estimate
         upper: upper as number,
       };
       if (typeof n === 'number' && Number.isFinite(n)) point.n = n;
-      return point;
-    });
+      points.push(point);
+    }
     return { points, estimates: undefined };
   }
   if (!isObject(input) || isEstimate(input)) {
@@ -147,7 +151,7 @@ export function metricOverTimeChart(
   options: MetricOverTimeChartOptions = {},
 ): VegaLiteSpec {
   const fn = 'metricOverTimeChart';
-  const opts = chartOptions(fn, options);
+  const opts = chartOptions(fn, options, ['metric', 'format', 'periodType']);
   if (opts.format !== undefined && !['share', 'points', 'number'].includes(opts.format)) {
     throw new CxMetricsError(
       'INVALID_OPTION',

@@ -93,7 +93,7 @@ export function npsBreakdownChart(
   options: NpsBreakdownChartOptions = {},
 ): VegaLiteSpec {
   const fn = 'npsBreakdownChart';
-  const opts = chartOptions(fn, options);
+  const opts = chartOptions(fn, options, ['label']);
   if (opts.label !== undefined && typeof opts.label !== 'string') {
     throw new CxMetricsError('INVALID_OPTION', `${fn}: label must be a string; got ${describeValue(opts.label)}`);
   }

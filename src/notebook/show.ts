@@ -3,10 +3,11 @@ import { blockLines, formatResult } from '../format/formatResult.ts';
 import { isEstimate, isNps, isObject, kindOf, type Loose, type ResultKind } from '../format/kinds.ts';
 import { SHOWN, unwrap } from '../format/unwrap.ts';
 import type { Estimate } from '../types.ts';
+import { analysisChartFor } from './analysisCharts.ts';
 import { cohortRetentionChart } from './cohortRetentionChart.ts';
 import { comparisonChart } from './comparisonChart.ts';
 import { distributionChart } from './distributionChart.ts';
-import { blocksHtml } from './html.ts';
+import { blocksHtml, escapeHtml } from './html.ts';
 import { intervalChart } from './intervalChart.ts';
 import { kaplanMeierChart } from './kaplanMeierChart.ts';
 import { npsBreakdownChart } from './npsBreakdownChart.ts';
@@ -105,6 +106,9 @@ function fittingChart(x: unknown, kind: ResultKind): VegaLiteSpec | undefined {
     switch (kind) {
       case 'chart':
         return x as VegaLiteSpec;
+      case 'breakdown':
+      case 'trend':
+        return analysisChartFor(x);
       case 'nps':
         return npsBreakdownChart(x as never);
       case 'csat':
@@ -209,7 +213,8 @@ export function chartFor(x: unknown): VegaLiteSpec | undefined {
  */
 export function show<T>(x: T): Shown<T> {
   const value = unwrap(x) as T;
-  if (value !== x) return x as unknown as Shown<T>;
+  // Object.is, not !==: NaN !== NaN, so show(NaN) returned the bare NaN instead of a wrapper.
+  if (!Object.is(value, x)) return x as unknown as Shown<T>;
   let kind: ResultKind;
   try {
     kind = kindOf(value);
@@ -226,6 +231,13 @@ export function show<T>(x: T): Shown<T> {
       // A chart on its own: no HTML beside it, so front ends that rank HTML above Vega-Lite
       // (JupyterLab, Notebook 7) draw the chart.
       if (kind === 'chart') return { 'text/plain': text(), [VEGA_LITE_MIME]: value as VegaLiteSpec };
+      if (kind === 'breakdown' || kind === 'trend') {
+        // One table as monospaced text (the interval bars are characters), and the chart.
+        const table: MimeBundle = { 'text/plain': text(), 'text/html': `<pre>${escapeHtml(text())}</pre>` };
+        const chart = fittingChart(value, kind);
+        if (chart !== undefined) table[VEGA_LITE_MIME] = chart;
+        return table;
+      }
       let blocks: ReturnType<typeof blocksOf>;
       try {
         blocks = blocksOf(value);

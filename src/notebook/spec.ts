@@ -1,5 +1,6 @@
 import { CxMetricsError } from '../errors.ts';
-import { isEstimate, isObject } from '../format/kinds.ts';
+import { isEstimate } from '../format/kinds.ts';
+import { checkOptions } from '../options.ts';
 import type { Estimate } from '../types.ts';
 
 /**
@@ -79,12 +80,14 @@ export function finiteOrNull(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
-/** Validate the shared options of a chart builder. @internal */
-export function chartOptions<T extends ChartOptions>(fn: string, options: T | undefined): T {
+/**
+ * Validate the options of a chart builder: a plain object (or undefined) whose keys are the
+ * shared `title`, `width`, `height` and the builder's own `keys` (an unknown key is INVALID_OPTION
+ * naming the closest valid one, through checkOptions), then the shared ones' values. @internal
+ */
+export function chartOptions<T extends ChartOptions>(fn: string, options: T | undefined, keys: readonly string[]): T {
   if (options === undefined) return {} as T;
-  if (!isObject(options)) {
-    throw new CxMetricsError('INVALID_OPTION', `${fn}: options must be an object; got ${describeValue(options)}`);
-  }
+  checkOptions(fn, options, ['title', 'width', 'height', ...keys]);
   for (const key of ['width', 'height'] as const) {
     const v = options[key];
     if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v > 0)) {

@@ -1,7 +1,7 @@
 import { invertCdf } from './invertCdf.ts';
 import { normalUpperQuantile } from './normal.ts';
 import { binomialTerm, logBeta, regularizedBeta } from './special.ts';
-import { checkNumber, checkPositive, checkProbability } from './validate.ts';
+import { checkNumber, checkProbability, checkShape } from './validate.ts';
 
 /**
  * Beta cumulative distribution function: the regularized incomplete beta function I_x(a, b).
@@ -10,17 +10,17 @@ import { checkNumber, checkPositive, checkProbability } from './validate.ts';
  * prefactor after Loader (2000).
  *
  * @param x - the point (≤ 0 gives 0, ≥ 1 gives 1)
- * @param a - first shape > 0
- * @param b - second shape > 0
+ * @param a - first shape > 0, at most 1e10
+ * @param b - second shape > 0, at most 1e10
  * @returns P(X ≤ x) for X ~ Beta(a, b)
- * @throws CxMetricsError INVALID_VALUE when x is NaN or not a number, or a shape is not a finite
- *   number > 0
+ * @throws CxMetricsError INVALID_VALUE when x is NaN or not a number, or a shape is not a number > 0
+ *   and ≤ 1e10
  * @example
  * betaCdf(0.5, 2, 2) // => 0.5 (to 1e-14)
  */
 export function betaCdf(x: number, a: number, b: number): number {
-  checkPositive('betaCdf', 'a', a);
-  checkPositive('betaCdf', 'b', b);
+  checkShape('betaCdf', 'a', a);
+  checkShape('betaCdf', 'b', b);
   checkNumber('betaCdf', 'x', x);
   return regularizedBeta(x, a, b).p;
 }
@@ -36,17 +36,17 @@ export function betaCdf(x: number, a: number, b: number): number {
  * Reference: Press et al. (2007), Numerical Recipes, 3rd ed., §6.4 and §9.4.
  *
  * @param p - probability in [0, 1]
- * @param a - first shape > 0
- * @param b - second shape > 0
+ * @param a - first shape > 0, at most 1e10
+ * @param b - second shape > 0, at most 1e10
  * @returns the quantile in [0, 1]
- * @throws CxMetricsError INVALID_VALUE when p is outside [0, 1] or a shape is not > 0
+ * @throws CxMetricsError INVALID_VALUE when p is outside [0, 1] or a shape is not > 0 and ≤ 1e10
  * @example
  * betaQuantile(0.5, 2, 2) // => 0.5 (to 1e-15)
  */
 export function betaQuantile(p: number, a: number, b: number): number {
   checkProbability('betaQuantile', 'p', p);
-  checkPositive('betaQuantile', 'a', a);
-  checkPositive('betaQuantile', 'b', b);
+  checkShape('betaQuantile', 'a', a);
+  checkShape('betaQuantile', 'b', b);
   return betaQuantileUnchecked(p, a, b);
 }
 

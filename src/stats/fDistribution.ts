@@ -1,7 +1,7 @@
 import { betaQuantileUnchecked } from './beta.ts';
 import { gammaQuantileUnchecked } from './gamma.ts';
 import { regularizedBeta, regularizedGamma } from './special.ts';
-import { checkPositive, checkProbability } from './validate.ts';
+import { checkNumber, checkProbability, checkShape } from './validate.ts';
 
 /**
  * Both tails of F(d₁, d₂) at x ≥ 0 through the regularized incomplete beta function,
@@ -36,19 +36,20 @@ export function fUpperTail(x: number, df1: number, df2: number): number {
  * Agrees with mpmath to 2e-13 relative in both tails for d₂ ≤ 1000, 3e-12 at d₂ = 10⁵
  * (test/fixtures/f-distribution.json, 492 cases).
  *
- * @param x - the point (≤ 0 gives 0)
- * @param df1 - numerator degrees of freedom, a finite number > 0
- * @param df2 - denominator degrees of freedom > 0 (Infinity allowed)
+ * @param x - the point (≤ 0 gives 0; ±Infinity allowed)
+ * @param df1 - numerator degrees of freedom, a number > 0 and ≤ 1e10
+ * @param df2 - denominator degrees of freedom > 0 and ≤ 1e10, or Infinity
  * @returns P(F ≤ x)
- * @throws CxMetricsError INVALID_VALUE when a degrees of freedom is not a number > 0
+ * @throws CxMetricsError INVALID_VALUE when x is not a number (or NaN), or a degrees of freedom is
+ *   not a number > 0 and ≤ 1e10 (d₂ may be Infinity)
  * @example
  * fCdf(3.3541308285291973, 2, 27) // => 0.95 (to 1e-14)
  * fCdf(1, 4, 4) // => 0.5 (to 1e-14) (equal degrees of freedom: the median is 1)
  */
 export function fCdf(x: number, df1: number, df2: number): number {
-  checkPositive('fCdf', 'df1', df1);
-  checkPositive('fCdf', 'df2', df2, { allowInfinity: true });
-  if (Number.isNaN(x)) return Number.NaN;
+  checkShape('fCdf', 'df1', df1);
+  checkShape('fCdf', 'df2', df2, { allowInfinity: true });
+  checkNumber('fCdf', 'x', x);
   return fTails(x, df1, df2).p;
 }
 
@@ -62,17 +63,18 @@ export function fCdf(x: number, df1: number, df2: number): number {
  * (test/fixtures/f-distribution.json), also where R's `qf` loses all digits (qf(1e-10, 1, 1) = 0).
  *
  * @param p - probability in [0, 1]
- * @param df1 - numerator degrees of freedom, a finite number > 0
- * @param df2 - denominator degrees of freedom > 0 (Infinity allowed)
+ * @param df1 - numerator degrees of freedom, a number > 0 and ≤ 1e10
+ * @param df2 - denominator degrees of freedom > 0 and ≤ 1e10, or Infinity
  * @returns the quantile (0 at p = 0, Infinity at p = 1)
  * @throws CxMetricsError INVALID_VALUE when p is outside [0, 1] or a degrees of freedom is not > 0
+ *   and ≤ 1e10 (d₂ may be Infinity)
  * @example
  * fQuantile(0.95, 2, 27) // => 3.3541308285291973 (to 1e-12)
  */
 export function fQuantile(p: number, df1: number, df2: number): number {
   checkProbability('fQuantile', 'p', p);
-  checkPositive('fQuantile', 'df1', df1);
-  checkPositive('fQuantile', 'df2', df2, { allowInfinity: true });
+  checkShape('fQuantile', 'df1', df1);
+  checkShape('fQuantile', 'df2', df2, { allowInfinity: true });
   if (p === 0) return 0;
   if (p === 1) return Number.POSITIVE_INFINITY;
   const q = 1 - p;

@@ -1,7 +1,7 @@
 import { invertCdf } from './invertCdf.ts';
 import { normalUpperQuantile } from './normal.ts';
 import { logGamma, poissonDensityRaw, regularizedGamma } from './special.ts';
-import { checkNumber, checkPositive, checkProbability } from './validate.ts';
+import { checkNumber, checkProbability, checkShape } from './validate.ts';
 
 /**
  * Gamma cumulative distribution function P(X ≤ x) for shape k and scale 1: the regularized
@@ -12,15 +12,15 @@ import { checkNumber, checkPositive, checkProbability } from './validate.ts';
  * accurate computation of binomial probabilities".
  *
  * @param x - the point (≤ 0 gives 0)
- * @param shape - shape k > 0
+ * @param shape - shape k > 0, at most 1e10
  * @returns P(X ≤ x)
- * @throws CxMetricsError INVALID_VALUE when x is NaN or not a number, or shape is not a finite
- *   number > 0
+ * @throws CxMetricsError INVALID_VALUE when x is NaN or not a number, or shape is not a number > 0
+ *   and ≤ 1e10
  * @example
  * gammaCdf(1, 1) // => 0.6321205588285577 (to 1e-15) (1 − e⁻¹)
  */
 export function gammaCdf(x: number, shape: number): number {
-  checkPositive('gammaCdf', 'shape', shape);
+  checkShape('gammaCdf', 'shape', shape);
   checkNumber('gammaCdf', 'x', x);
   return regularizedGamma(shape, x).p;
 }
@@ -36,15 +36,15 @@ export function gammaCdf(x: number, shape: number): number {
  * Reference: Wilson & Hilferty (1931), doi:10.1073/pnas.17.12.684; Press et al. (2007) §9.4.
  *
  * @param p - probability in [0, 1]
- * @param shape - shape k > 0
+ * @param shape - shape k > 0, at most 1e10
  * @returns the quantile (0 at p = 0, Infinity at p = 1)
- * @throws CxMetricsError INVALID_VALUE when p is outside [0, 1] or shape is not > 0
+ * @throws CxMetricsError INVALID_VALUE when p is outside [0, 1] or shape is not > 0 and ≤ 1e10
  * @example
  * gammaQuantile(0.5, 1) // => 0.6931471805599453 (to 1e-15) (ln 2)
  */
 export function gammaQuantile(p: number, shape: number): number {
   checkProbability('gammaQuantile', 'p', p);
-  checkPositive('gammaQuantile', 'shape', shape);
+  checkShape('gammaQuantile', 'shape', shape);
   return gammaQuantileUnchecked(p, shape);
 }
 
@@ -78,15 +78,15 @@ function gammaStart(p: number, q: number, shape: number): number {
  * Reference: Abramowitz & Stegun (1964), Handbook of Mathematical Functions, 26.4.19.
  *
  * @param x - the point
- * @param df - degrees of freedom > 0
+ * @param df - degrees of freedom > 0, at most 1e10
  * @returns P(X ≤ x)
- * @throws CxMetricsError INVALID_VALUE when x is NaN or not a number, or df is not a finite
- *   number > 0
+ * @throws CxMetricsError INVALID_VALUE when x is NaN or not a number, or df is not a number > 0 and
+ *   ≤ 1e10
  * @example
  * chiSquareCdf(3.841458820694124, 1) // => 0.95 (to 1e-15)
  */
 export function chiSquareCdf(x: number, df: number): number {
-  checkPositive('chiSquareCdf', 'df', df);
+  checkShape('chiSquareCdf', 'df', df);
   checkNumber('chiSquareCdf', 'x', x);
   return gammaCdf(x / 2, df / 2);
 }
@@ -100,14 +100,14 @@ export function chiSquareCdf(x: number, df: number): number {
  * Reference: Abramowitz & Stegun (1964), 26.4; Wilson & Hilferty (1931), doi:10.1073/pnas.17.12.684.
  *
  * @param p - probability in [0, 1]
- * @param df - degrees of freedom > 0 (fractional allowed)
+ * @param df - degrees of freedom > 0, at most 1e10 (fractional allowed)
  * @returns the quantile
- * @throws CxMetricsError INVALID_VALUE when p is outside [0, 1] or df is not > 0
+ * @throws CxMetricsError INVALID_VALUE when p is outside [0, 1] or df is not > 0 and ≤ 1e10
  * @example
  * chiSquareQuantile(0.95, 1) // => 3.841458820694124 (to 1e-14)
  */
 export function chiSquareQuantile(p: number, df: number): number {
   checkProbability('chiSquareQuantile', 'p', p);
-  checkPositive('chiSquareQuantile', 'df', df);
+  checkShape('chiSquareQuantile', 'df', df);
   return 2 * gammaQuantileUnchecked(p, df / 2);
 }

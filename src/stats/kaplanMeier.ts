@@ -1,7 +1,7 @@
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
 import type { CxWarning, Estimate } from '../types.ts';
-import { quantileCurves, survivalQuantile } from './kaplanMeierQuantile.ts';
+import { type QuantileCurves, quantileCurvesOf, survivalQuantile } from './kaplanMeierQuantile.ts';
 import { type SurvivalTable, survivalTable, tableSize } from './kaplanMeierTable.ts';
 import { zCritical } from './normal.ts';
 import { checkConfidence, checkOneOf, describe } from './validate.ts';
@@ -93,6 +93,7 @@ export interface KaplanMeierQuantile extends Estimate {
  * kaplanMeierQuantile(km, 0.5) // => km.median
  */
 export interface KaplanMeierResult {
+  kind: 'kaplan-meier';
   /** One point per distinct time, event or censored, in increasing time. */
   points: KaplanMeierPoint[];
   /** The median event time, `kaplanMeierQuantile(result, 0.5)`, precomputed. */
@@ -163,28 +164,42 @@ export function kaplanMeier(
   return printable(kaplanMeierFromTable(fn, survivalTable(eventTimes, censorTimes), confidence, confType));
 }
 
+/** A Kaplan–Meier curve as columns (one entry per distinct time), its median and warnings. @internal */
+export interface KaplanMeierCurve extends CurveColumns {
+  events: ArrayLike<number>;
+  censored: ArrayLike<number>;
+  /** Observations (events and censored). */
+  n: number;
+  confidence: number;
+  confType: KaplanMeierConfType;
+  /** The curve and band prepared for reading quantiles. */
+  curves: QuantileCurves;
+  median: KaplanMeierQuantile;
+  warnings: CxWarning[];
+}
+
 /**
- * The Kaplan–Meier result from a table of distinct times (checked options, at least one
- * observation): what `kaplanMeier` computes after sorting, and what duration summaries estimate
- * from. @internal
+ * The Kaplan–Meier curve from a table of distinct times (checked options, at least one
+ * observation), as typed columns: no object per time. @internal
  */
-export function kaplanMeierFromTable(
+export function kaplanMeierCurve(
   fn: string,
   table: SurvivalTable,
   confidence: number,
   confType: KaplanMeierConfType,
-): KaplanMeierResult {
+): KaplanMeierCurve {
   const n = tableSize(table);
   let eventCount = 0;
-  for (const d of table.events) eventCount += d;
-  const points = kaplanMeierPoints(table, n);
+  for (let k = 0; k < table.events.length; k++) eventCount += table.events[k] as number;
+  const curve = kaplanMeierColumns(table, n);
   const warnings: CxWarning[] = [];
-  const clipped = addBand(points, confType, zCritical(confidence));
+  const clipped = addBand(curve, confType, zCritical(confidence));
+  const m = curve.time.length;
   if (clipped > 0) {
     warnings.push({
       code: 'CLIPPED',
       message:
-        `${fn}: the '${confType}' band reached outside [0, 1] at ${clipped} of ${points.length} times ` +
+        `${fn}: the '${confType}' band reached outside [0, 1] at ${clipped} of ${m} times ` +
         `and was clipped there; 'log-log' stays inside by construction`,
     });
   }
@@ -194,19 +209,61 @@ export function kaplanMeierFromTable(
       message: `${fn}: no events among ${n} observations; survival stays 1 and no quantile is reached`,
     });
   }
-
-  const median = survivalQuantile(fn, quantileCurves(points, confType), 0.5, { confidence, confType, n });
-  return { points, median, confidence, confType, n, warnings };
+  const curves = quantileCurvesOf(curve.time, curve.survival, curve.lower, curve.upper, confType);
+  const median = survivalQuantile(fn, curves, 0.5, { confidence, confType, n });
+  return {
+    ...curve,
+    events: table.events,
+    censored: table.censored,
+    n,
+    confidence,
+    confType,
+    curves,
+    median,
+    warnings,
+  };
 }
 
 /**
- * Validate durations and event flags together and split the durations into sorted event and
- * censoring times. @internal
+ * The Kaplan–Meier result from a table of distinct times (checked options, at least one
+ * observation): what `kaplanMeier` computes after sorting. @internal
+ */
+export function kaplanMeierFromTable(
+  fn: string,
+  table: SurvivalTable,
+  confidence: number,
+  confType: KaplanMeierConfType,
+): KaplanMeierResult {
+  const curve = kaplanMeierCurve(fn, table, confidence, confType);
+  const m = curve.time.length;
+  // The points, plain objects, made once at the end from the columns; pushed, not new Array(m):
+  // a large preallocated array is held in slow (dictionary) mode.
+  const points: KaplanMeierPoint[] = [];
+  for (let k = 0; k < m; k++) {
+    points.push({
+      time: curve.time[k] as number,
+      atRisk: curve.atRisk[k] as number,
+      events: curve.events[k] as number,
+      censored: curve.censored[k] as number,
+      survival: curve.survival[k] as number,
+      lower: curve.lower[k] as number,
+      upper: curve.upper[k] as number,
+      standardError: curve.standardError[k] as number,
+    });
+  }
+  const { median, n, warnings } = curve;
+  return { kind: 'kaplan-meier', points, median, confidence, confType, n, warnings };
+}
+
+/**
+ * Validate durations and event flags together and split the durations into event and censoring
+ * times, sorted unless `sorted` is false (for a caller that only validates). @internal
  */
 export function checkSurvivalData(
   fn: string,
   durations: ArrayLike<number>,
   events: ArrayLike<boolean | number>,
+  sorted = true,
 ): { eventTimes: Float64Array; censorTimes: Float64Array } {
   for (const [name, values] of [
     ['durations', durations],
@@ -227,7 +284,7 @@ export function checkSurvivalData(
   }
   const length = durations.length;
   if (length === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: needs at least one duration`);
-  const isEvent = new Uint8Array(length);
+  // Validate first, allocating nothing: a sparse array of huge length fails at its first hole.
   let eventCount = 0;
   for (let i = 0; i < length; i++) {
     const d = durations[i];
@@ -240,7 +297,6 @@ export function checkSurvivalData(
     }
     const e = events[i];
     if (e === true || e === 1) {
-      isEvent[i] = 1;
       eventCount++;
     } else if (e !== false && e !== 0) {
       throw new CxMetricsError(
@@ -254,64 +310,78 @@ export function checkSurvivalData(
   const censorTimes = new Float64Array(length - eventCount);
   for (let i = 0, a = 0, b = 0; i < length; i++) {
     const d = (durations[i] as number) + 0; // −0 → 0
-    if (isEvent[i] === 1) eventTimes[a++] = d;
+    const e = events[i];
+    if (e === true || e === 1) eventTimes[a++] = d;
     else censorTimes[b++] = d;
   }
+  if (!sorted) return { eventTimes, censorTimes };
   // Typed-array sort is numeric, unlike Array.prototype.sort.
   return { eventTimes: eventTimes.sort(), censorTimes: censorTimes.sort() };
+}
+
+/** The curve as columns, one entry per distinct time. @internal */
+export interface CurveColumns {
+  time: ArrayLike<number>;
+  atRisk: Float64Array;
+  survival: Float64Array;
+  standardError: Float64Array;
+  lower: Float64Array;
+  upper: Float64Array;
 }
 
 /**
  * Counts, survival and Greenwood standard error at each distinct time, with the same floating-point
  * operations as survival's C routine survfitkm (so 'exactly at 1 − p' ties resolve as in R).
  */
-function kaplanMeierPoints(table: SurvivalTable, n: number): KaplanMeierPoint[] {
-  const points: KaplanMeierPoint[] = [];
+function kaplanMeierColumns(table: SurvivalTable, n: number): CurveColumns {
+  const m = table.times.length;
+  const atRiskColumn = new Float64Array(m);
+  const survivalColumn = new Float64Array(m);
+  const standardError = new Float64Array(m);
   let atRisk = n;
   let survival = 1;
   let greenwood = 0;
-  const { times } = table;
-  for (let k = 0; k < times.length; k++) {
-    const time = times[k] as number;
-    const events = table.events[k] as number;
-    const censored = table.censored[k] as number;
+  const { events: eventColumn, censored: censoredColumn } = table;
+  for (let k = 0; k < m; k++) {
+    const events = eventColumn[k] as number;
     if (events > 0) {
       survival *= (atRisk - events) / atRisk;
       // d/(n(n − d)) is Infinity when everyone at risk has the event: Ŝ = 0 and σ = ∞, as in R.
       greenwood += events / (atRisk * (atRisk - events));
     }
-    points.push({
-      time,
-      atRisk,
-      events,
-      censored,
-      survival,
-      lower: survival,
-      upper: survival,
-      standardError: Math.sqrt(greenwood),
-    });
-    atRisk -= events + censored;
+    atRiskColumn[k] = atRisk;
+    survivalColumn[k] = survival;
+    standardError[k] = Math.sqrt(greenwood);
+    atRisk -= events + (censoredColumn[k] as number);
   }
-  return points;
+  return {
+    time: table.times,
+    atRisk: atRiskColumn,
+    survival: survivalColumn,
+    standardError,
+    lower: new Float64Array(m),
+    upper: new Float64Array(m),
+  };
 }
 
-/** Fill in `lower`/`upper` as R's survfit_confint; returns how many points were clipped. */
-function addBand(points: KaplanMeierPoint[], confType: KaplanMeierConfType, z: number): number {
+/** Fill in `lower`/`upper` as R's survfit_confint; returns how many times were clipped. */
+function addBand(curve: CurveColumns, confType: KaplanMeierConfType, z: number): number {
   let clipped = 0;
   const overshoot = 1e-12;
-  for (const point of points) {
-    const s = point.survival;
-    const se = point.standardError;
+  const { survival, standardError, lower: lowerColumn, upper: upperColumn } = curve;
+  for (let k = 0; k < survival.length; k++) {
+    const s = survival[k] as number;
+    const se = standardError[k] as number;
     if (s === 0) {
       // σ = ∞: every transformation breaks down (R gives NA); report the whole range.
-      point.lower = 0;
-      point.upper = 1;
+      lowerColumn[k] = 0;
+      upperColumn[k] = 1;
       continue;
     }
     if (se === 0) {
       // No events yet: zero variance, the band is the point (R's log-log gives NA at Ŝ = 1).
-      point.lower = s;
-      point.upper = s;
+      lowerColumn[k] = s;
+      upperColumn[k] = s;
       continue;
     }
     let lower: number;
@@ -338,8 +408,8 @@ function addBand(points: KaplanMeierPoint[], confType: KaplanMeierConfType, z: n
       }
     }
     if (lower < -overshoot || upper > 1 + overshoot) clipped++;
-    point.lower = Math.max(0, lower);
-    point.upper = Math.min(1, upper);
+    lowerColumn[k] = Math.max(0, lower);
+    upperColumn[k] = Math.min(1, upper);
   }
   return clipped;
 }

@@ -94,19 +94,43 @@ export interface QuantileCurves {
  * a lower bound where R's is NA. @internal
  */
 export function quantileCurves(points: readonly KaplanMeierPoint[], confType: KaplanMeierConfType): QuantileCurves {
-  const m = points.length + 1;
+  const m = points.length;
+  const time = new Float64Array(m);
+  const survival = new Float64Array(m);
+  const lower = new Float64Array(m);
+  const upper = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const point = points[k] as KaplanMeierPoint;
+    time[k] = point.time;
+    survival[k] = point.survival;
+    lower[k] = point.lower;
+    upper[k] = point.upper;
+  }
+  return quantileCurvesOf(time, survival, lower, upper, confType);
+}
+
+/** `quantileCurves` from the columns of a curve (time, survival and the band, one entry per time). @internal */
+export function quantileCurvesOf(
+  time: ArrayLike<number>,
+  survivalColumn: ArrayLike<number>,
+  lowerColumn: ArrayLike<number>,
+  upperColumn: ArrayLike<number>,
+  confType: KaplanMeierConfType,
+): QuantileCurves {
+  const m = time.length + 1;
   const x = new Float64Array(m);
   const survival = new Float64Array(m);
   const lower = new Float64Array(m);
   const upper = new Float64Array(m);
-  points.forEach((point, k) => {
-    const s = point.survival;
-    const undefinedAtOne = confType === 'log-log' && s === 1;
-    x[k + 1] = point.time;
+  const logLog = confType === 'log-log';
+  for (let k = 0; k < m - 1; k++) {
+    const s = survivalColumn[k] as number;
+    const undefinedAtOne = logLog && s === 1;
+    x[k + 1] = time[k] as number;
     survival[k + 1] = 1 - s;
-    lower[k + 1] = undefinedAtOne ? Number.NaN : s === 0 ? 1 : 1 - point.lower;
-    upper[k + 1] = undefinedAtOne || s === 0 ? Number.NaN : 1 - point.upper;
-  });
+    lower[k + 1] = undefinedAtOne ? Number.NaN : s === 0 ? 1 : 1 - (lowerColumn[k] as number);
+    upper[k + 1] = undefinedAtOne || s === 0 ? Number.NaN : 1 - (upperColumn[k] as number);
+  }
   return { survival: prepareCurve(x, survival), lower: prepareCurve(x, lower), upper: prepareCurve(x, upper) };
 }
 
@@ -191,35 +215,47 @@ export function findQuantile(x: ArrayLike<number>, y: ArrayLike<number>, p: numb
 /** A curve after findq's step 1 (and our running maximum), ready for any p. */
 interface PreparedCurve {
   /** Times of the kept points, in R's order (the first NA slot included). */
-  x: number[];
+  x: Float64Array;
   /** Levels of the kept points; NaN for the NA slot. */
-  y: number[];
+  y: Float64Array;
   /** 0-based positions of the kept points that are not NA: their levels never decrease. */
-  defined: number[];
+  defined: Int32Array;
   /** The last time of the curve before dropping repeats (R's xmax). */
   xmax: number;
 }
 
 /** Running maximum, then R's `duplicated` (keep the first of each level; NA repeats too). */
 function prepareCurve(x: ArrayLike<number>, y: ArrayLike<number>): PreparedCurve {
-  const curve: PreparedCurve = { x: [], y: [], defined: [], xmax: x[x.length - 1] as number };
+  const length = y.length;
+  const keptX = new Float64Array(length);
+  const keptY = new Float64Array(length);
+  const defined = new Int32Array(length);
+  let kept = 0;
+  let definedCount = 0;
   let runningMax = Number.NEGATIVE_INFINITY;
   let seenNaN = false;
-  for (let i = 0; i < y.length; i++) {
+  for (let i = 0; i < length; i++) {
     const v = y[i] as number;
     if (Number.isNaN(v)) {
+      // NaN: R's NA, kept once.
       if (seenNaN) continue;
       seenNaN = true;
     } else {
       // With a running maximum, a repeated level can only repeat the latest kept one.
       if (v <= runningMax) continue;
       runningMax = v;
-      curve.defined.push(curve.y.length);
+      defined[definedCount++] = kept;
     }
-    curve.x.push(x[i] as number);
-    curve.y.push(v);
+    keptX[kept] = x[i] as number;
+    keptY[kept] = v;
+    kept++;
   }
-  return curve;
+  return {
+    x: keptX.subarray(0, kept),
+    y: keptY.subarray(0, kept),
+    defined: defined.subarray(0, definedCount),
+    xmax: x[x.length - 1] as number,
+  };
 }
 
 /** findq's steps 2 and 3 for one p (see findQuantile). NaN where R gives NA. */

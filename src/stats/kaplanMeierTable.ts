@@ -4,22 +4,37 @@
 /** Distinct times, ascending, with the events and censored observations at each. @internal */
 export interface SurvivalTable {
   /** Distinct times, strictly increasing. */
-  times: number[];
+  times: ArrayLike<number>;
   /** Events at each time. */
-  events: number[];
+  events: ArrayLike<number>;
   /** Censored observations at each time. */
+  censored: ArrayLike<number>;
+}
+
+/** A table as plain arrays (the form a summary keeps). @internal */
+export interface SurvivalTableArrays extends SurvivalTable {
+  times: number[];
+  events: number[];
   censored: number[];
 }
 
-/** The table of sorted event times and sorted censoring times (Float64Array#sort order). @internal */
-export function survivalTable(eventTimes: Float64Array, censorTimes: Float64Array): SurvivalTable {
-  const times: number[] = [];
-  const events: number[] = [];
-  const censored: number[] = [];
-  let i = 0;
-  let j = 0;
+/**
+ * The table of sorted event times and sorted censoring times (Float64Array#sort order), as typed
+ * columns (no object or array growth per distinct time). @internal
+ */
+export function survivalTable(
+  eventTimes: Float64Array,
+  censorTimes: Float64Array,
+): { times: Float64Array; events: Float64Array; censored: Float64Array } {
   const ne = eventTimes.length;
   const nc = censorTimes.length;
+  const capacity = ne + nc;
+  const times = new Float64Array(capacity);
+  const events = new Float64Array(capacity);
+  const censored = new Float64Array(capacity);
+  let i = 0;
+  let j = 0;
+  let m = 0;
   while (i < ne || j < nc) {
     const a = i < ne ? (eventTimes[i] as number) : Number.POSITIVE_INFINITY;
     const b = j < nc ? (censorTimes[j] as number) : Number.POSITIVE_INFINITY;
@@ -34,15 +49,21 @@ export function survivalTable(eventTimes: Float64Array, censorTimes: Float64Arra
       c++;
       j++;
     }
-    times.push(time);
-    events.push(d);
-    censored.push(c);
+    times[m] = time;
+    events[m] = d;
+    censored[m] = c;
+    m++;
   }
-  return { times, events, censored };
+  return { times: times.subarray(0, m), events: events.subarray(0, m), censored: censored.subarray(0, m) };
+}
+
+/** A table as plain arrays, for a summary. @internal */
+export function tableArrays(table: SurvivalTable): SurvivalTableArrays {
+  return { times: Array.from(table.times), events: Array.from(table.events), censored: Array.from(table.censored) };
 }
 
 /** Two tables added: the table of both samples together. @internal */
-export function mergeSurvivalTables(a: SurvivalTable, b: SurvivalTable): SurvivalTable {
+export function mergeSurvivalTables(a: SurvivalTable, b: SurvivalTable): SurvivalTableArrays {
   const times: number[] = [];
   const events: number[] = [];
   const censored: number[] = [];

@@ -6,7 +6,7 @@ import { quantileSorted } from './quantile.ts';
 import { resolveRng } from './rng.ts';
 import { finiteValues, meanAndVariance } from './sample.ts';
 import { tUpperQuantile } from './studentT.ts';
-import { checkConfidence, checkOneOf } from './validate.ts';
+import { checkConfidence, checkOneOf, describe } from './validate.ts';
 
 /**
  * Interval methods for a mean: Student's t, or the bias-corrected and accelerated bootstrap (see
@@ -40,8 +40,9 @@ export interface MeanIntervalOptions extends RandomOptions {
 const MEAN_INTERVAL_KEYS = ['confidence', 'method', 'resamples', 'seed', 'rng'] as const;
 
 /**
- * The most random draws (values × resamples) `meanInterval`'s `'bootstrap-bca'` makes: 10⁸, about
- * 1.5 s on a 2020s laptop core (15 ns a draw). Beyond it the call is refused before any work,
+ * The most random draws (values × resamples) `meanInterval`'s `'bootstrap-bca'` makes, and
+ * `revenueRetention`'s bootstrap (customers × resamples): 10⁸, about 1.5 s on a 2020s laptop
+ * core (15 ns a draw). Beyond it the call is refused before the bootstrap,
  * with the cost stated, instead of running for tens of seconds (10⁵ values at the default 10 000
  * resamples would take about 15 s). Where it bites, the sample is large enough for Student's t
  * (the bootstrap's edge over t fades as n grows), or fewer resamples keep the bootstrap: at n =
@@ -92,7 +93,7 @@ export function meanIntervalResult(fn: string, values: ArrayLike<number>, option
   if (!Number.isInteger(resamples) || resamples < 100 || resamples > 10_000_000) {
     throw new CxMetricsError(
       'INVALID_OPTION',
-      `${fn}: resamples is ${String(resamples)}; expected a whole number from 100 to 10 000 000`,
+      `${fn}: resamples is ${describe(resamples)}; expected a whole number from 100 to 10 000 000`,
       {
         value: resamples,
       },

@@ -1,7 +1,7 @@
 import { CxMetricsError } from '../errors.ts';
 import { checkOptions } from '../options.ts';
 import { finiteValues } from './sample.ts';
-import { checkProbability } from './validate.ts';
+import { checkProbability, describe } from './validate.ts';
 
 /**
  * Hyndman–Fan sample quantile definitions 1 to 9 (R's `quantile(type =)`).
@@ -51,9 +51,13 @@ export function quantile(values: ArrayLike<number>, p: number, options?: Quantil
   checkProbability(fn, 'p', p);
   const type = opts.type ?? 7;
   if (!Number.isInteger(type) || type < 1 || type > 9) {
-    throw new CxMetricsError('INVALID_OPTION', `${fn}: type is ${String(type)}; expected a whole number from 1 to 9`, {
-      value: type,
-    });
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: type is ${describe(type)}; expected a whole number from 1 to 9`,
+      {
+        value: type,
+      },
+    );
   }
   if (sorted.length === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: needs at least one value`);
   return quantileSorted(sorted, p, type);

@@ -1,5 +1,6 @@
 import { CxMetricsError } from '../errors.ts';
 import type { RandomOptions } from '../types.ts';
+import { describe } from './validate.ts';
 
 /**
  * A seeded pseudo-random generator: sfc32 (Chris Doty-Humphrey's Small Fast Counter, from
@@ -21,7 +22,7 @@ import type { RandomOptions } from '../types.ts';
  */
 export function seededRandom(seed: number): () => number {
   if (typeof seed !== 'number' || !Number.isFinite(seed)) {
-    throw new CxMetricsError('INVALID_OPTION', `seededRandom: seed is ${String(seed)}; expected a finite number`, {
+    throw new CxMetricsError('INVALID_OPTION', `seededRandom: seed is ${describe(seed)}; expected a finite number`, {
       value: seed,
     });
   }
@@ -66,7 +67,7 @@ export function resolveRng(fn: string, options: RandomOptions, defaultSeed = 1):
     return () => {
       const u = rng();
       if (!(u >= 0 && u < 1)) {
-        throw new CxMetricsError('INVALID_OPTION', `${fn}: rng returned ${String(u)}; expected a number in [0, 1)`, {
+        throw new CxMetricsError('INVALID_OPTION', `${fn}: rng returned ${describe(u)}; expected a number in [0, 1)`, {
           value: u,
         });
       }
@@ -74,7 +75,7 @@ export function resolveRng(fn: string, options: RandomOptions, defaultSeed = 1):
     };
   }
   if (options.seed !== undefined && (typeof options.seed !== 'number' || !Number.isFinite(options.seed))) {
-    throw new CxMetricsError('INVALID_OPTION', `${fn}: seed is ${String(options.seed)}; expected a finite number`, {
+    throw new CxMetricsError('INVALID_OPTION', `${fn}: seed is ${describe(options.seed)}; expected a finite number`, {
       value: options.seed,
     });
   }

@@ -1,3 +1,4 @@
+import type { ArrowColumn, ArrowTable } from '../metrics/arrowColumn.ts';
 import type { CesRecordSummaryOptions, CesSummaryOptions } from '../metrics/ces.ts';
 import type { ChurnSummaryOptions } from '../metrics/churnSummary.ts';
 import type { CsatRecordSummaryOptions, CsatSummaryOptions } from '../metrics/csat.ts';
@@ -51,7 +52,17 @@ import type {
  * s.kind // => 'nps-summary'
  * estimate(s).value // => 33.33333333333333 (to 1e-12)
  */
-export function summarize(metric: 'nps', scores: ArrayLike<Score>, options?: NpsSummaryOptions): NpsSummary;
+export function summarize(
+  metric: 'nps',
+  scores: ArrayLike<Score> | ArrowColumn,
+  options?: NpsSummaryOptions,
+): NpsSummary;
+/** The NPS summary of the column of an Apache Arrow table named by `accessor`. */
+export function summarize(
+  metric: 'nps',
+  table: ArrowTable,
+  options: NpsSummaryOptions & { accessor: string },
+): NpsSummary;
 /** The NPS summary of records, read with `accessor`. */
 export function summarize<T extends object>(
   metric: 'nps',
@@ -59,7 +70,17 @@ export function summarize<T extends object>(
   options: NpsRecordSummaryOptions<T>,
 ): NpsSummary;
 /** The CSAT summary of scores. */
-export function summarize(metric: 'csat', scores: ArrayLike<Score>, options?: CsatSummaryOptions): CsatSummary;
+export function summarize(
+  metric: 'csat',
+  scores: ArrayLike<Score> | ArrowColumn,
+  options?: CsatSummaryOptions,
+): CsatSummary;
+/** The CSAT summary of the column of an Apache Arrow table named by `accessor`. */
+export function summarize(
+  metric: 'csat',
+  table: ArrowTable,
+  options: CsatSummaryOptions & { accessor: string },
+): CsatSummary;
 /** The CSAT summary of records, read with `accessor`. */
 export function summarize<T extends object>(
   metric: 'csat',
@@ -67,7 +88,17 @@ export function summarize<T extends object>(
   options: CsatRecordSummaryOptions<T>,
 ): CsatSummary;
 /** The CES summary of scores. */
-export function summarize(metric: 'ces', scores: ArrayLike<Score>, options?: CesSummaryOptions): CesSummary;
+export function summarize(
+  metric: 'ces',
+  scores: ArrayLike<Score> | ArrowColumn,
+  options?: CesSummaryOptions,
+): CesSummary;
+/** The CES summary of the column of an Apache Arrow table named by `accessor`. */
+export function summarize(
+  metric: 'ces',
+  table: ArrowTable,
+  options: CesSummaryOptions & { accessor: string },
+): CesSummary;
 /** The CES summary of records, read with `accessor`. */
 export function summarize<T extends object>(
   metric: 'ces',

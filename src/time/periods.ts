@@ -165,6 +165,33 @@ export function dayStart(days: number, timeZone: string): number {
   return zonedTimeToUtc(y, m, d, 0, 0, timeZone, 'earlier');
 }
 
+/**
+ * The first instants of `count` consecutive local days from `firstDay`: `dayStart` of each, for
+ * one Intl call per day instead of several. Each day's midnight is tried at the previous day's
+ * offset; it is right when the zone's offset at that instant is that same offset (the clock then
+ * shows 00:00 there, and no earlier instant can: that would take two offset changes within one
+ * day, which the tz database does not have, see zonedTime.ts). Otherwise — a change at or
+ * before midnight — the day goes through `dayStart`. @internal
+ */
+export function dayStarts(firstDay: number, count: number, timeZone: string): number[] {
+  const formatter = timeZoneFormatter(timeZone);
+  const out: number[] = [];
+  let offset: number | undefined;
+  for (let d = firstDay; d < firstDay + count; d++) {
+    let start: number | undefined;
+    if (offset !== undefined) {
+      const guess = d * DAY_MS - offset;
+      if (utcOffsetAt(guess, formatter) === offset) start = guess;
+    }
+    if (start === undefined) {
+      start = dayStart(d, timeZone);
+      offset = utcOffsetAt(start, formatter);
+    }
+    out.push(start);
+  }
+  return out;
+}
+
 /** The period (as days) that contains the local day `days`. @internal */
 export function periodDaysOf(days: number, spec: PeriodSpec): PeriodDays {
   switch (spec.unit) {

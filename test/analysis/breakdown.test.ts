@@ -252,3 +252,56 @@ describe('breakdown: the one-loop histogram path equals summarizing each group',
     expect(thrown(() => breakdown(mixed, { by: 'g', metric: 'nps', accessor: 's' })).index).toBe(3);
   });
 });
+
+describe('breakdown with weights', () => {
+  it('splits the weights with the records: each group is the weighted metric on its records', () => {
+    const rows = Array.from({ length: 300 }, (_, i) => ({ g: i % 3 === 0 ? 'a' : 'b', s: (i * 7) % 11 }));
+    const weights = rows.map((_, i) => 0.5 + (i % 4));
+    const b = breakdown(rows, { by: 'g', metric: 'nps', accessor: 's', weights });
+    for (const g of b.groups) {
+      const idx = rows.flatMap((r, i) => (r.g === g.key ? [i] : []));
+      const own = summarize(
+        'nps',
+        idx.map((i) => rows[i] as (typeof rows)[number]),
+        {
+          accessor: 's',
+          weights: idx.map((i) => weights[i] as number),
+        },
+      );
+      expect(g.summary).toEqual(own);
+      expect(g.estimate?.warnings.map((w) => w.code)).toContain('WEIGHTED');
+    }
+    // weighted answers have no counts for the chi-square-type test: said, not faked
+    expect(b.test).toBeNull();
+    expect(b.warnings.map((w) => w.code)).toContain('NO_TEST');
+    expect(b.groups[0]?.vsRest).not.toBeNull();
+  });
+});
+
+describe('breakdown accessor functions', () => {
+  it('receive each record’s index in the input, on the histogram path and the general one', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => ({ g: i % 2 === 0 ? 'even' : 'odd' }));
+    const seen: number[] = [];
+    breakdown(rows, {
+      by: 'g',
+      metric: 'nps',
+      accessor: (_r: unknown, i: number) => {
+        seen.push(i);
+        return i % 11;
+      },
+    });
+    expect(seen).toEqual(rows.map((_, i) => i));
+    const seenP: number[] = [];
+    breakdown(rows, {
+      by: 'g',
+      metric: 'proportion',
+      accessor: (_r: unknown, i: number) => {
+        seenP.push(i);
+        return i % 3 === 0;
+      },
+    });
+    expect([...seenP].sort((a, b) => a - b)).toEqual(rows.map((_, i) => i));
+    const m = breakdown(rows, { by: 'g', metric: 'mean', accessor: (_r: unknown, i: number) => i });
+    expect(m.groups.map((g) => g.estimate?.value)).toEqual([19, 20]);
+  });
+});

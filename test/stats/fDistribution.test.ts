@@ -45,9 +45,10 @@ describe('F distribution', () => {
     expectRelative(fUpperTail(fQuantile(1 - 1e-9, 5, 17.5), 5, 17.5), 1e-9, 1e-6);
   });
 
-  it('gives 0 and 1 at the ends, NaN for a NaN point', () => {
+  it('gives 0 and 1 at the ends, and refuses a point that is not a number', () => {
     expect([fCdf(0, 2, 3), fCdf(-1, 2, 3), fCdf(Number.POSITIVE_INFINITY, 2, 3)]).toEqual([0, 0, 1]);
-    expect(fCdf(Number.NaN, 2, 3)).toBeNaN();
+    for (const x of [Number.NaN, '1', undefined])
+      expect(thrown(() => fCdf(x as number, 2, 3)).code).toBe('INVALID_VALUE');
     expect([fQuantile(0, 2, 3), fQuantile(1, 2, 3)]).toEqual([0, Number.POSITIVE_INFINITY]);
   });
 

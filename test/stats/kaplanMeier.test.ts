@@ -318,7 +318,7 @@ describe('kaplanMeier inputs', () => {
         message: expect.stringMatching(/^kaplanMeierQuantile: confType/),
       }),
     );
-    expect(Object.keys(json).sort()).toEqual(['confType', 'confidence', 'median', 'n', 'points', 'warnings']);
+    expect(Object.keys(json).sort()).toEqual(['confType', 'confidence', 'kind', 'median', 'n', 'points', 'warnings']);
     expect(json.median.value).toBe(km.median.value);
     expect(json.points.at(-1).standardError).toBeNull(); // Infinity
   });

@@ -97,3 +97,33 @@ describe('support summaries: merging partitions', () => {
     expect(estimate(mergeSummaries(a, b as typeof a)).n).toBe(2);
   });
 });
+
+describe('support and churn inputs: holes and huge sparse arrays (issue 9)', () => {
+  const sparse = (first?: unknown): unknown[] => {
+    const a: unknown[] = [];
+    a.length = 2 ** 32 - 1;
+    if (first !== undefined) a[0] = first;
+    return a;
+  };
+
+  it('a hole in a ticket array is a missing ticket, reported at its index', () => {
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    const e = thrown(() => ttr([{ createdAt: '2026-05-01T09:00Z', resolvedAt: '2026-05-01T10:00Z' }, ,] as never));
+    expect([e.code, e.index, e.message]).toEqual(['INVALID_VALUE', 1, expect.stringMatching(/a hole in the array/)]);
+  });
+
+  it('a sparse array of length 2³² − 1 fails at its first hole at once, allocating nothing', () => {
+    const start = performance.now();
+    for (const f of [
+      () => ttr(sparse() as never, { asOf: '2026-06-01' }),
+      () => fcr(sparse() as never, { definition: 'one-touch' }),
+      () => summarize('sla', sparse() as never, { targetMs: 1 }),
+      () => summarize('churn', sparse() as never, { from: '2026-01-01', to: '2026-02-01' }),
+      () => summarize('ttr', sparse(5) as never),
+      () => summarize('first-response', sparse(5) as never, { events: sparse(1) as never }),
+    ]) {
+      expect(thrown(f).code).toBe('INVALID_VALUE');
+    }
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+});

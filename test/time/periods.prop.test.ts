@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type CalendarUnit, calendarPeriod, nextPeriod, previousPeriod } from '../../src/index.ts';
+import { dayStart, dayStarts } from '../../src/time/periods.ts';
 import { fc } from '../helpers/fc.ts';
 
 // Northern and southern DST, midnight changes (Santiago, Havana), a 30-minute change (Lord Howe),
@@ -77,6 +78,23 @@ describe('calendar periods (properties)', () => {
         expect(hours).toBeLessThanOrEqual((days[1] as number) * 24 + 3);
       }),
       { seed: 11_003 },
+    );
+  });
+});
+
+describe('dayStarts (sequential day starts)', () => {
+  it('equals dayStart for every day of a run, across DST changes and midnight gaps', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1995, 0, 1) / 86_400_000, max: Date.UTC(2035, 0, 1) / 86_400_000 }),
+        fc.integer({ min: 1, max: 400 }),
+        fc.constantFrom(...ZONES),
+        (firstDay, count, timeZone) => {
+          const fast = dayStarts(firstDay, count, timeZone);
+          expect(fast).toEqual(Array.from({ length: count }, (_, i) => dayStart(firstDay + i, timeZone)));
+        },
+      ),
+      { seed: 11_004, numRuns: 40 },
     );
   });
 });
