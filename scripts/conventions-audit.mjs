@@ -1,12 +1,12 @@
 // Audit of the public API against docs/conventions.md (issue 10): prints every exported result
 // type, every options key that looks like a threshold, a missing-answer policy or a time unit,
 // every function with an interval-producing result and whether its options take `confidence`.
-// Run: node scripts/conventions-audit.mjs [src/index.ts src/schemas/index.ts src/notebook/index.ts]
+// Run: node scripts/conventions-audit.mjs [entry.ts …] (default: the main, schemas, notebook and sql entries)
 import ts from 'typescript';
 
 const entries = process.argv.slice(2).length
   ? process.argv.slice(2)
-  : ['src/index.ts', 'src/schemas/index.ts', 'src/notebook/index.ts'];
+  : ['src/index.ts', 'src/schemas/index.ts', 'src/notebook/index.ts', 'src/sql/index.ts'];
 const program = ts.createProgram(entries, {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.ESNext,
