@@ -42,7 +42,7 @@ import {
   type NpsResult,
   type NpsScale,
   nps,
-  type RetentionCurve,
+  type RetentionCurveResult,
   retentionCurve,
   revenueRetention,
   type Schedule,
@@ -1479,7 +1479,7 @@ function annualChurnSection({ subscriptions: data }: DemoContext): string[] {
 }
 
 /** Retention at `t` (in the curve's units) with its band: the curve's last step at or before t; null beyond follow-up. */
-function retentionAt(curve: RetentionCurve, t: number): { value: number; lower: number; upper: number } | null {
+function retentionAt(curve: RetentionCurveResult, t: number): { value: number; lower: number; upper: number } | null {
   const last = curve.points[curve.points.length - 1];
   if (last === undefined || t > last.time) return null;
   const point = curve.points.filter((p) => p.time <= t).at(-1);

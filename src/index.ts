@@ -50,16 +50,16 @@ export {
 } from './analysis/trend.ts';
 export {
   type CompareMeansOptions,
+  type CompareMeansResult,
   compareMeans,
   type MeanGroup,
-  type MeansDifference,
 } from './compare/compareMeans.ts';
 export { type CompareNpsOptions, compareNps, type NpsDifference, type NpsGroup } from './compare/compareNps.ts';
 export {
   type CompareNpsPairedOptions,
+  type CompareNpsPairedResult,
   compareNpsPaired,
   type NpsCrossTab,
-  type NpsPairedDifference,
   PAIRED_NPS_METHODS,
   type PairedScores,
 } from './compare/compareNpsPaired.ts';
@@ -73,10 +73,10 @@ export {
 } from './compare/compareProportions.ts';
 export {
   type CompareProportionsPairedOptions,
+  type CompareProportionsPairedResult,
   compareProportionsPaired,
   PAIRED_PROPORTION_TESTS,
   type PairedCounts,
-  type PairedProportionDifference,
   type PairedProportionTest,
 } from './compare/compareProportionsPaired.ts';
 export { type CxErrorCode, CxMetricsError, isCxMetricsError } from './errors.ts';
@@ -172,7 +172,7 @@ export type { ChurnSummaryOptions } from './metrics/churnSummary.ts';
 export {
   type ChurnPeriod,
   type ConvertChurnRateOptions,
-  type ConvertedChurnEstimate,
+  type ConvertChurnRateResult,
   convertChurnRate,
 } from './metrics/convertChurnRate.ts';
 export {
@@ -188,9 +188,9 @@ export {
   csatFromCounts,
 } from './metrics/csat.ts';
 export {
-  type CustomerLifetimeValue,
   type CustomerLifetimeValueEstimate,
   type CustomerLifetimeValueInput,
+  type CustomerLifetimeValueResult,
   customerLifetimeValue,
 } from './metrics/customerLifetimeValue.ts';
 export { type CustomerRecord, TIME_UNIT_DAYS, TIME_UNITS, type TimeUnit } from './metrics/customers.ts';
@@ -231,16 +231,16 @@ export {
   type CohortRetentionResult,
   type CohortRow,
   cohortRetention,
-  type RetentionCurve,
   type RetentionCurveOptions,
+  type RetentionCurveResult,
   retentionCurve,
 } from './metrics/retention.ts';
 export {
   type CustomerMrr,
   type MrrMovements,
-  type RevenueRetention,
   type RevenueRetentionEstimate,
   type RevenueRetentionOptions,
+  type RevenueRetentionResult,
   revenueRetention,
 } from './metrics/revenueRetention.ts';
 export type { ScalePoint } from './metrics/scaleSummary.ts';

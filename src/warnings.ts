@@ -63,3 +63,10 @@ export type WarningCode =
 export function warning(code: WarningCode, message: string): CxWarning {
   return { code, message };
 }
+
+/**
+ * The one SMALL_SAMPLE rule (docs/conventions.md, section 8): an estimate resting on fewer than
+ * this many observations (its `n`, Kish effective n when weighted) carries a SMALL_SAMPLE warning.
+ * @internal
+ */
+export const SMALL_SAMPLE_N = 30;

@@ -37,7 +37,7 @@ export interface CompareMeansOptions {
  * d.t // => 6 ** 0.5 (to 1e-12)
  * d.df // => 288 / 37 (to 1e-12) (Welch–Satterthwaite)
  */
-export interface MeansDifference extends Difference {
+export interface CompareMeansResult extends Difference {
   kind: 'difference';
   /** Welch t statistic (a − b)/SE. */
   t: number;
@@ -59,7 +59,7 @@ export interface MeansDifference extends Difference {
  *   variance M2/(n − 1)), or a `meanInterval` Estimate (sd is recovered from its standardError)
  * @param b - second group, the same way
  * @param options - `confidence`
- * @returns MeansDifference with `difference`, `lower`, `upper`, `pValue`, `t`, `df`,
+ * @returns CompareMeansResult with `difference`, `lower`, `upper`, `pValue`, `t`, `df`,
  *   `standardError`, and the per-group t intervals `a`, `b`
  * @throws CxMetricsError INSUFFICIENT_DATA for a group with fewer than 2 values; INVALID_VALUE for a
  *   non-finite value (with index) or an impossible summary; INVALID_OPTION for an unknown option
@@ -68,7 +68,7 @@ export interface MeansDifference extends Difference {
  * compareMeans([4, 5, 5, 4, 3], [3, 2, 4, 3, 3]).difference // => 1.2 (to 1e-12)
  * compareMeans([4, 5, 5, 4, 3], [3, 2, 4, 3, 3]).pValue // => 0.04077282852402114 (to 1e-12)
  */
-export function compareMeans(a: MeanGroup, b: MeanGroup, options?: CompareMeansOptions): MeansDifference {
+export function compareMeans(a: MeanGroup, b: MeanGroup, options?: CompareMeansOptions): CompareMeansResult {
   const fn = 'compareMeans';
   const o = checkOptions(fn, options, ['confidence']);
   const confidence = checkConfidence(fn, o.confidence ?? 0.95);

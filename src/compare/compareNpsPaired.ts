@@ -7,7 +7,7 @@ import { zCritical } from '../stats/normal.ts';
 import { normalTwoSided } from '../stats/tails.ts';
 import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
 import type { CxWarning, Difference } from '../types.ts';
-import { warning } from '../warnings.ts';
+import { SMALL_SAMPLE_N, warning } from '../warnings.ts';
 
 /**
  * One customer's two answers: `{ a, b }` or `[a, b]`, each a score on the scale, or `null` /
@@ -62,7 +62,7 @@ export interface NpsCrossTab {
  * const d = compareNpsPaired([[9, 6], [10, 9], [7, 7], [3, 6]])
  * [d.kind, d.method, d.n, d.difference] // => ['difference', 'adjusted-wald', 4, 50]
  */
-export interface NpsPairedDifference extends Difference {
+export interface CompareNpsPairedResult extends Difference {
   kind: 'difference';
   method: 'adjusted-wald' | 'wald';
   /** Standard error of the difference in points, for the chosen method. */
@@ -105,7 +105,7 @@ export interface NpsPairedDifference extends Difference {
  *
  * @param pairs - the pairs, each `{ a, b }` or `[a, b]` with scores on the scale (or null)
  * @param options - `method`, `confidence`, `scale`
- * @returns NpsPairedDifference: `difference`, `lower`, `upper`, `pValue`, `standardError` (points),
+ * @returns CompareNpsPairedResult: `difference`, `lower`, `upper`, `pValue`, `standardError` (points),
  *   `n`, `skipped`, the NPS of each side (`a`, `b`) and the `crossTab` of moves
  * @throws CxMetricsError INVALID_VALUE (with index and value) for a pair that is not `{ a, b }` or
  *   `[a, b]`, or a score that is not an integer on the scale; EMPTY_INPUT when no pair has both
@@ -123,7 +123,7 @@ export interface NpsPairedDifference extends Difference {
 export function compareNpsPaired(
   pairs: ArrayLike<PairedScores>,
   options?: CompareNpsPairedOptions,
-): NpsPairedDifference {
+): CompareNpsPairedResult {
   const fn = 'compareNpsPaired';
   const o = checkOptions(fn, options, ['method', 'confidence', 'scale']);
   const method = checkOneOf(fn, 'method', o.method ?? 'adjusted-wald', PAIRED_NPS_METHODS);
@@ -193,8 +193,10 @@ export function compareNpsPaired(
   const se = Math.sqrt(variance);
   const z = zCritical(confidence);
   const warnings: CxWarning[] = [];
-  if (n < 30) {
-    warnings.push(warning('SMALL_SAMPLE', `${fn}: ${n} complete pairs; the interval is approximate below 30`));
+  if (n < SMALL_SAMPLE_N) {
+    warnings.push(
+      warning('SMALL_SAMPLE', `${fn}: ${n} complete pairs; the interval is approximate below ${SMALL_SAMPLE_N}`),
+    );
   }
   if (se === 0) {
     warnings.push(

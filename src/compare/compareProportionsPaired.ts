@@ -66,7 +66,7 @@ export interface CompareProportionsPairedOptions {
  * const d = compareProportionsPaired({ both: 59, onlyA: 6, onlyB: 16, neither: 80 })
  * [d.kind, d.method, d.test, d.discordant] // => ['difference', 'newcombe-paired', 'mcnemar', 22]
  */
-export interface PairedProportionDifference extends Difference {
+export interface CompareProportionsPairedResult extends Difference {
   kind: 'difference';
   /** The interval: Newcombe's (1998) method 10. */
   method: 'newcombe-paired';
@@ -116,7 +116,7 @@ export interface PairedProportionDifference extends Difference {
  *
  * @param counts - `{ both, onlyA, onlyB, neither }`, whole numbers ≥ 0, not all 0
  * @param options - `method` (the test), `confidence`
- * @returns PairedProportionDifference: `difference`, `lower`, `upper`, `pValue`, the marginal
+ * @returns CompareProportionsPairedResult: `difference`, `lower`, `upper`, `pValue`, the marginal
  *   estimates `a` and `b`, `test`, `statistic`, `discordant`, warnings
  * @throws CxMetricsError INVALID_VALUE for a count that is not a whole number ≥ 0 (or counts that
  *   are not an object); EMPTY_INPUT when every count is 0; INVALID_OPTION for a bad method,
@@ -132,7 +132,7 @@ export interface PairedProportionDifference extends Difference {
 export function compareProportionsPaired(
   counts: PairedCounts,
   options?: CompareProportionsPairedOptions,
-): PairedProportionDifference {
+): CompareProportionsPairedResult {
   const fn = 'compareProportionsPaired';
   const o = checkOptions(fn, options, ['method', 'confidence']);
   const test = checkOneOf(fn, 'method', o.method ?? 'mcnemar', PAIRED_PROPORTION_TESTS);
@@ -185,7 +185,7 @@ export function compareProportionsPaired(
     statistic = (corrected * corrected) / discordant;
     pValue = chiSquareUpperTail(statistic, 1);
   }
-  const result: PairedProportionDifference = {
+  const result: CompareProportionsPairedResult = {
     kind: 'difference',
     difference: d,
     lower,

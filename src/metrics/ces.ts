@@ -2,8 +2,14 @@ import { checkOptions } from '../options.ts';
 import type { ProportionMethod } from '../stats/proportionInterval.ts';
 import type { Estimate } from '../types.ts';
 import type { ArrowColumn, ArrowTable } from './arrowColumn.ts';
-import { CES_ESTIMATE_KEYS, CES_SUMMARY_KEYS, estimateCes, resolveCesScale, summarizeCesOn } from './cesSummary.ts';
-import { resolveShareSettings } from './csatSummary.ts';
+import {
+  CES_ESTIMATE_KEYS,
+  CES_SUMMARY_KEYS,
+  estimateCes,
+  resolveCesScale,
+  resolveCesSettings,
+  summarizeCesOn,
+} from './cesSummary.ts';
 import type { ScalePoint } from './scaleSummary.ts';
 import type { OtherTypes, RecordOptions, Score, ScoreAccessor } from './scores.ts';
 
@@ -61,15 +67,16 @@ export interface CesRecordSummaryOptions<T> extends CesSummaryOptions, RecordOpt
 
 /**
  * The interval options of `ces`, and the options of `estimate` for a CES summary: the method of
- * the easy share's interval (the mean's is always t, net effort's the adjusted Wald), and the
- * confidence of all three.
+ * the easy share's interval, `easyMethod` (the mean's, the headline, is always t, net effort's the
+ * adjusted Wald), and the confidence of all three.
  *
  * @example
- * ces([7, 6, 5, 5, 2], { method: 'jeffreys' }).easy.method // => 'jeffreys'
+ * ces([7, 6, 5, 5, 2], { easyMethod: 'jeffreys' }).easy.method // => 'jeffreys'
+ * ces([7, 6, 5, 5, 2], { easyMethod: 'jeffreys' }).method // => 't'
  */
 export interface CesIntervalOptions {
   /** Interval for the easy share; `'wilson'` by default. */
-  method?: ProportionMethod;
+  easyMethod?: ProportionMethod;
   /** Confidence level in (0, 1); 0.95 by default. */
   confidence?: number;
 }
@@ -110,19 +117,19 @@ const CES_KEYS = [...CES_SUMMARY_KEYS, ...CES_ESTIMATE_KEYS];
  * 5–7 count as easy (the default). The original CES asked for effort on 1–5 where lower is easier:
  * pass `{ direction: 'lower-is-easier' }`, which defaults the scale to 1–5 (easy = 1–2). `value` is the
  * mean in the scale's own units (so its meaning follows `direction`), with a Student t interval
- * clipped to the scale; `easy` is a Wilson interval (any proportion method); `netEffort` is the
- * share on the two easiest points minus the share on the two hardest, in points, with the
+ * clipped to the scale; `easy` is a Wilson interval (any proportion method, `easyMethod`);
+ * `netEffort` is the share on the two easiest points minus the share on the two hardest, in points, with the
  * trinomial adjusted-Wald interval used for NPS (Rocks 2016). Skipped answers are counted, never
  * scored; weights as in `nps` (Kish's effective n). The answers are read once into a histogram
  * over the scale: `ces` is exactly `estimate(summarize('ces', …))` (docs/summaries.md).
  *
  * @param scores - integer scores on the scale, null/undefined when skipped; plain or typed arrays
- * @param options - `scale`, `direction`, `easyThreshold`, `method`, `confidence`, `weights`
+ * @param options - `scale`, `direction`, `easyThreshold`, `easyMethod`, `confidence`, `weights`
  * @returns CesResult: value = mean score with interval, `easy`, `netEffort`, `distribution`,
  *   `skipped`, `scale`
  * @throws CxMetricsError EMPTY_INPUT when nothing is answered; INVALID_VALUE (with index) for a
  *   score off the scale or a record of another survey type; INVALID_OPTION for an unknown option,
- *   a bad scale, direction, threshold, method or confidence
+ *   a bad scale, direction, threshold, easyMethod or confidence
  * @example
  * ces([7, 6, 5, 5, 2, null]).value // => 5
  * ces([7, 6, 5, 5, 2, null]).easy.value // => 0.8
@@ -155,6 +162,6 @@ export function ces(scores: unknown, options?: unknown): CesResult {
   const fn = 'ces';
   const o = checkOptions(fn, options as Record<string, unknown> | undefined, CES_KEYS);
   const scale = resolveCesScale(fn, o);
-  const settings = resolveShareSettings(fn, o);
+  const settings = resolveCesSettings(fn, o);
   return estimateCes(fn, summarizeCesOn(fn, scores, scale, o), settings);
 }

@@ -2,15 +2,15 @@ import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
 import { checkOptions } from '../options.ts';
 import { netScoreInterval } from '../stats/netScore.ts';
-import { proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
-import { checkOneOf, describe } from '../stats/validate.ts';
+import { PROPORTION_METHODS, proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
+import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
 import { summaryFields } from '../summary/check.ts';
 import type { SummaryFamily } from '../summary/family.ts';
 import type { CesSummary } from '../summary/types.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 import { warning } from '../warnings.ts';
 import type { CesDirection, CesResult } from './ces.ts';
-import { resolveShareSettings, type ShareSettings } from './csatSummary.ts';
+import type { ShareSettings } from './csatSummary.ts';
 import {
   checkHistogramFields,
   histogramFields,
@@ -28,7 +28,18 @@ import { readHistogram } from './scoreHistogram.ts';
 /** Options that shape a CES summary. @internal */
 export const CES_SUMMARY_KEYS = ['scale', 'direction', 'easyThreshold', 'weights', 'accessor', 'otherTypes'] as const;
 /** Options of the CES estimate. @internal */
-export const CES_ESTIMATE_KEYS = ['method', 'confidence'] as const;
+export const CES_ESTIMATE_KEYS = ['easyMethod', 'confidence'] as const;
+
+/**
+ * Check `easyMethod` (the easy share's proportion method, Wilson by default) and `confidence`.
+ * Not `method`: that names the headline interval (docs/conventions.md, section 3), and CES's
+ * headline is the mean, whose interval is always t. @internal
+ */
+export function resolveCesSettings(fn: string, o: Record<string, unknown>): ShareSettings {
+  const method = checkOneOf(fn, 'easyMethod', o.easyMethod ?? 'wilson', PROPORTION_METHODS);
+  const confidence = checkConfidence(fn, o.confidence ?? 0.95);
+  return { method, confidence };
+}
 
 /** A resolved CES scale. @internal */
 export type CesScale = CesSummary['scale'];
@@ -190,5 +201,5 @@ export const CES_FAMILY: SummaryFamily<CesSummary, CesResult> = {
   summarize: (fn, input, o) => summarizeCesOn(fn, input, resolveCesScale(fn, o), o),
   merge: mergeCes,
   check: checkCes,
-  estimate: (fn, s, o) => estimateCes(fn, s, resolveShareSettings(fn, o)),
+  estimate: (fn, s, o) => estimateCes(fn, s, resolveCesSettings(fn, o)),
 };

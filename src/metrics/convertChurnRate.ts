@@ -35,7 +35,7 @@ export interface ConvertChurnRateOptions {
  * const annual = convertChurnRate(churnRate({ customersAtStart: 1000, churned: 20 }), { from: 'month', to: 'year' })
  * [annual.fromDays, annual.toDays] // => [30.4375, 365.25]
  */
-export interface ConvertedChurnEstimate extends Estimate {
+export interface ConvertChurnRateResult extends Estimate {
   kind: 'converted-churn';
   /** Length in days of the period the input was per. */
   fromDays: number;
@@ -71,7 +71,7 @@ export interface ConvertedChurnEstimate extends Estimate {
  *   `churnRate` or `churn` with the cohort definition)
  * @param options - `from` and `to`: `'day'`, `'week'`, `'month'` (30.4375 days), `'quarter'`
  *   (91.3125 days), `'year'` (365.25 days) or a number of days > 0
- * @returns the converted probability; for an Estimate, a ConvertedChurnEstimate with value, lower
+ * @returns the converted probability; for an Estimate, a ConvertChurnRateResult with value, lower
  *   and upper converted, `fromDays`, `toDays`, and the warnings of the input plus CONSTANT_HAZARD
  * @throws CxMetricsError INVALID_VALUE for a rate outside [0, 1], an Estimate with bounds outside
  *   [0, 1] or out of order, or an exposure-definition estimate; INVALID_OPTION for a period that is
@@ -85,15 +85,15 @@ export interface ConvertedChurnEstimate extends Estimate {
  * annual.warnings[0].code // => 'CONSTANT_HAZARD'
  */
 export function convertChurnRate(rate: number, options: ConvertChurnRateOptions): number;
-export function convertChurnRate(rate: Estimate, options: ConvertChurnRateOptions): ConvertedChurnEstimate;
+export function convertChurnRate(rate: Estimate, options: ConvertChurnRateOptions): ConvertChurnRateResult;
 export function convertChurnRate(
   rate: number | Estimate,
   options: ConvertChurnRateOptions,
-): number | ConvertedChurnEstimate;
+): number | ConvertChurnRateResult;
 export function convertChurnRate(
   rate: number | Estimate,
   options: ConvertChurnRateOptions,
-): number | ConvertedChurnEstimate {
+): number | ConvertChurnRateResult {
   const fn = 'convertChurnRate';
   const opts = checkOptions(fn, options, ['from', 'to']);
   const fromDays = periodDays(fn, 'from', opts.from);

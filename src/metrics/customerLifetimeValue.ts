@@ -30,7 +30,7 @@ export interface CustomerLifetimeValueInput<C extends number | Estimate = number
  * [clv.value, clv.margin, clv.discountRate] // => [4000, 0.8, 0]
  * clv.expectedLifetime // => 50
  */
-export interface CustomerLifetimeValue {
+export interface CustomerLifetimeValueResult {
   kind: 'customer-lifetime-value';
   /** CLV in the currency of `arpa`; Infinity when churn and discount rate are both 0. */
   value: number;
@@ -52,7 +52,7 @@ export interface CustomerLifetimeValue {
  * [clv.churnRate, clv.n, clv.confidence] // => [0.02, 500, 0.95]
  * clv.value // => 5000
  */
-export interface CustomerLifetimeValueEstimate extends CustomerLifetimeValue, Estimate {}
+export interface CustomerLifetimeValueEstimate extends CustomerLifetimeValueResult, Estimate {}
 
 /**
  * Customer lifetime value (CLV) under a constant churn rate: the expected margin a customer brings
@@ -78,7 +78,7 @@ export interface CustomerLifetimeValueEstimate extends CustomerLifetimeValue, Es
  *
  * @param input - `{ arpa, churnRate, margin?, discountRate? }`: arpa ≥ 0; churnRate in [0, 1] or a
  *   churn Estimate with value and bounds in [0, 1]; margin in [0, 1] (1); discountRate ≥ 0 (0)
- * @returns CustomerLifetimeValue `{ value, arpa, margin, discountRate, churnRate, expectedLifetime,
+ * @returns CustomerLifetimeValueResult `{ value, arpa, margin, discountRate, churnRate, expectedLifetime,
  *   warnings }`; for a churn Estimate also `lower`, `upper`, `confidence`, `method`, `n`
  * @throws CxMetricsError INVALID_VALUE for an arpa, margin or discount rate that is not a finite
  *   number in range, or a churn rate (or Estimate bound) outside [0, 1] or out of order
@@ -89,14 +89,14 @@ export interface CustomerLifetimeValueEstimate extends CustomerLifetimeValue, Es
  * const clv = customerLifetimeValue({ arpa: 100, churnRate: churnRate({ customersAtStart: 500, churned: 10 }) })
  * clv.lower // => 100 / churnRate({ customersAtStart: 500, churned: 10 }).upper (to 1e-12)
  */
-export function customerLifetimeValue(input: CustomerLifetimeValueInput<number>): CustomerLifetimeValue;
+export function customerLifetimeValue(input: CustomerLifetimeValueInput<number>): CustomerLifetimeValueResult;
 export function customerLifetimeValue(input: CustomerLifetimeValueInput<Estimate>): CustomerLifetimeValueEstimate;
 export function customerLifetimeValue(
   input: CustomerLifetimeValueInput,
-): CustomerLifetimeValue | CustomerLifetimeValueEstimate;
+): CustomerLifetimeValueResult | CustomerLifetimeValueEstimate;
 export function customerLifetimeValue(
   input: CustomerLifetimeValueInput,
-): CustomerLifetimeValue | CustomerLifetimeValueEstimate {
+): CustomerLifetimeValueResult | CustomerLifetimeValueEstimate {
   const fn = 'customerLifetimeValue';
   if (input === null || typeof input !== 'object') {
     throw new CxMetricsError(
@@ -158,7 +158,7 @@ export function customerLifetimeValue(
       message: `${fn}: churn rate 0 and no discounting make the lifetime value infinite; no customer base keeps everyone forever, so measure churn over a longer window or set a discountRate`,
     });
   }
-  const result: CustomerLifetimeValue = {
+  const result: CustomerLifetimeValueResult = {
     kind: 'customer-lifetime-value',
     value,
     arpa,

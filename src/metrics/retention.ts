@@ -55,7 +55,7 @@ export interface RetentionCurveOptions {
  * const curve = retentionCurve(customers, { asOf: '2025-03-02' })
  * [curve.n, curve.churned, curve.active, curve.unit, curve.asOf] // => [2, 1, 1, 'day', '2025-03-02T00:00:00.000Z']
  */
-export interface RetentionCurve {
+export interface RetentionCurveResult {
   kind: 'retention-curve';
   /**
    * The Kaplan–Meier curve on tenure, one point per distinct tenure: `survival` is the share of
@@ -99,7 +99,7 @@ export interface RetentionCurve {
  * @param customers - records `{ id, startedAt, endedAt? }` (Date, ISO-8601 string without offset
  *   read as UTC, or epoch ms; endedAt absent/null/blank while active); not mutated
  * @param options - `asOf` (required), `unit` (`'day'`), `confidence` (0.95), `confType` (`'log-log'`)
- * @returns RetentionCurve: points, median, unit, asOf, n, churned, active, excluded, warnings
+ * @returns RetentionCurveResult: points, median, unit, asOf, n, churned, active, excluded, warnings
  * @throws CxMetricsError EMPTY_INPUT for no records; INVALID_VALUE (with the record index, the
  *   field named in the message) for an unreadable timestamp or an endedAt before its startedAt;
  *   INSUFFICIENT_DATA when every record starts after `asOf`; INVALID_OPTION for a missing or
@@ -118,7 +118,10 @@ export interface RetentionCurve {
  * curve.median.value // => 30
  * retentionCurve(customers, { asOf: '2025-01-15' }).median.value // => Infinity
  */
-export function retentionCurve(customers: readonly CustomerRecord[], options: RetentionCurveOptions): RetentionCurve {
+export function retentionCurve(
+  customers: readonly CustomerRecord[],
+  options: RetentionCurveOptions,
+): RetentionCurveResult {
   const fn = 'retentionCurve';
   const opts = checkOptions(fn, options, ['asOf', 'unit', 'confidence', 'confType']);
   const asOf = timestampOption(fn, 'asOf', opts.asOf);

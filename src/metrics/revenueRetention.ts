@@ -6,6 +6,7 @@ import { quantileSorted } from '../stats/quantile.ts';
 import { resolveRng } from '../stats/rng.ts';
 import { checkConfidence, checkNonNegative, describe } from '../stats/validate.ts';
 import type { CxWarning, Estimate, RandomOptions } from '../types.ts';
+import { SMALL_SAMPLE_N, warning } from '../warnings.ts';
 
 /**
  * MRR movements of the customers who were paying at the start of the period.
@@ -32,7 +33,7 @@ export interface MrrMovements {
  * r.nrr // => 1.04
  * r.grossMrrChurn // => 0.08 (to 1e-12)
  */
-export interface RevenueRetention {
+export interface RevenueRetentionResult {
   kind: 'revenue-retention';
   /** Gross revenue retention (start − contraction − churned) / start, 0…1. */
   grr: number;
@@ -133,7 +134,7 @@ export interface RevenueRetentionEstimate {
  * [r.grr, r.nrr] // => [0.92, 1.04]
  * r.netMrrChurn // => -0.04 (to 1e-15) (net negative churn)
  */
-export function revenueRetention(movements: MrrMovements): RevenueRetention;
+export function revenueRetention(movements: MrrMovements): RevenueRetentionResult;
 /**
  * Gross and net revenue retention (GRR, NRR) over a period from each customer's MRR at the start
  * and end of the period, each rate with a percentile bootstrap interval over customers.
@@ -174,7 +175,7 @@ export function revenueRetention(
 export function revenueRetention(
   input: MrrMovements | readonly CustomerMrr[],
   options: RevenueRetentionOptions = {},
-): RevenueRetention | RevenueRetentionEstimate {
+): RevenueRetentionResult | RevenueRetentionEstimate {
   const fn = 'revenueRetention';
   const opts = checkOptions(fn, options, ['confidence', 'resamples', 'seed', 'rng']);
   if (Array.isArray(input)) return printable(fromCustomers(fn, input, opts));
@@ -220,7 +221,7 @@ export function revenueRetention(
   );
 }
 
-function rates(start: number, kept: number, end: number): RevenueRetention {
+function rates(start: number, kept: number, end: number): RevenueRetentionResult {
   // max(0, …) only absorbs rounding when contraction + churned = start.
   const grr = Math.max(0, kept / start);
   const nrr = Math.max(0, end / start);
@@ -333,11 +334,13 @@ function fromCustomers(
     nrrDraws[b] = e / s;
   }
   const warnings: CxWarning[] = [];
-  if (n < 30) {
-    warnings.push({
-      code: 'SMALL_SAMPLE',
-      message: `${fn}: only ${n} customer${n === 1 ? '' : 's'}; a percentile bootstrap over so few is unreliable, read the intervals as rough`,
-    });
+  if (n < SMALL_SAMPLE_N) {
+    warnings.push(
+      warning(
+        'SMALL_SAMPLE',
+        `${fn}: only ${n} customer${n === 1 ? '' : 's'}; a percentile bootstrap over so few is unreliable, read the intervals as rough`,
+      ),
+    );
   }
   const grr = bootstrapEstimate(fn, point.grr, grrDraws, confidence, n);
   const nrr = bootstrapEstimate(fn, point.nrr, nrrDraws, confidence, n);

@@ -76,7 +76,8 @@ export function countOf(t: ScaleTotals, inGroup: (score: number) => boolean): nu
  * Mean score with a t interval on n (or Kish's n_eff with weights: the weighted mean's variance
  * s²_w/n_eff, df = n_eff − 1), clipped to the scale, from the histogram: x̄ = Σ W_k x_k / W and
  * SS = Σ W_k (x_k − x̄)² over the points of the scale (Student 1908). With a single answer the
- * interval is the whole scale and a SMALL_SAMPLE warning says so. @internal
+ * interval is the whole scale and an INSUFFICIENT_DATA warning says so (as for one duration in
+ * `ttr`'s mean; SMALL_SAMPLE is only the below-30 rule, docs/conventions.md). @internal
  */
 export function meanScore(fn: string, t: ScaleTotals, max: number, confidence: number): Estimate {
   const warnings: CxWarning[] = [];
@@ -86,7 +87,9 @@ export function meanScore(fn: string, t: ScaleTotals, max: number, confidence: n
   mean /= t.totalWeight;
   const n = t.n;
   if (t.answered < 2) {
-    warnings.push(warning('SMALL_SAMPLE', `${fn}: one answer gives no spread; the mean's interval is the whole scale`));
+    warnings.push(
+      warning('INSUFFICIENT_DATA', `${fn}: one answer gives no spread; the mean's interval is the whole scale`),
+    );
     return { value: mean, lower: min, upper: max, confidence, method: 't', n, warnings };
   }
   let ss = 0;

@@ -45,7 +45,7 @@ export interface ComparisonChartOptions extends ChartOptions {
  * `value`, `lower`, `upper`, `n`) and `datasets.difference` (`label`, `difference`, `lower`,
  * `upper`, `pValue`).
  *
- * @param difference - a Difference (NpsDifference, MeansDifference, …)
+ * @param difference - a Difference (NpsDifference, CompareMeansResult, …)
  * @param options - `labels` (the two group names), `metric`, `title`, `width`, `height`
  * @returns the Vega-Lite spec
  * @throws CxMetricsError INVALID_VALUE for something that is not a Difference with finite

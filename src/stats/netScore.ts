@@ -1,6 +1,6 @@
 import { CxMetricsError } from '../errors.ts';
 import type { CxWarning } from '../types.ts';
-import { warning } from '../warnings.ts';
+import { SMALL_SAMPLE_N, warning } from '../warnings.ts';
 import { clipInterval } from './interval.ts';
 import { posteriorNetScoreDraws, resampledNetScoreDraws } from './netScoreDraws.ts';
 import { tangoNetScoreInterval } from './netScoreTango.ts';
@@ -168,7 +168,7 @@ export function netScoreInterval(
     }
   }
   const value = 100 * d;
-  if (n < 30) {
+  if (n < SMALL_SAMPLE_N) {
     warnings.push(
       warning(
         'SMALL_SAMPLE',

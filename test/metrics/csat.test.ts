@@ -78,7 +78,7 @@ describe('csat', () => {
   it('gives the whole scale as the mean interval for a single answer, with a warning', () => {
     const r = csat([4]);
     expect([r.mean?.lower, r.mean?.upper]).toEqual([1, 5]);
-    expect(r.mean?.warnings.map((w) => w.code)).toEqual(['SMALL_SAMPLE']);
+    expect(r.mean?.warnings.map((w) => w.code)).toEqual(['INSUFFICIENT_DATA']);
   });
 });
 

@@ -5,9 +5,9 @@
 import {
   type ChurnResult,
   type CohortRetentionResult,
-  type ConvertedChurnEstimate,
-  type CustomerLifetimeValue,
+  type ConvertChurnRateResult,
   type CustomerLifetimeValueEstimate,
+  type CustomerLifetimeValueResult,
   type CustomerRecord,
   churn,
   churnRate,
@@ -16,9 +16,9 @@ import {
   convertChurnRate,
   customerLifetimeValue,
   type Estimate,
-  type RetentionCurve,
-  type RevenueRetention,
+  type RetentionCurveResult,
   type RevenueRetentionEstimate,
+  type RevenueRetentionResult,
   retentionCurve,
   revenueRetention,
 } from '../../src/index.ts';
@@ -62,7 +62,7 @@ churn([{ id: 'c4', endedAt: '2025-05-01' }], { from: '2025-04-01', to: '2025-07-
 
 // convertChurnRate(rate | estimate, { from, to })
 expectType<number>(convertChurnRate(0.02, { from: 'month', to: 'year' }));
-expectType<ConvertedChurnEstimate>(convertChurnRate(monthly, { from: 'month', to: 'year' }));
+expectType<ConvertChurnRateResult>(convertChurnRate(monthly, { from: 'month', to: 'year' }));
 convertChurnRate(0.02, { from: 30, to: 365 });
 // @ts-expect-error both periods are required
 convertChurnRate(0.02, { to: 'year' });
@@ -72,7 +72,7 @@ convertChurnRate(0.02, { from: 'monthly', to: 'year' });
 convertChurnRate('2%', { from: 'month', to: 'year' });
 
 // retentionCurve(customers, { asOf, … }) and cohortRetention(customers, { period, asOf, … })
-expectTrue<Equal<ReturnType<typeof retentionCurve>, RetentionCurve>>();
+expectTrue<Equal<ReturnType<typeof retentionCurve>, RetentionCurveResult>>();
 retentionCurve(customers, { asOf: '2025-12-31', unit: 'month', confType: 'log' });
 expectTrue<Equal<ReturnType<typeof cohortRetention>, CohortRetentionResult>>();
 cohortRetention(customers, { period: 'month', asOf: '2025-12-31', method: 'jeffreys' });
@@ -86,7 +86,7 @@ cohortRetention(customers, { period: 'year', asOf: '2025-12-31' });
 retentionCurve(churn(customers, { from: '2025-04-01', to: '2025-07-01' }), { asOf: '2025-12-31' });
 
 // revenueRetention(movements) and revenueRetention(customers, options?)
-expectType<RevenueRetention>(revenueRetention({ startingMrr: 100, expansion: 10, contraction: 5, churned: 5 }));
+expectType<RevenueRetentionResult>(revenueRetention({ startingMrr: 100, expansion: 10, contraction: 5, churned: 5 }));
 expectType<RevenueRetentionEstimate>(
   revenueRetention(
     [
@@ -104,7 +104,7 @@ revenueRetention({ startingMrr: 100, expansion: 10, contraction: 5, churned: 5 }
 revenueRetention([{ id: 'a', mrr: 100 }]);
 
 // customerLifetimeValue({ arpa, churnRate, margin?, discountRate? })
-expectType<CustomerLifetimeValue>(customerLifetimeValue({ arpa: 50, churnRate: 0.02, margin: 0.8 }));
+expectType<CustomerLifetimeValueResult>(customerLifetimeValue({ arpa: 50, churnRate: 0.02, margin: 0.8 }));
 expectType<CustomerLifetimeValueEstimate>(customerLifetimeValue({ arpa: 50, churnRate: monthly }));
 // @ts-expect-error the churn rate is required
 customerLifetimeValue({ arpa: 50 });

@@ -3,10 +3,10 @@
 // `@ts-expect-error` line must be an error). Raw-score forms of compareNps follow nps's input
 // types, tested with nps.
 import {
+  type CompareMeansResult,
   compareMeans,
   compareNps,
   compareProportions,
-  type MeansDifference,
   meanInterval,
   type NpsDifference,
   npsFromCounts,
@@ -42,7 +42,7 @@ compareProportions({ successes: 7, total: 10 }, { successes: 10, n: 12 });
 compareProportions({ successes: 7, n: 10 }, { successes: 10, n: 12 }, { method: 'fisher' });
 
 // compareMeans(a, b, options?): raw values, { mean, sd, n } or an estimate
-expectTrue<Equal<ReturnType<typeof compareMeans>, MeansDifference>>();
+expectTrue<Equal<ReturnType<typeof compareMeans>, CompareMeansResult>>();
 compareMeans([4, 5, 6], new Float64Array([5, 6, 7, 8]));
 compareMeans({ mean: 4.2, sd: 1.1, n: 40 }, meanInterval([5, 6, 7, 8]), { confidence: 0.9 });
 // @ts-expect-error summaries need the standard deviation

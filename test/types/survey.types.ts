@@ -3,6 +3,7 @@
 // common misuse that must not compile; the lines without one must.
 import {
   type CesResult,
+  type CompareMeansResult,
   type CsatResult,
   type CsatSummary,
   ces,
@@ -13,7 +14,6 @@ import {
   csatFromCounts,
   estimate,
   type MeanResult,
-  type MeansDifference,
   mergeSummaries,
   type NpsDifference,
   type NpsResult,
@@ -123,8 +123,8 @@ compareProportions([true, false], { successes: 10, n: 12 });
 compareProportions({ successes: 7, n: 10 }, { successes: 10, n: 12 }, { method: 'newcomb' });
 
 // compareMeans
-expectType<MeansDifference>(compareMeans(numbers, typed));
-expectType<MeansDifference>(compareMeans(summarize('mean', numbers), { mean: 3, sd: 1, n: 10 }));
+expectType<CompareMeansResult>(compareMeans(numbers, typed));
+expectType<CompareMeansResult>(compareMeans(summarize('mean', numbers), { mean: 3, sd: 1, n: 10 }));
 // @ts-expect-error — values as strings
 compareMeans(strings, numbers);
 // @ts-expect-error — compareMeans has no method option (it is Welch's)
