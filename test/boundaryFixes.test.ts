@@ -6,7 +6,10 @@ import {
   churnRateByExposure,
   fcrFromCounts,
   kaplanMeier,
+  meanInterval,
+  npsFromCounts,
   previousPeriod,
+  revenueRetention,
   trend,
 } from '../src/index.ts';
 import { createSurveyResponseSchema } from '../src/schemas/index.ts';
@@ -51,5 +54,24 @@ describe('hostile shapes are refused by name', () => {
     const p = calendarPeriod('2026-05-01', { period: 'month', timeZone: 'UTC' });
     expect(thrown(() => previousPeriod(p, Symbol('x') as never)).code).toBe('INVALID_OPTION');
     expect(previousPeriod(p).label).toBe('2026-04');
+  });
+});
+
+describe('a bootstrap over data that does not vary warns ZERO_VARIANCE, like the other methods', () => {
+  it('NPS bootstrap with every answer a promoter', () => {
+    const r = npsFromCounts({ promoters: 40, passives: 0, detractors: 0 }, { method: 'bootstrap', seed: 1 });
+    expect([r.lower, r.upper]).toEqual([100, 100]);
+    expect(r.warnings.map((w) => w.code)).toContain('ZERO_VARIANCE');
+  });
+
+  it('meanInterval BCa on equal values', () => {
+    const r = meanInterval([5, 5, 5, 5], { method: 'bootstrap-bca', seed: 1 });
+    expect(r.warnings.map((w) => w.code)).toContain('ZERO_VARIANCE');
+  });
+
+  it('revenueRetention of customers who all keep their MRR', () => {
+    const same = Array.from({ length: 40 }, (_, i) => ({ id: `c${i}`, startMrr: 100, endMrr: 100 }));
+    const r = revenueRetention(same, { seed: 1, resamples: 1000 });
+    expect(r.grr.warnings.map((w) => w.code)).toContain('ZERO_VARIANCE');
   });
 });

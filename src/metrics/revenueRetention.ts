@@ -368,6 +368,14 @@ function bootstrapEstimate(fn: string, value: number, draws: Float64Array, confi
   const lower = quantileSorted(draws, half);
   const upper = quantileSorted(draws, 1 - half);
   const warnings: CxWarning[] = [];
+  if (lower === upper) {
+    warnings.push(
+      warning(
+        'ZERO_VARIANCE',
+        `${fn}: every resample gives the same ratio (the customers do not vary), so the bootstrap interval has zero width`,
+      ),
+    );
+  }
   if (value < lower - 1e-12 || value > upper + 1e-12) {
     warnings.push({
       code: 'ESTIMATE_OUTSIDE_INTERVAL',

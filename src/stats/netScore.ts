@@ -160,6 +160,16 @@ export function netScoreInterval(
       let ss = 0;
       for (const x of draws) ss += (x - mean) * (x - mean);
       standardError = Math.sqrt(ss / (draws.length - 1));
+      if (method === 'bootstrap' && standardError === 0) {
+        // Every resample of answers all in one group is that group again: the bootstrap
+        // distribution is one point, as the Wald interval is (the Bayes posterior is not).
+        warnings.push(
+          warning(
+            'ZERO_VARIANCE',
+            `${fn}: every answer is in one group, so every resample gives the same score and the bootstrap interval has zero width; use 'adjusted-wald' or 'tango'`,
+          ),
+        );
+      }
       draws.sort();
       const half = (1 - confidence) / 2;
       lower = 100 * quantileSorted(draws, half);
