@@ -20,6 +20,7 @@ import {
   planMetric,
   summarizeByCode,
 } from './metricPlan.ts';
+import { readRecords } from './records.ts';
 
 /**
  * A group key: the value of a `by` field (or of a `by` function) for one record. A missing
@@ -361,31 +362,6 @@ function readOrder(fn: string, order: unknown): Order {
     `${fn}: order is ${describe(order)}; expected 'key', 'size' or a list of key values`,
     { value: order },
   );
-}
-
-/** The most records one call reads (2²⁸, as the survey metrics' dense path). */
-const MAX_RECORDS = 2 ** 28;
-
-function readRecords(fn: string, records: unknown): ArrayLike<unknown> {
-  if (records === null || typeof records !== 'object' || typeof (records as { length?: unknown }).length !== 'number') {
-    throw new CxMetricsError('INVALID_VALUE', `${fn}: records is ${describe(records)}; expected an array of records`, {
-      value: records,
-    });
-  }
-  const items = records as ArrayLike<unknown>;
-  // One pass keeps a group code per record: a length no array can have, or one too long to hold
-  // those codes, is refused here instead of failing in an allocation.
-  const length = items.length;
-  if (!Number.isInteger(length) || length < 0 || length > MAX_RECORDS) {
-    throw new CxMetricsError(
-      'INVALID_VALUE',
-      `${fn}: records has length ${describe(length)}; expected a whole number of records up to ${MAX_RECORDS} ` +
-        '(summarize larger data in parts and merge the summaries: mergeSummaries)',
-      { value: length },
-    );
-  }
-  if (items.length === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: no records`);
-  return items;
 }
 
 function keyValue(fn: string, by: By, j: number, record: unknown, i: number): BreakdownKeyValue {

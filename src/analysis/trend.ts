@@ -36,6 +36,7 @@ import {
   seriesTrendTest,
   summarizeByCode,
 } from './metricPlan.ts';
+import { readRecords } from './records.ts';
 
 /**
  * A rolling window of `trend`: trailing whole local days (`{ days: 30 }`, or the same in ms), or
@@ -528,31 +529,6 @@ function upperBound(boundaries: Float64Array, t: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-/** The most records one call reads (2²⁸, as the survey metrics' dense path). */
-const MAX_RECORDS = 2 ** 28;
-
-function readRecords(fn: string, records: unknown): ArrayLike<unknown> {
-  if (records === null || typeof records !== 'object' || typeof (records as { length?: unknown }).length !== 'number') {
-    throw new CxMetricsError('INVALID_VALUE', `${fn}: records is ${describe(records)}; expected an array of records`, {
-      value: records,
-    });
-  }
-  const items = records as ArrayLike<unknown>;
-  // One pass keeps a group code per record: a length no array can have, or one too long to hold
-  // those codes, is refused here instead of failing in an allocation.
-  const length = items.length;
-  if (!Number.isInteger(length) || length < 0 || length > MAX_RECORDS) {
-    throw new CxMetricsError(
-      'INVALID_VALUE',
-      `${fn}: records has length ${describe(length)}; expected a whole number of records up to ${MAX_RECORDS} ` +
-        '(summarize larger data in parts and merge the summaries: mergeSummaries)',
-      { value: length },
-    );
-  }
-  if (items.length === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: no records`);
-  return items;
 }
 
 function readTimes(fn: string, items: ArrayLike<unknown>, at: unknown): Float64Array {
