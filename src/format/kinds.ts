@@ -143,6 +143,9 @@ const DISPLAY_OF_KIND: Readonly<Record<string, readonly [ResultKind, (x: Loose) 
   correlation: ['estimate', isEstimate],
   'converted-churn': ['estimate', isEstimate],
   'customer-lifetime-value': ['estimate', isEstimate],
+  fcr: ['estimate', isEstimate],
+  sla: ['estimate', isEstimate],
+  churn: ['estimate', isEstimate],
 };
 
 /** The kind of a single result, or undefined when x is not one. @internal */

@@ -4,6 +4,7 @@ import {
   cohortRetention,
   compareProportions,
   customerLifetimeValue,
+  fcrFromCounts,
   kaplanMeier,
   meanInterval,
   nps,
@@ -12,6 +13,7 @@ import {
   proportionInterval,
   quantileInterval,
   retentionCurve,
+  slaAttainment,
   ttr,
 } from '../../src/index.ts';
 import { resultKind } from '../../src/notebook/index.ts';
@@ -33,6 +35,9 @@ const results: [string, object][] = [
   ],
   ['kaplanMeier', kaplanMeier([1, 2, 3], [1, 0, 1])],
   ['ttr', ttr([1000, 5000, 9000])],
+  ['fcrFromCounts', fcrFromCounts({ firstContact: 7, total: 10 })],
+  ['slaAttainment', slaAttainment([1000, 5000], 2000)],
+  ['churnRate', churnRate({ customersAtStart: 500, churned: 10 })],
 ];
 
 describe('resultKind dispatches on kind', () => {
