@@ -81,6 +81,7 @@ export {
 } from './compare/compareProportionsPaired.ts';
 export { type CxErrorCode, CxMetricsError, isCxMetricsError } from './errors.ts';
 export { pearsonCorrelation, spearmanCorrelation } from './intervals/correlation.ts';
+export { kaplanMeier } from './intervals/kaplanMeier.ts';
 export { meanInterval } from './intervals/meanInterval.ts';
 export { poissonRateInterval } from './intervals/poissonRateInterval.ts';
 export { proportionInterval } from './intervals/proportionInterval.ts';
@@ -276,7 +277,6 @@ export {
   type KaplanMeierPoint,
   type KaplanMeierQuantile,
   type KaplanMeierResult,
-  kaplanMeier,
 } from './stats/kaplanMeier.ts';
 export { kaplanMeierQuantile } from './stats/kaplanMeierQuantile.ts';
 export { MAX_BOOTSTRAP_DRAWS, type MeanIntervalOptions, type MeanMethod } from './stats/meanInterval.ts';

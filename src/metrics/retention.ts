@@ -6,7 +6,7 @@ import {
   type KaplanMeierConfType,
   type KaplanMeierPoint,
   type KaplanMeierQuantile,
-  kaplanMeier,
+  kaplanMeierResult,
 } from '../stats/kaplanMeier.ts';
 import { PROPORTION_METHODS, type ProportionMethod, proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
 import { checkConfidence, checkOneOf } from '../stats/validate.ts';
@@ -151,7 +151,7 @@ export function retentionCurve(
       `${fn}: all ${start.length} customers start after asOf (${iso(asOf)}); expected some with startedAt ≤ asOf`,
     );
   }
-  const km = kaplanMeier(tenures, events, { confidence, confType });
+  const km = kaplanMeierResult('kaplanMeier', tenures, events, { confidence, confType });
   const warnings = km.warnings.map((w) => renamed(fn, w));
   if (excluded > 0) {
     warnings.push({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { kaplanMeier } from '../../src/intervals/kaplanMeier.ts';
 import { proportionInterval } from '../../src/intervals/proportionInterval.ts';
 import { cohortRetention, retentionCurve } from '../../src/metrics/retention.ts';
-import { kaplanMeier } from '../../src/stats/kaplanMeier.ts';
 import { expectClose } from '../helpers/close.ts';
 
 describe('retentionCurve', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KAPLAN_MEIER_CONF_TYPES, type KaplanMeierResult, kaplanMeier } from '../../src/stats/kaplanMeier.ts';
+import { kaplanMeier } from '../../src/intervals/kaplanMeier.ts';
+import { KAPLAN_MEIER_CONF_TYPES, type KaplanMeierResult } from '../../src/stats/kaplanMeier.ts';
 import { kaplanMeierQuantile } from '../../src/stats/kaplanMeierQuantile.ts';
 import { fc } from '../helpers/fc.ts';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CxMetricsError } from '../../src/errors.ts';
-import { type KaplanMeierConfType, kaplanMeier } from '../../src/stats/kaplanMeier.ts';
+import { kaplanMeier } from '../../src/intervals/kaplanMeier.ts';
+import type { KaplanMeierConfType } from '../../src/stats/kaplanMeier.ts';
 import { findQuantile, kaplanMeierQuantile } from '../../src/stats/kaplanMeierQuantile.ts';
 import fixture from '../fixtures/r-survival-km.json' with { type: 'json' };
 import { expectClose } from '../helpers/close.ts';
