@@ -6,6 +6,7 @@ import { businessMsBetween, type CompiledSchedule, compileSchedule, type Schedul
 import { parseTimestamp, type Timestamp, timestampHint } from '../time/timestamp.ts';
 import type { CxWarning } from '../types.ts';
 import { warning } from '../warnings.ts';
+import { type ArrowColumn, arrowValues, isArrowColumn } from './arrowColumn.ts';
 
 // Reading and checking support tickets, shared by ttr, firstResponseTime, slaAttainment and fcr.
 // Internal to cx-metrics except the record types, which index.ts re-exports.
@@ -73,9 +74,10 @@ export interface TicketClockOptions {
   businessHours?: Schedule;
   /**
    * With plain durations only: per duration, `true` (or 1) when completed, `false` (or 0) when
-   * still open, censored at its duration. All completed by default.
+   * still open, censored at its duration. All completed by default. An Arrow vector (of booleans or
+   * 0/1) is read as its values.
    */
-  events?: ArrayLike<boolean | number>;
+  events?: ArrayLike<boolean | number> | ArrowColumn;
 }
 
 /** How each observation ended: completed (the event was seen). @internal */
@@ -258,6 +260,13 @@ export function readTicketClock(
   field: TicketClockField,
   options: TicketClockOptions,
 ): TicketClock {
+  if (isArrowColumn(input)) {
+    // An Arrow vector of durations (ms), e.g. a DuckDB or Polars column: read from its buffers
+    // into plain numbers (a null is a missing duration, refused with its index), never row objects.
+    const values = arrowValues(input);
+    if (values.length === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: needs at least one duration`);
+    return readPlainDurations(fn, values as ArrayLike<number>, options);
+  }
   if (input === null || typeof input !== 'object' || typeof (input as ArrayLike<unknown>).length !== 'number') {
     throw new CxMetricsError(
       'INVALID_VALUE',
@@ -380,7 +389,7 @@ function readPlainDurations(fn: string, durations: ArrayLike<number>, options: T
       );
     }
   }
-  const events = options.events;
+  const events = isArrowColumn(options.events) ? (arrowValues(options.events) as boolean[]) : options.events;
   const n = durations.length;
   if (events === undefined) {
     // All completed. Validated before anything is allocated (a sparse array fails at its first hole).

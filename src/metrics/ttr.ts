@@ -1,6 +1,7 @@
 import { printable } from '../format/printable.ts';
 import { checkOptions } from '../options.ts';
 import type { DurationSummary } from '../summary/types.ts';
+import type { ArrowColumn } from './arrowColumn.ts';
 import { DURATION_ESTIMATE_KEYS, DURATION_SUMMARY_KEYS, summarizeDurations } from './durationSummary.ts';
 import {
   type DurationResult,
@@ -22,13 +23,13 @@ export type { DurationMean, DurationQuantile, DurationResult, DurationStatistics
 export interface DurationOptions extends DurationStatisticsOptions, TicketClockOptions {}
 
 /**
- * Ticket records, or plain durations in milliseconds (typed arrays too).
+ * Ticket records, or plain durations in milliseconds (typed arrays too, or an Arrow vector).
  *
  * @example
  * ttr(new Float64Array([1000, 2000, 3000])).median.value // => 2000
  * ttr([{ id: 1, createdAt: '2026-05-01T09:00Z', resolvedAt: '2026-05-01T09:00:02Z' }]).median.value // => 2000
  */
-export type DurationInput = readonly TicketRecord[] | ArrayLike<number>;
+export type DurationInput = readonly TicketRecord[] | ArrayLike<number> | ArrowColumn;
 
 /**
  * Time to resolution (TTR) of support tickets: median (the headline), mean and percentiles, each

@@ -1,6 +1,6 @@
 import { Float64, Int8, Int32, Int64, Table, tableFromJSON, Utf8, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { ces, csat, nps, summarize } from '../../src/index.ts';
+import { ces, csat, firstResponseTime, nps, summarize, ttr } from '../../src/index.ts';
 import { thrown } from '../helpers/thrown.ts';
 import { rng } from './compare.ts';
 
@@ -70,5 +70,26 @@ describe('Arrow input for nps, csat and ces', () => {
     expect(thrown(() => nps(asAny(text))).message).toMatch(/score at index 0 is "9"/);
     const bools = vectorFromArray([true, false]);
     expect(thrown(() => nps(asAny(bools))).message).toMatch(/score at index 0 is a boolean/);
+  });
+});
+
+describe('Arrow input for ttr and firstResponseTime', () => {
+  const durations = Array.from({ length: 2000 }, () => Math.round(r() * 86_400_000));
+  const events = durations.map(() => r() < 0.8);
+
+  it('a vector of durations (and one of events) equals the plain arrays, summary and result', () => {
+    const d = vectorFromArray(durations, new Float64());
+    const e = vectorFromArray(events);
+    expect(ttr(asAny(d), { events: asAny(e) })).toEqual(ttr(durations, { events }));
+    expect(summarize('ttr', asAny<number[]>(d), { events: asAny<boolean[]>(e) })).toEqual(
+      summarize('ttr', durations, { events }),
+    );
+    expect(firstResponseTime(asAny(vectorFromArray(durations, new Int32())))).toEqual(firstResponseTime(durations));
+  });
+
+  it('a null duration is refused with its index, never dropped', () => {
+    const withNull = vectorFromArray([1000, null, 3000], new Float64());
+    const e = thrown(() => ttr(asAny(withNull)));
+    expect([e.code, e.index]).toEqual(['INVALID_VALUE', 1]);
   });
 });
