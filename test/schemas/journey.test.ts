@@ -159,6 +159,23 @@ describe('the parsed sample data feeds funnel and cartAbandonment directly', () 
     expect(funnel(data, options)).toEqual(funnel(loadSampleEvents(), options));
   });
 
+  it('says which columns to map when carts.csv is read without columns, once per field (index -1)', () => {
+    const { data, errors } = parseCarts(csvRows('carts.csv'));
+    expect(data).toEqual([]);
+    expect(errors.filter((e) => e.index === -1)).toEqual([
+      {
+        index: -1,
+        path: ['cartId'],
+        message: "no row has `cartId`; the rows have `cart_id` — pass columns: { cartId: 'cart_id' }",
+      },
+      {
+        index: -1,
+        path: ['createdAt'],
+        message: "no row has `createdAt`; the rows have `created_at` — pass columns: { createdAt: 'created_at' }",
+      },
+    ]);
+  });
+
   it('cartAbandonment over parseCarts(carts.csv) equals cartAbandonment over the hand-mapped records', () => {
     const { data, errors } = parseCarts(csvRows('carts.csv'), {
       columns: { cartId: 'cart_id', createdAt: 'created_at', purchasedAt: 'purchased_at' },
