@@ -18,6 +18,8 @@ export const SCHEMA_FILES: Readonly<Record<keyof JsonSchemas, string>> = Object.
   ticket: 'docs/schemas/ticket.schema.json',
   customer: 'docs/schemas/customer.schema.json',
   scale: 'docs/schemas/scale.schema.json',
+  journeyEvent: 'docs/schemas/journey-event.schema.json',
+  cart: 'docs/schemas/cart.schema.json',
 });
 
 /**

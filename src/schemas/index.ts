@@ -2,9 +2,18 @@
 // re-exported here), so consumers of the main entry never bundle zod. Re-exports only.
 export { CxMetricsError } from '../errors.ts';
 export { type Customer, customerSchema } from './customerSchema.ts';
+export { cartSchema, journeyEventSchema, type ParsedCart, type ParsedJourneyEvent } from './journeySchema.ts';
 export { type JsonSchema, type JsonSchemas, jsonSchemas } from './jsonSchemas.ts';
 export { type NpsResponse, npsResponseSchema, npsScoreSchema } from './npsResponseSchema.ts';
 export { type ParseCustomersOptions, parseCustomers, parseCustomersOrThrow } from './parseCustomers.ts';
+export {
+  type ParseCartsOptions,
+  type ParseJourneyEventsOptions,
+  parseCarts,
+  parseCartsOrThrow,
+  parseJourneyEvents,
+  parseJourneyEventsOrThrow,
+} from './parseJourney.ts';
 export {
   type ParseResponsesOptions,
   parseResponses,

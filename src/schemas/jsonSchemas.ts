@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { EARLIEST_NUMERIC_MS } from '../time/timestamp.ts';
 import { customerSchema } from './customerSchema.ts';
+import { cartSchema, journeyEventSchema } from './journeySchema.ts';
 import { scaleSchema } from './scaleSchema.ts';
 import { createSurveyResponseSchema, type SurveyResponseSchemaOptions } from './surveyResponseSchema.ts';
 import { ticketSchema } from './ticketSchema.ts';
@@ -18,13 +19,15 @@ export type JsonSchema = { [key: string]: unknown };
  * The record types `jsonSchemas` describes, by name.
  *
  * @example
- * Object.keys(jsonSchemas()) // => ['surveyResponse', 'ticket', 'customer', 'scale']
+ * Object.keys(jsonSchemas()) // => ['surveyResponse', 'ticket', 'customer', 'scale', 'journeyEvent', 'cart']
  */
 export interface JsonSchemas {
   surveyResponse: JsonSchema;
   ticket: JsonSchema;
   customer: JsonSchema;
   scale: JsonSchema;
+  journeyEvent: JsonSchema;
+  cart: JsonSchema;
 }
 
 // Timestamps are Dates after parsing, which JSON cannot hold; on the wire they are an ISO-8601
@@ -109,12 +112,12 @@ function isSimple(schema: JsonSchema): boolean {
  * MRR as JSON numbers (the parsers also take numeric strings), missing values as null or absent
  * (the parsers also take blank strings), times as ISO-8601 strings or epoch milliseconds. What JSON
  * Schema cannot say is checked by the parsers only: calendar validity (2026-02-31), the order of
- * times (`resolvedAt` ≥ `createdAt`, `endedAt` ≥ `startedAt`) and `reopens` ≥ 1 on a ticket with a
+ * times (`resolvedAt` ≥ `createdAt`, `endedAt` ≥ `startedAt`, `purchasedAt` ≥ `createdAt`) and `reopens` ≥ 1 on a ticket with a
  * `reopenedAt`. Extra keys are allowed (the parsers drop them). The files in docs/schemas/ are these, with the default options.
  *
  * @param options - survey options (`journeyStages`, `csatScale`, `cesScale`) reflected in
  *   `surveyResponse`, as for `createSurveyResponseSchema`
- * @returns `{ surveyResponse, ticket, customer, scale }`, each a fresh JSON-able object
+ * @returns `{ surveyResponse, ticket, customer, scale, journeyEvent, cart }`, each a fresh JSON-able object
  * @throws CxMetricsError INVALID_OPTION for bad survey options
  * @example
  * const { surveyResponse, ticket } = jsonSchemas({ csatScale: { min: 1, max: 7 } })
@@ -129,5 +132,7 @@ export function jsonSchemas<const Stage extends string>(options?: SurveyResponse
     ticket: toJson(ticketSchema, 'cx-metrics ticket'),
     customer: toJson(customerSchema, 'cx-metrics customer'),
     scale: toJson(scaleSchema, 'cx-metrics answer scale'),
+    journeyEvent: toJson(journeyEventSchema, 'cx-metrics journey event'),
+    cart: toJson(cartSchema, 'cx-metrics cart'),
   };
 }

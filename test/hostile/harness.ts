@@ -327,6 +327,8 @@ export function validArgs(namespace: Record<string, unknown>): ValidArgs {
     parseResponses: () => [[{ type: 'nps', submittedAt: '2026-05-01', score: 9 }], {}],
     parseRows: () => [[{ submittedAt: '2026-05-01', score: 9 }], libraryOwned(namespace.npsResponseSchema)],
     parseTickets: () => [tickets()],
+    parseJourneyEvents: () => [events(), {}],
+    parseCarts: () => [[{ cartId: 1, createdAt: '2026-06-01', purchasedAt: '2026-06-02' }], {}],
     // cx-metrics/notebook
     chartFor: () => [npsResult()],
     cohortRetentionChart: () => [ns.cohortRetention?.(customers(), { period: 'month', asOf: '2025-04-01' }), {}],

@@ -205,3 +205,34 @@ function toCell(value: unknown): string {
 export function toCanonicalJson(parsed: Record<string, unknown>): unknown {
   return JSON.parse(JSON.stringify(parsed, (_key, value) => (value === undefined ? null : value)));
 }
+
+/** A valid raw journey event. */
+export const rawJourneyEvent = fc
+  .record({
+    customerId: fc.oneof(text, fc.nat()),
+    stage: fc.oneof(text, fc.constantFrom('visit', 'cart', 'purchase')),
+    at: timestamp,
+    touchpoint: optionalText,
+    channel: optionalText,
+    device: optionalText,
+  })
+  .map((entries) => record(entries));
+
+/** A valid raw cart, bought (or not) at or after it was created. */
+export const rawCart = fc
+  .record({
+    cartId: fc.oneof(text, fc.nat()),
+    createdAt: recentInstant,
+    wait: fc.option(fc.nat({ max: 30 * 86_400_000 }), { nil: undefined }),
+    device: optionalText,
+    channel: optionalText,
+    value: fc.oneof(missing, nonNegative),
+  })
+  .chain(({ createdAt, wait, ...rest }) =>
+    fc
+      .record({
+        createdAt: timestampForms(createdAt),
+        purchasedAt: wait === undefined ? missing : timestampForms(createdAt + wait),
+      })
+      .map((times) => record({ ...rest, ...times })),
+  );

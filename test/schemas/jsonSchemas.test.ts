@@ -37,11 +37,18 @@ describe('docs/schemas/*.schema.json', () => {
 describe('jsonSchemas', () => {
   it('gives draft 2020-12 schemas with a title for every record type', () => {
     const schemas = jsonSchemas();
-    expect(Object.keys(schemas)).toEqual(['surveyResponse', 'ticket', 'customer', 'scale']);
+    expect(Object.keys(schemas)).toEqual(['surveyResponse', 'ticket', 'customer', 'scale', 'journeyEvent', 'cart']);
     for (const schema of Object.values(schemas)) {
       expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
       expect(schema.title).toMatch(/^cx-metrics /);
     }
+  });
+
+  it('states the required fields of journey events and carts', () => {
+    const { journeyEvent, cart } = jsonSchemas();
+    expect(journeyEvent.required).toEqual(['customerId', 'stage', 'at']);
+    expect(cart.required).toEqual(['cartId', 'createdAt']);
+    expect((cart.properties as Record<string, Loose>).value).toMatchObject({ type: ['number', 'null'], minimum: 0 });
   });
 
   it('states each score range, the required fields and the journey stages', () => {
