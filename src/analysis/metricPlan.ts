@@ -459,6 +459,18 @@ export interface SeriesTrendTest {
   warnings: CxWarning[];
 }
 
+/** The series' trend test from either test's result: the fields a trend reports. */
+function trendTestOf(t: Omit<SeriesTrendTest, 'kind'>): SeriesTrendTest {
+  return {
+    kind: 'trend-test',
+    method: t.method,
+    statistic: t.statistic,
+    pValue: t.pValue,
+    slope: t.slope,
+    warnings: t.warnings,
+  };
+}
+
 /**
  * "A steady rise or fall?": Cochran–Armitage for proportions, the weighted regression on the
  * period estimates for NPS and means, with the period numbers as scores (empty periods left out,
@@ -488,14 +500,7 @@ export function seriesTrendTest(
         }),
         { scores: used.map((p) => p.score) },
       );
-      return {
-        kind: 'trend-test',
-        method: t.method,
-        statistic: t.statistic,
-        pValue: t.pValue,
-        slope: t.slope,
-        warnings: t.warnings,
-      };
+      return trendTestOf(t);
     }
     const used = points.filter((p) => {
       const e = p.estimate as { value?: unknown; standardError?: unknown } | null;
@@ -506,14 +511,7 @@ export function seriesTrendTest(
       used.map((p) => p.estimate as { value: number; standardError: number }),
       { scores: used.map((p) => p.score) },
     );
-    return {
-      kind: 'trend-test',
-      method: t.method,
-      statistic: t.statistic,
-      pValue: t.pValue,
-      slope: t.slope,
-      warnings: t.warnings,
-    };
+    return trendTestOf(t);
   } catch (error) {
     if (error instanceof CxMetricsError && (error.code === 'INSUFFICIENT_DATA' || error.code === 'EMPTY_INPUT')) {
       warnings.push(warning('NO_TEST', `${where}: no trend test (${error.message})`));
