@@ -1,5 +1,5 @@
 import type { PAdjustMethod } from '../analysis/adjustPValues.ts';
-import type { BreakdownResult } from '../analysis/breakdown.ts';
+import type { BreakdownGroup, BreakdownResult } from '../analysis/breakdown.ts';
 import type { GroupTest } from '../analysis/metricPlan.ts';
 import type { CesResult } from '../metrics/ces.ts';
 import type { CsatResult } from '../metrics/csat.ts';
@@ -93,22 +93,13 @@ export interface JourneyScoreboardOptions {
  * const cell = journeyScoreboard(responses, { metrics: ['nps'] }).rows[1].nps
  * [cell.stage, cell.n, cell.estimate.value, cell.vsRest.difference, cell.flag] // => ['support', 40, -100, -200, 'lower']
  */
-export interface ScoreboardCell<R = NpsResult | CsatResult | CesResult> {
+export interface ScoreboardCell<R = NpsResult | CsatResult | CesResult>
+  extends Pick<BreakdownGroup<R>, 'n' | 'estimate' | 'vsRest' | 'pValue' | 'adjustedPValue' | 'flag' | 'warnings'> {
+  // The figures are those of the stage's group in the column's breakdown (the same fields, read
+  // from `breakdowns[metric].groups`), so they are declared once, on BreakdownGroup: an empty
+  // cell has n 0 and null figures; the warnings include SMALL_SAMPLE (shown, never hidden).
   stage: string;
   metric: ScoreboardMetric;
-  /** Answers the estimate rests on; 0 for an empty cell. */
-  n: number;
-  /** The metric's usual result (value, lower, upper, n, …) on this stage's responses of this type; null when empty. */
-  estimate: R | null;
-  /** This stage minus all the other stages (signed, the metric's units); null when it cannot be compared. */
-  vsRest: Difference | null;
-  pValue: number | null;
-  /** Adjusted across the stages of this metric (`adjust`). */
-  adjustedPValue: number | null;
-  /** 'higher' / 'lower' than the rest when `adjustedPValue` < `level`, else 'none'. */
-  flag: 'higher' | 'lower' | 'none';
-  /** SMALL_SAMPLE (fewer than 30 answers: shown, never hidden) and the estimate's warnings. */
-  warnings: CxWarning[];
 }
 
 /**
