@@ -33,6 +33,17 @@ const TICKET_COLUMNS = [
   'customer_contacts',
   'first_contact_resolved',
 ] as const;
+/** The ticket fields whose column has another name (the parser reads the others by their own). */
+const TICKET_FIELDS = {
+  customerId: 'customer_id',
+  createdAt: 'created_at',
+  firstResponseAt: 'first_response_at',
+  resolvedAt: 'resolved_at',
+  reopenedAt: 'reopened_at',
+  agentReplies: 'agent_replies',
+  customerContacts: 'customer_contacts',
+  firstContactResolved: 'first_contact_resolved',
+} as const;
 /** Required columns of the subscriptions file (examples/data/subscriptions.README.md). */
 const SUBSCRIPTION_COLUMNS = ['id', 'started_at', 'ended_at', 'plan', 'mrr'] as const;
 /** An optional column `mrr_YYYY_MM_DD`: each customer's MRR on that date, blank when not paying then. */
@@ -168,16 +179,12 @@ export interface SurveyScales {
  */
 export function loadCsatCesSurvey(file: string, scales: SurveyScales): CsatCesSurvey {
   const { rows } = readCsvTable(readFileSync(file, 'utf8'), SURVEY_COLUMNS);
-  const records = rows.map(({ values }) => ({
-    id: values.id,
-    type: values.type,
-    submittedAt: values.submitted_at,
-    channel: values.channel,
-    touchpoint: values.touchpoint,
-    score: values.score,
-    comment: values.comment,
-  }));
-  const parsed = parseResponses(records, { csatScale: scales.csat, cesScale: scales.ces });
+  const records = rows.map(({ values }) => values);
+  const parsed = parseResponses(records, {
+    columns: { submittedAt: 'submitted_at' },
+    csatScale: scales.csat,
+    cesScale: scales.ces,
+  });
   const problems = rowProblems(parsed.errors, rows, records);
   const survey: CsatCesSurvey = { file, rowCount: rows.length, csat: [], ces: [], problems: [] };
   parsed.data.forEach((r, i) => {
@@ -228,19 +235,8 @@ export interface SupportTickets {
  */
 export function loadTickets(file: string, asOf: Date): SupportTickets {
   const { rows } = readCsvTable(readFileSync(file, 'utf8'), TICKET_COLUMNS);
-  const records = rows.map(({ values: v }) => ({
-    id: v.id,
-    customerId: v.customer_id,
-    createdAt: v.created_at,
-    firstResponseAt: v.first_response_at,
-    resolvedAt: v.resolved_at,
-    reopenedAt: v.reopened_at,
-    agentReplies: v.agent_replies,
-    customerContacts: v.customer_contacts,
-    channel: v.channel,
-    firstContactResolved: v.first_contact_resolved,
-  }));
-  const parsed = parseTickets(records);
+  const records = rows.map(({ values }) => values);
+  const parsed = parseTickets(records, { columns: TICKET_FIELDS });
   const problems = rowProblems(parsed.errors, rows, records);
   const tickets: TicketRow[] = [];
   parsed.data.forEach((ticket, i) => {
@@ -301,14 +297,8 @@ export function loadSubscriptions(file: string, asOf: Date): Subscriptions {
     }
     startMrrColumn = { name: startMrrName, date };
   }
-  const records = rows.map(({ values: v }) => ({
-    id: v.id,
-    startedAt: v.started_at,
-    endedAt: v.ended_at,
-    plan: v.plan,
-    mrr: v.mrr,
-  }));
-  const parsed = parseCustomers(records);
+  const records = rows.map(({ values }) => values);
+  const parsed = parseCustomers(records, { columns: { startedAt: 'started_at', endedAt: 'ended_at' } });
   const problems = rowProblems(parsed.errors, rows, records);
   const customers: Subscription[] = [];
   parsed.data.forEach((c, i) => {

@@ -6,7 +6,7 @@ import { CxMetricsError } from '../errors.ts';
 import { checkOptions, closestName, isPlainObject } from '../options.ts';
 import { describe } from '../stats/validate.ts';
 import { timeZoneFormatter, utcOffsetAt, wallTimeInstants } from '../time/zonedTime.ts';
-import type { RawCell, RawRow, RowFormat } from './types.ts';
+import type { RawCell, RawRow, RowFormat, RowOptions } from './types.ts';
 
 /** A concrete cell shape (`'any'` is resolved per row). */
 export type Format = 'csv' | 'json';
@@ -149,6 +149,45 @@ export function renameRow(row: RawRow, columns: Columns | undefined): RawRow {
 export function perFormat<T>(formats: readonly Format[], make: (format: Format) => fc.Arbitrary<T>): fc.Arbitrary<T> {
   const arbitraries = formats.map(make);
   return arbitraries.length === 1 ? (arbitraries[0] as fc.Arbitrary<T>) : fc.oneof(...arbitraries);
+}
+
+/** The checked `RowOptions` of a ticket or customer row arbitrary (valid or faulty). @internal */
+export interface RowSetup {
+  formats: readonly Format[];
+  reading: Reading;
+  columns: Columns | undefined;
+}
+
+/**
+ * Check a row arbitrary's `RowOptions` once: the keys, then the reading (unit, zone), the column
+ * mapping onto `fields` (the `required` ones must stay mapped to something), the format — in that
+ * order, so the first mistake is the one reported. @internal
+ */
+export function readRowOptions(
+  fn: string,
+  options: RowOptions | undefined,
+  fields: readonly string[],
+  required: readonly string[],
+): RowSetup {
+  const o = checkOptions(fn, options, ROW_OPTIONS) as Record<string, unknown>;
+  const reading = resolveReading(fn, o);
+  const columns = resolveColumns(fn, o.columns, fields, required);
+  return { formats: resolveFormat(fn, o.format), reading, columns };
+}
+
+/**
+ * A valid-row arbitrary from its one-format builder: rows drawn per format under the options'
+ * reading, then renamed to the options' columns. @internal
+ */
+export function rowArbitrary(
+  fn: string,
+  options: RowOptions | undefined,
+  fields: readonly string[],
+  required: readonly string[],
+  rowIn: (format: Format, reading: Reading) => fc.Arbitrary<RawRow>,
+): fc.Arbitrary<RawRow> {
+  const { formats, reading, columns } = readRowOptions(fn, options, fields, required);
+  return perFormat(formats, (format) => rowIn(format, reading)).map((row) => renameRow(row, columns));
 }
 
 /** A blank cell: '' or spaces in a CSV, also null in JSON (pandas' to_json writes NaN as null). */

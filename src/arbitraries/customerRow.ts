@@ -1,5 +1,4 @@
 import * as fc from 'fast-check';
-import { checkOptions } from '../options.ts';
 import {
   ABSENT,
   amountCell,
@@ -11,13 +10,8 @@ import {
   instant,
   type Maybe,
   optional,
-  perFormat,
   type Reading,
-  ROW_OPTIONS,
-  renameRow,
-  resolveColumns,
-  resolveFormat,
-  resolveReading,
+  rowArbitrary,
   rowOf,
   timeStyle,
   wordCell,
@@ -79,10 +73,5 @@ export function customerRowIn(format: Format, reading: Reading): fc.Arbitrary<Ra
  * parseCustomers(rows).errors // => []
  */
 export function customerRow(options?: RowOptions): fc.Arbitrary<RawRow> {
-  const o = checkOptions('customerRow', options, ROW_OPTIONS) as Record<string, unknown>;
-  const reading = resolveReading('customerRow', o);
-  const columns = resolveColumns('customerRow', o.columns, CUSTOMER_FIELDS, ['id', 'startedAt']);
-  return perFormat(resolveFormat('customerRow', o.format), (format) => customerRowIn(format, reading)).map((row) =>
-    renameRow(row, columns),
-  );
+  return rowArbitrary('customerRow', options, CUSTOMER_FIELDS, ['id', 'startedAt'], customerRowIn);
 }

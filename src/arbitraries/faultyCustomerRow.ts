@@ -1,6 +1,5 @@
 import type * as fc from 'fast-check';
-import { checkOptions } from '../options.ts';
-import { CUSTOMER_FIELDS, perFormat, ROW_OPTIONS, resolveColumns, resolveFormat, resolveReading } from './cells.ts';
+import { CUSTOMER_FIELDS, perFormat, readRowOptions } from './cells.ts';
 import { customerRowIn } from './customerRow.ts';
 import { badNumber, beforeTime, blankId, type Fault, faultyRowIn, renamed, unreadableTime } from './faults.ts';
 import type { FaultyRow, RowOptions } from './types.ts';
@@ -30,13 +29,12 @@ const FAULTS: readonly Fault[] = [
  * typeof fault // => 'string'
  */
 export function faultyCustomerRow(options?: RowOptions): fc.Arbitrary<FaultyRow> {
-  const o = checkOptions('faultyCustomerRow', options, ROW_OPTIONS) as Record<string, unknown>;
-  const reading = resolveReading('faultyCustomerRow', o);
-  const columns = resolveColumns('faultyCustomerRow', o.columns, CUSTOMER_FIELDS, ['id', 'startedAt']);
+  const { formats, reading, columns } = readRowOptions('faultyCustomerRow', options, CUSTOMER_FIELDS, [
+    'id',
+    'startedAt',
+  ]);
   return renamed(
-    perFormat(resolveFormat('faultyCustomerRow', o.format), (format) =>
-      faultyRowIn(customerRowIn(format, reading), format, FAULTS),
-    ),
+    perFormat(formats, (format) => faultyRowIn(customerRowIn(format, reading), format, FAULTS)),
     columns,
   );
 }

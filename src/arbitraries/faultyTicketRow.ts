@@ -1,6 +1,5 @@
 import * as fc from 'fast-check';
-import { checkOptions } from '../options.ts';
-import { perFormat, ROW_OPTIONS, resolveColumns, resolveFormat, resolveReading, TICKET_FIELDS } from './cells.ts';
+import { perFormat, readRowOptions, TICKET_FIELDS } from './cells.ts';
 import { badNumber, beforeTime, blankId, type Fault, faultyRowIn, renamed, spoil, unreadableTime } from './faults.ts';
 import { ticketRowIn } from './ticketRow.ts';
 import type { FaultyRow, RowOptions } from './types.ts';
@@ -47,13 +46,9 @@ const FAULTS: readonly Fault[] = [
  * faulty.every(({ row, path }) => JSON.stringify(parseTickets([row]).errors.map((e) => e.path)) === JSON.stringify([path])) // => true
  */
 export function faultyTicketRow(options?: RowOptions): fc.Arbitrary<FaultyRow> {
-  const o = checkOptions('faultyTicketRow', options, ROW_OPTIONS) as Record<string, unknown>;
-  const reading = resolveReading('faultyTicketRow', o);
-  const columns = resolveColumns('faultyTicketRow', o.columns, TICKET_FIELDS, ['id', 'createdAt']);
+  const { formats, reading, columns } = readRowOptions('faultyTicketRow', options, TICKET_FIELDS, ['id', 'createdAt']);
   return renamed(
-    perFormat(resolveFormat('faultyTicketRow', o.format), (format) =>
-      faultyRowIn(ticketRowIn(format, reading), format, FAULTS),
-    ),
+    perFormat(formats, (format) => faultyRowIn(ticketRowIn(format, reading), format, FAULTS)),
     columns,
   );
 }

@@ -1,5 +1,4 @@
 import * as fc from 'fast-check';
-import { checkOptions } from '../options.ts';
 import {
   ABSENT,
   blank,
@@ -12,13 +11,8 @@ import {
   integerCell,
   type Maybe,
   optional,
-  perFormat,
   type Reading,
-  ROW_OPTIONS,
-  renameRow,
-  resolveColumns,
-  resolveFormat,
-  resolveReading,
+  rowArbitrary,
   rowOf,
   TICKET_FIELDS,
   timeStyle,
@@ -115,10 +109,5 @@ export function ticketRowIn(format: Format, reading: Reading): fc.Arbitrary<RawR
  * parseTickets(rows).errors // => []
  */
 export function ticketRow(options?: RowOptions): fc.Arbitrary<RawRow> {
-  const o = checkOptions('ticketRow', options, ROW_OPTIONS) as Record<string, unknown>;
-  const reading = resolveReading('ticketRow', o);
-  const columns = resolveColumns('ticketRow', o.columns, TICKET_FIELDS, ['id', 'createdAt']);
-  return perFormat(resolveFormat('ticketRow', o.format), (format) => ticketRowIn(format, reading)).map((row) =>
-    renameRow(row, columns),
-  );
+  return rowArbitrary('ticketRow', options, TICKET_FIELDS, ['id', 'createdAt'], ticketRowIn);
 }

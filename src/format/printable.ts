@@ -1,11 +1,5 @@
 import { formatResult } from './formatResult.ts';
-
-const NODE_INSPECT = Symbol.for('nodejs.util.inspect.custom');
-const DENO_INSPECT = Symbol.for('Deno.customInspect');
-
-function inspect(this: object): string {
-  return formatResult(this);
-}
+import { withText } from './textHooks.ts';
 
 /**
  * Give a result its readable one-line form — `NPS 26.3 [19.6, 32.7] (adjusted-wald, 95%, n=570)`
@@ -19,14 +13,7 @@ function inspect(this: object): string {
  * know (revenue retention totals, a CLV without an interval). @internal
  */
 export function printable<T extends object>(result: T, text?: (result: T) => string): T {
-  const print = text === undefined ? inspect : () => text(result);
-  // toString serves `${result}`, String(result) and `'' + result` alike (valueOf gives no
-  // primitive, so ToPrimitive falls through to it); a Symbol.toPrimitive would also capture
-  // numeric coercion, which has no honest answer for a result.
-  for (const key of [NODE_INSPECT, DENO_INSPECT, 'toString']) {
-    Object.defineProperty(result, key, { value: print, enumerable: false, writable: true, configurable: true });
-  }
-  return result;
+  return withText(result, text ?? formatResult);
 }
 
 /** A share as a percentage for the custom one-liners: 0.9234 → "92.3%". @internal */

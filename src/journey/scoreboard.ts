@@ -1,199 +1,38 @@
-import { adjustPValues, P_ADJUST_METHODS, type PAdjustMethod } from '../analysis/adjustPValues.ts';
+import { P_ADJUST_METHODS } from '../analysis/adjustPValues.ts';
 import { type BreakdownResult, breakdown } from '../analysis/breakdown.ts';
-import type { GroupTest } from '../analysis/metricPlan.ts';
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
-import type { CesResult } from '../metrics/ces.ts';
-import type { CsatResult } from '../metrics/csat.ts';
-import type { NpsResult } from '../metrics/nps.ts';
 import { checkOptions, closestName, isPlainObject } from '../options.ts';
 import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
-import type { CxWarning, Difference } from '../types.ts';
+import type { CxWarning } from '../types.ts';
 import { warning } from '../warnings.ts';
+import { momentOfTruth } from './momentOfTruth.ts';
 import { compareKeys, isAbsent } from './records.ts';
+import { scoreboardLine } from './scoreboardText.ts';
+import {
+  type JourneyScoreboardOptions,
+  type JourneyScoreboardResult,
+  SCOREBOARD_METRICS,
+  SCOREBOARD_STAGES,
+  type ScoreboardCell,
+  type ScoreboardMetric,
+  type ScoreboardRow,
+} from './scoreboardTypes.ts';
 
-/**
- * The survey metrics of a journey scoreboard, in the order of its columns.
- *
- * @example
- * SCOREBOARD_METRICS // => ['nps', 'csat', 'ces']
- */
-export const SCOREBOARD_METRICS = Object.freeze(['nps', 'csat', 'ces'] as const);
-
-/**
- * One of `SCOREBOARD_METRICS`: the survey type a column reads (responses carry it in `type`).
- *
- * @example
- * const m: ScoreboardMetric = 'csat'
- * m // => 'csat'
- */
-export type ScoreboardMetric = (typeof SCOREBOARD_METRICS)[number];
-
-/**
- * The default journey stages, in journey order: the same list as `JOURNEY_STAGES` of
- * 'cx-metrics/schemas', copied so that the main entry does not load zod
- * (test/journey/scoreboard.test.ts checks they agree). Frozen.
- *
- * @example
- * SCOREBOARD_STAGES[0] // => 'awareness'
- * SCOREBOARD_STAGES.length // => 8
- */
-export const SCOREBOARD_STAGES: readonly string[] = Object.freeze([
-  'awareness',
-  'consideration',
-  'purchase',
-  'onboarding',
-  'usage',
-  'support',
-  'renewal',
-  'advocacy',
-]);
-
-/**
- * Options of `journeyScoreboard`.
- *
- * @example
- * const responses = [{ type: 'csat', journeyStage: 'purchase', score: 5 }, { type: 'csat', journeyStage: 'support', score: 2 }]
- * journeyScoreboard(responses, { metrics: ['csat'], csat: { scale: { min: 1, max: 5 } } }).stages // => ['purchase', 'support']
- */
-export interface JourneyScoreboardOptions {
-  /** The rows: `'journeyStage'` (default) or `'touchpoint'`, the response field read. */
-  by?: 'journeyStage' | 'touchpoint';
-  /**
-   * The rows' keys in journey order. Given, every one is a row (an empty one too) and a response
-   * naming another is an error. By default: for `'journeyStage'` the stages of `SCOREBOARD_STAGES`
-   * that occur, in that order (another stage is an error: pass `stages`); for `'touchpoint'` the
-   * touchpoints that occur, in code-unit order.
-   */
-  stages?: readonly string[];
-  /** The columns; all three by default. */
-  metrics?: readonly ScoreboardMetric[];
-  /**
-   * Where the answer is: a field name or a function (response, index) => score; `'score'` by
-   * default. A function receives the response's index within its cell.
-   */
-  accessor?: string | ((response: never, index: number) => unknown);
-  /** p-value adjustment (any `adjustPValues` method); `'holm'` by default. */
-  adjust?: PAdjustMethod;
-  /** A cell is flagged when its adjusted p-value is below this; 0.05 by default. */
-  level?: number;
-  /** Confidence level of every interval; 0.95 by default. */
-  confidence?: number;
-  /** Options of the NPS column (those of `nps` / `breakdown`: scale, method, missing, …). */
-  nps?: Record<string, unknown>;
-  /** Options of the CSAT column (scale, satisfiedMin, method, …). */
-  csat?: Record<string, unknown>;
-  /** Options of the CES column (scale, direction, easyThreshold, method, …). */
-  ces?: Record<string, unknown>;
-}
-
-/**
- * One cell of a scoreboard: a metric at one stage (or touchpoint), its estimate with interval and
- * n, and how the stage differs from all the other stages on that metric.
- *
- * @example
- * const responses = [...Array(40).fill({ type: 'nps', journeyStage: 'purchase', score: 10 }), ...Array(40).fill({ type: 'nps', journeyStage: 'support', score: 2 })]
- * const cell = journeyScoreboard(responses, { metrics: ['nps'] }).rows[1].nps
- * [cell.stage, cell.n, cell.estimate.value, cell.vsRest.difference, cell.flag] // => ['support', 40, -100, -200, 'lower']
- */
-export interface ScoreboardCell<R = NpsResult | CsatResult | CesResult> {
-  stage: string;
-  metric: ScoreboardMetric;
-  /** Answers the estimate rests on; 0 for an empty cell. */
-  n: number;
-  /** The metric's usual result (value, lower, upper, n, …) on this stage's responses of this type; null when empty. */
-  estimate: R | null;
-  /** This stage minus all the other stages (signed, the metric's units); null when it cannot be compared. */
-  vsRest: Difference | null;
-  pValue: number | null;
-  /** Adjusted across the stages of this metric (`adjust`). */
-  adjustedPValue: number | null;
-  /** 'higher' / 'lower' than the rest when `adjustedPValue` < `level`, else 'none'. */
-  flag: 'higher' | 'lower' | 'none';
-  /** SMALL_SAMPLE (fewer than 30 answers: shown, never hidden) and the estimate's warnings. */
-  warnings: CxWarning[];
-}
-
-/**
- * One row of a scoreboard: a stage (or touchpoint) and a cell per metric.
- *
- * @example
- * const responses = [{ type: 'ces', journeyStage: 'support', score: 6 }, { type: 'ces', journeyStage: 'support', score: 3 }]
- * const row = journeyScoreboard(responses, { metrics: ['ces'] }).rows[0]
- * [row.stage, row.ces.n, row.nps] // => ['support', 2, undefined]
- */
-export interface ScoreboardRow {
-  stage: string;
-  nps?: ScoreboardCell<NpsResult>;
-  csat?: ScoreboardCell<CsatResult>;
-  ces?: ScoreboardCell<CesResult>;
-}
-
-/**
- * The moment of truth of a scoreboard: the cell whose stage differs most from the rest.
- *
- * @example
- * const responses = [...Array(40).fill({ type: 'nps', journeyStage: 'purchase', score: 10 }), ...Array(40).fill({ type: 'nps', journeyStage: 'support', score: 2 })]
- * const m = journeyScoreboard(responses).momentOfTruth
- * [m.stage, m.metric, m.direction, m.share] // => ['support', 'nps', 'worse', 1]
- */
-export interface MomentOfTruth {
-  stage: string;
-  metric: ScoreboardMetric;
-  /** The cell's vsRest (this stage minus all others). */
-  vsRest: Difference;
-  /** |vsRest| as a share of the metric's range (NPS 200 points, CSAT 1, CES max − min): how cells of different metrics are compared. */
-  share: number;
-  /** Whether the stage's experience is better or worse than the rest (for CES, by the scale's direction). */
-  direction: 'better' | 'worse';
-  /** The p-value adjusted across every cell of the scoreboard (all metrics together). */
-  adjustedPValue: number;
-}
-
-/**
- * Result of `journeyScoreboard`.
- *
- * @example
- * const responses = [{ type: 'nps', journeyStage: 'purchase', score: 9 }, { type: 'nps', journeyStage: 'usage', score: 6 }]
- * const s = journeyScoreboard(responses, { metrics: ['nps'] })
- * [s.kind, s.by, s.stages, s.momentOfTruth] // => ['journey-scoreboard', 'journeyStage', ['purchase', 'usage'], null]
- */
-export interface JourneyScoreboardResult {
-  kind: 'journey-scoreboard';
-  by: 'journeyStage' | 'touchpoint';
-  metrics: ScoreboardMetric[];
-  /** The rows' keys, in journey order. */
-  stages: string[];
-  rows: ScoreboardRow[];
-  /** Each metric on all its responses that have a stage; null when there are none. */
-  overall: { nps?: NpsResult | null; csat?: CsatResult | null; ces?: CesResult | null };
-  /** Any difference across the stages at all, per metric (see `breakdown`); null when it cannot be tested. */
-  tests: { nps?: GroupTest | null; csat?: GroupTest | null; ces?: GroupTest | null };
-  /** The breakdown behind each column (null for a metric without responses). */
-  breakdowns: {
-    nps?: BreakdownResult<NpsResult> | null;
-    csat?: BreakdownResult<CsatResult> | null;
-    ces?: BreakdownResult<CesResult> | null;
-  };
-  /** The stage that differs most from the rest, or null (`momentOfTruthReason` says why). */
-  momentOfTruth: MomentOfTruth | null;
-  /** How the moment of truth was found, or why there is none, in words. */
-  momentOfTruthReason: string;
-  /** Responses read. */
-  responses: number;
-  /** Responses without a stage (touchpoint), left out of every cell and of `overall`. */
-  unstaged: number;
-  /** Responses of a type not among `metrics`, left out. */
-  otherTypes: number;
-  adjust: PAdjustMethod;
-  level: number;
-  warnings: CxWarning[];
-}
+export {
+  type JourneyScoreboardOptions,
+  type JourneyScoreboardResult,
+  type MomentOfTruth,
+  SCOREBOARD_METRICS,
+  SCOREBOARD_STAGES,
+  type ScoreboardCell,
+  type ScoreboardMetric,
+  type ScoreboardRow,
+} from './scoreboardTypes.ts';
 
 const KEYS = ['by', 'stages', 'metrics', 'accessor', 'adjust', 'level', 'confidence', 'nps', 'csat', 'ces'] as const;
 const BY = ['journeyStage', 'touchpoint'] as const;
 const OWN_KEYS: readonly string[] = ['weights', 'by', 'metric', 'order', 'adjust', 'level', 'confidence', 'stages'];
-const NPS_RANGE = 200;
 
 /**
  * A journey scoreboard: NPS, CSAT and CES per journey stage (or touchpoint), in journey order,
@@ -515,98 +354,4 @@ function readStages(fn: string, stages: unknown): string[] {
     out.push(s);
   });
   return out;
-}
-
-/** The range of a metric's vsRest: NPS 200 points, CSAT's share 1, CES the scale's max − min. */
-function rangeOf(cell: ScoreboardCell): number {
-  if (cell.metric === 'nps') return NPS_RANGE;
-  if (cell.metric === 'csat') return 1;
-  const scale = (cell.estimate as CesResult).scale;
-  return scale.max - scale.min;
-}
-
-function directionOf(cell: ScoreboardCell, difference: number): 'better' | 'worse' {
-  const lowerIsBetter = cell.metric === 'ces' && (cell.estimate as CesResult).scale.direction === 'lower-is-easier';
-  return difference > 0 !== lowerIsBetter ? 'better' : 'worse';
-}
-
-function momentOfTruth(
-  cells: ScoreboardCell[],
-  noun: string,
-  adjust: PAdjustMethod,
-  level: number,
-): { moment: MomentOfTruth | null; reason: string } {
-  const tested = cells.filter((c) => c.pValue !== null && c.vsRest !== null && c.estimate !== null);
-  const columns = new Set(tested.map((c) => c.metric)).size;
-  if (tested.length === 0) {
-    return {
-      moment: null,
-      reason: `none: no ${noun} could be compared with the rest (fewer than two ${noun}s with answers)`,
-    };
-  }
-  const adjusted = adjustPValues(
-    tested.map((c) => c.pValue as number),
-    { method: adjust },
-  );
-  let best: MomentOfTruth | null = null;
-  tested.forEach((c, j) => {
-    const p = adjusted[j] as number;
-    if (!(p < level)) return;
-    const d = c.vsRest as Difference;
-    if (d.difference === 0) return;
-    const share = Math.abs(d.difference) / rangeOf(c);
-    const direction = directionOf(c, d.difference);
-    // Ties (two stages are always equally far from each other) go to the smaller adjusted
-    // p-value, then to the stage worse than the rest (where customers are lost), then the earlier.
-    const b = best as MomentOfTruth | null;
-    if (
-      b === null ||
-      share > b.share ||
-      (share === b.share &&
-        (p < b.adjustedPValue || (p === b.adjustedPValue && direction === 'worse' && b.direction === 'better')))
-    ) {
-      best = {
-        stage: c.stage,
-        metric: c.metric,
-        vsRest: d,
-        share,
-        direction,
-        adjustedPValue: p,
-      };
-    }
-  });
-  const family = `${tested.length} comparisons of a ${noun} with the rest (${columns} metric${columns === 1 ? '' : 's'}), ${adjust}-adjusted together`;
-  if (best === null) {
-    return {
-      moment: null,
-      reason: `none: no ${noun} differs from the rest at level ${level} after adjusting the ${family}`,
-    };
-  }
-  const m = best as MomentOfTruth;
-  return {
-    moment: m,
-    reason: `the largest difference from the rest, as a share of the metric's range, among the cells below level ${level} after adjusting the ${family}`,
-  };
-}
-
-const METRIC_NAMES: Record<ScoreboardMetric, string> = { nps: 'NPS', csat: 'CSAT', ces: 'CES' };
-
-function signedFigure(metric: ScoreboardMetric, d: number): string {
-  const sign = d > 0 ? '+' : d < 0 ? '−' : '';
-  const a = Math.abs(d);
-  return metric === 'csat'
-    ? `${sign}${(100 * a).toFixed(1)} pp`
-    : metric === 'nps'
-      ? `${sign}${a.toFixed(1)} points`
-      : `${sign}${a.toFixed(2)}`;
-}
-
-function scoreboardLine(r: JourneyScoreboardResult): string {
-  const head = `Journey scoreboard by ${r.by} (${r.metrics.map((m) => METRIC_NAMES[m]).join(', ')}; ${r.stages.length} ${
-    r.by === 'journeyStage' ? 'stages' : 'touchpoints'
-  }, ${r.responses} responses)`;
-  const m = r.momentOfTruth;
-  if (m === null)
-    return `${head}: no moment of truth (no ${r.by === 'journeyStage' ? 'stage' : 'touchpoint'} differs from the rest after adjustment)`;
-  return `${head}: moment of truth ${m.stage} (${METRIC_NAMES[m.metric]} ${signedFigure(m.metric, m.vsRest.difference)} vs the rest, ${m.direction}, adjusted p = ${m.adjustedPValue.toPrecision(2)})`;
 }

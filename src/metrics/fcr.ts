@@ -1,8 +1,8 @@
 import { CxMetricsError } from '../errors.ts';
-import { printable } from '../format/printable.ts';
 import { checkOptions } from '../options.ts';
-import { PROPORTION_METHODS, type ProportionMethod, proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
-import { checkConfidence, checkCount, checkOneOf, describe } from '../stats/validate.ts';
+import type { ProportionMethod } from '../stats/proportionInterval.ts';
+import { checkCount, checkOneOf, describe } from '../stats/validate.ts';
+import type { FcrSummary } from '../summary/types.ts';
 import type { Timestamp } from '../time/timestamp.ts';
 import type { Estimate } from '../types.ts';
 import {
@@ -174,7 +174,9 @@ const FCR_KEYS: readonly string[] = [...FCR_SUMMARY_KEYS, ...FCR_ESTIMATE_KEYS];
  *
  * `total` is the denominator, the resolved tickets (see `fcr` for why); `firstContact` those
  * resolved at first contact under the definition you used, which you can name in
- * `options.definition` so it travels with the number.
+ * `options.definition` so it travels with the number. The counts are finished as an FCR summary
+ * with nothing left out, by the engine of `fcr` and `estimate`: the same counts give the same
+ * numbers to the last bit, whichever the path.
  *
  * Reference: Wilson (1927), doi:10.1080/01621459.1927.10502953.
  *
@@ -188,6 +190,8 @@ const FCR_KEYS: readonly string[] = [...FCR_SUMMARY_KEYS, ...FCR_ESTIMATE_KEYS];
  * r.value // => 0.7
  * r.lower // => 0.6332093162728074 (to 1e-12)
  * r.definition // => 'reported'
+ * const s = { kind: 'fcr-summary', version: 1, definition: 'reported', total: 200, firstContact: 140, unresolved: 0, missingField: 0, windowOpen: 0 }
+ * estimate(s).lower === r.lower // => true
  */
 export function fcrFromCounts(
   counts: { firstContact: number; total: number },
@@ -212,15 +216,19 @@ export function fcrFromCounts(
     ...FCR_DEFINITIONS,
     'unspecified',
   ] as const);
-  const method = checkOneOf(fn, 'method', opts.method ?? 'wilson', PROPORTION_METHODS);
-  const confidence = checkConfidence(fn, opts.confidence ?? 0.95);
-  return printable({
-    kind: 'fcr' as const,
-    ...proportionIntervalUnchecked(fn, firstContact, total, method, confidence),
+  const settings = resolveFcrEstimate(fn, opts);
+  // The counts are an FCR summary with nothing left out, finished by the engine `fcr` and
+  // `estimate` use, so the three agree to the last bit. No withField: whether the tickets carried
+  // the definition's field is not known (and not checked); no window, none being given.
+  const summary: FcrSummary = {
+    kind: 'fcr-summary',
+    version: 1,
     definition,
+    total,
     firstContact,
-    excluded: 0,
     unresolved: 0,
     missingField: 0,
-  });
+    windowOpen: 0,
+  };
+  return estimateFcr(fn, summary, settings);
 }

@@ -365,7 +365,8 @@ export function estimateFcr(fn: string, s: FcrSummary, settings: FcrEstimateSett
     excluded: unresolved + missingField + windowOpen,
     unresolved,
     missingField,
-    ...(definition === 'no-repeat-within' ? { windowOpen, windowMs: s.windowMs as number } : {}),
+    // Without a window (counts given by hand, fcrFromCounts) there is no window to report open.
+    ...(definition === 'no-repeat-within' && s.windowMs !== undefined ? { windowOpen, windowMs: s.windowMs } : {}),
   });
 }
 

@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { printableSummary } from '../format/summaryText.ts';
 import { describe } from '../stats/validate.ts';
 import type { SummaryFamily } from '../summary/family.ts';
 import { FAMILIES } from '../summary/registry.ts';
@@ -120,7 +121,7 @@ export function summariesFromRows<M extends SqlMetric>(
     base.groupBy.forEach((name, i) => {
       group[name] = key[i];
     });
-    const entry: SqlSummary<SummaryByMetric[M]> = { group, summary };
+    const entry: SqlSummary<SummaryByMetric[M]> = { group, summary: printableSummary(summary) };
     if (base.period) entry.period = periodKey(fn, key[key.length - 1], base.period);
     out.push(entry);
   }

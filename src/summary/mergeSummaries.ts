@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { printableSummary } from '../format/summaryText.ts';
 import { familyForSummary } from './dispatch.ts';
 import type { SummaryFamily } from './family.ts';
 import { FAMILIES } from './registry.ts';
@@ -26,12 +27,13 @@ import type { Summary } from './types.ts';
  * const april = summarize('nps', [10, 7])
  * estimate(mergeSummaries(march, april)).value // => 40
  * estimate(mergeSummaries([march, april])).n // => 5
+ * `${mergeSummaries(march, april)}` // => 'nps summary: n=5 (0–10 scale), 0 skipped'
  */
 export function mergeSummaries<S extends Summary>(...summaries: (S & OneFamily<S>)[]): S;
 /** Summaries given as one array. */
 export function mergeSummaries<S extends Summary>(summaries: readonly (S & OneFamily<S>)[]): S;
 export function mergeSummaries(...summaries: readonly unknown[]): Summary {
-  return mergeWith(FAMILIES, summaries);
+  return printableSummary(mergeWith(FAMILIES, summaries));
 }
 
 /** `mergeSummaries` over a given family list. @internal */

@@ -1,3 +1,4 @@
+import { printableSummary } from '../format/summaryText.ts';
 import type { ArrowColumn, ArrowTable } from '../metrics/arrowColumn.ts';
 import type { CesRecordSummaryOptions, CesSummaryOptions } from '../metrics/ces.ts';
 import type { ChurnSummaryOptions } from '../metrics/churnSummary.ts';
@@ -44,13 +45,15 @@ import type {
  *   'ttr', 'first-response', 'churn'
  * @param input - what the metric function takes (scores, records with an accessor, tickets, …)
  * @param options - the options that shape the summary; interval options belong to `estimate`
- * @returns the summary, a plain object with `kind` and `version`
+ * @returns the summary, a plain object with `kind` and `version` (it prints as one line, e.g.
+ *   `nps summary: n=3 (0–10 scale), 0 skipped`, through non-enumerable hooks that JSON does not see)
  * @throws CxMetricsError INVALID_VALUE for an unknown metric (with the closest name) or bad input
  *   (as the metric function); INVALID_OPTION for an unknown option, or one of `estimate`'s
  * @example
  * const s = summarize('nps', [10, 9, 3])
  * s.kind // => 'nps-summary'
  * estimate(s).value // => 33.33333333333333 (to 1e-12)
+ * String(s) // => 'nps summary: n=3 (0–10 scale), 0 skipped'
  */
 export function summarize(
   metric: 'nps',
@@ -145,7 +148,7 @@ export function summarize<M extends SummaryMetric>(
   options?: LooseFor<M, Record<string, unknown>>,
 ): SummaryByMetric[M];
 export function summarize(metric: unknown, input: unknown, options?: unknown): Summary {
-  return summarizeWith(FAMILIES, metric, input, options);
+  return printableSummary(summarizeWith(FAMILIES, metric, input, options));
 }
 
 /** `summarize` over a given family list. @internal */

@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { withText } from '../format/textHooks.ts';
 import { checkOptions } from '../options.ts';
 import { describe } from '../stats/validate.ts';
 import type { Weekday } from './schedule.ts';
@@ -281,7 +282,12 @@ export function calendarPeriodOf(p: PeriodDays, spec: PeriodSpec): CalendarPerio
     end: new Date(dayStart(p.next, spec.timeZone)).toISOString(),
   };
   if (spec.unit === 'week') out.weekStart = WEEKDAYS[spec.weekStart] as Weekday;
-  return out;
+  return withText(out, periodLine);
+}
+
+/** A period as its label, zone and half-open range: `2026-04 in UTC [2026-04-01T00:00:00.000Z, 2026-05-01T00:00:00.000Z)`. */
+function periodLine(p: CalendarPeriod): string {
+  return `${p.label} in ${p.timeZone} [${p.start}, ${p.end})`;
 }
 
 /**
@@ -301,7 +307,8 @@ export function calendarPeriodOf(p: PeriodDays, spec: PeriodSpec): CalendarPerio
  *
  * @param at - the instant: a Date, an ISO-8601 string (no offset = UTC) or epoch milliseconds
  * @param options - `period`, `timeZone` (both required) and `weekStart`
- * @returns the period: label, local start date, start and end instants (ISO-8601 UTC)
+ * @returns the period: label, local start date, start and end instants (ISO-8601 UTC); it prints
+ *   (String, template literals, the console) as its label, zone and half-open range
  * @throws CxMetricsError INVALID_VALUE for an instant that cannot be read; INVALID_OPTION for a
  *   period that is not one of CALENDAR_UNITS, a time zone the platform does not know, a bad
  *   weekStart or an unknown option
@@ -311,6 +318,7 @@ export function calendarPeriodOf(p: PeriodDays, spec: PeriodSpec): CalendarPerio
  * calendarPeriod('2027-01-01', { period: 'week', timeZone: 'UTC' }).label // => '2026-W53'
  * calendarPeriod('2026-03-29T12:00Z', { period: 'day', timeZone: 'Europe/Berlin' }).start // => '2026-03-28T23:00:00.000Z'
  * calendarPeriod('2026-03-29T12:00Z', { period: 'day', timeZone: 'Europe/Berlin' }).end // => '2026-03-29T22:00:00.000Z' (23 hours)
+ * `${calendarPeriod('2026-04-10', { period: 'month', timeZone: 'UTC' })}` // => '2026-04 in UTC [2026-04-01T00:00:00.000Z, 2026-05-01T00:00:00.000Z)'
  */
 export function calendarPeriod(at: Timestamp, options: CalendarPeriodOptions): CalendarPeriod {
   const fn = 'calendarPeriod';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PROPORTION_METHODS, proportionInterval } from '../../src/index.ts';
+import { estimate, PROPORTION_METHODS, proportionInterval } from '../../src/index.ts';
 import { FCR_DEFINITIONS, fcr, fcrFromCounts } from '../../src/metrics/fcr.ts';
 import type { TicketRecord } from '../../src/metrics/tickets.ts';
+import { fc } from '../helpers/fc.ts';
 import { loadSampleTickets, SAMPLE_TICKETS_AS_OF } from '../helpers/sampleTickets.ts';
 import { thrown } from '../helpers/thrown.ts';
 
@@ -198,6 +199,55 @@ describe('fcrFromCounts', () => {
     ]);
     for (const method of PROPORTION_METHODS)
       expect(fcrFromCounts({ firstContact: 3, total: 4 }, { method }).method).toBe(method);
+  });
+
+  it('property: the numbers of fcr, estimate of the FCR summary and fcrFromCounts are the same to the bit', () => {
+    // One engine behind the three paths: one-touch tickets (agentReplies 1 at first contact, 3
+    // otherwise) through fcr, the summary of those counts through estimate, and the counts.
+    const same = (a: Record<string, unknown>, b: Record<string, unknown>) => {
+      for (const key of ['value', 'lower', 'upper', 'standardError', 'n', 'confidence', 'method', 'firstContact']) {
+        expect(Object.is(a[key], b[key]), `${key}: ${String(a[key])} vs ${String(b[key])}`).toBe(true);
+      }
+      const codes = (r: Record<string, unknown>) => (r.warnings as { code: string }[]).map((w) => w.code);
+      expect(codes(a)).toEqual(codes(b));
+    };
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 300 })
+          .chain((total) => fc.tuple(fc.integer({ min: 0, max: total }), fc.constant(total))),
+        fc.constantFrom(...PROPORTION_METHODS),
+        fc.double({ min: 0.5, max: 0.999, noNaN: true, noDefaultInfinity: true }),
+        ([firstContact, total], method, confidence) => {
+          const fromCounts = fcrFromCounts({ firstContact, total }, { definition: 'one-touch', method, confidence });
+          const summary = {
+            kind: 'fcr-summary' as const,
+            version: 1 as const,
+            definition: 'one-touch' as const,
+            total,
+            firstContact,
+            unresolved: 0,
+            missingField: 0,
+            windowOpen: 0,
+          };
+          same(fromCounts as never, estimate(summary, { method, confidence }) as never);
+          const list: TicketRecord[] = Array.from({ length: total }, (_, i) => ({
+            id: `T-${i}`,
+            createdAt: T,
+            resolvedAt: T + DAY,
+            agentReplies: i < firstContact ? 1 : 3,
+          }));
+          same(fromCounts as never, fcr(list, { definition: 'one-touch', method, confidence }) as never);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("keeps its shape: nothing left out, and no window fields (none was given) under 'no-repeat-within'", () => {
+    const r = fcrFromCounts({ firstContact: 3, total: 4 }, { definition: 'no-repeat-within' });
+    expect([r.excluded, r.unresolved, r.missingField]).toEqual([0, 0, 0]);
+    expect('windowOpen' in r || 'windowMs' in r).toBe(false);
   });
 
   it('rejects bad counts', () => {
