@@ -10,7 +10,6 @@
 // zod reads it (`row[key]`), so getters work; a row the fast path gives up on is read again by
 // zod. Internal to 'cx-metrics/schemas' (not re-exported).
 import {
-  type Fast,
   fastCount,
   fastFlag,
   fastNonNegative,
@@ -264,5 +263,3 @@ export const fastCart: FastRow = (row) => {
   if (has(row, 'value', rawValue)) out.value = value;
   return out;
 };
-
-export type { Fast };
