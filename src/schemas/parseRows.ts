@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import { CxMetricsError } from '../errors.ts';
 import { describe } from '../stats/validate.ts';
 import { type ColumnMap, MissingColumns } from './columns.ts';
+import { type FastRow, fastPathOf, UNSURE } from './fastRows.ts';
 
 /**
  * One problem in one row: which row (0-based index into the input), which field, and what was
@@ -100,6 +101,7 @@ export function parseRowsAs<S extends z.ZodType>(
   const errors: RowError[] = [];
   let holes = 0;
   const { columns, view, expand } = plan;
+  const fast = fastPathOf(schema);
   const missing =
     plan.required === undefined ? undefined : new MissingColumns(plan.required, columns, plan.wideColumns);
   forEachIndex(
@@ -108,13 +110,28 @@ export function parseRowsAs<S extends z.ZodType>(
     n,
     (index) => {
       let checks: readonly RecordCheck[];
-      const results: z.ZodSafeParseResult<z.output<S>>[] = [];
+      let results: z.ZodSafeParseResult<z.output<S>>[];
       try {
         const row = rows[index];
         const record = view === undefined ? row : view(row);
         missing?.see(row, record);
-        checks = expand === undefined ? [{ record, keep: true, columns }] : expand(row, record);
-        for (const check of checks) results.push(schema.safeParse(check.record));
+        if (expand === undefined) {
+          // A row the fast path is sure of is kept without zod; any other is zod's to parse and report.
+          const parsed = fast === undefined ? UNSURE : readFast(fast, record);
+          if (parsed !== UNSURE) {
+            data.push(parsed as z.output<S>);
+            kept.push(index);
+            return;
+          }
+          checks = [{ record, keep: true, columns }];
+        } else checks = expand(row, record);
+        results = [];
+        for (const check of checks) {
+          const parsed = fast === undefined ? UNSURE : readFast(fast, check.record);
+          results.push(
+            parsed === UNSURE ? schema.safeParse(check.record) : { success: true, data: parsed as z.output<S> },
+          );
+        }
       } catch (error) {
         // A getter or proxy trap that throws: the row cannot be read, which is a bad row, not a crash.
         errors.push({ index, path: [], message: `could not read the row: ${thrownMessage(error)}` });
@@ -153,6 +170,18 @@ export function parseRowsAs<S extends z.ZodType>(
   );
   if (missing !== undefined) errors.unshift(...missing.errors());
   return { data, rows: kept, errors };
+}
+
+/**
+ * A row through the schema's fast path: its parsed record, or UNSURE, also when reading it threw
+ * (a getter or proxy trap), so that zod reads it again and has the last word.
+ */
+function readFast(fast: FastRow, record: unknown): unknown {
+  try {
+    return fast(record);
+  } catch {
+    return UNSURE;
+  }
 }
 
 /** What a parser adds to the row loop besides its schema. @internal */

@@ -3,6 +3,7 @@ import { CxMetricsError } from '../errors.ts';
 import { checkOptions } from '../options.ts';
 import { describe } from '../stats/validate.ts';
 import { cellToNumber, cellToText, got, optionalCell, optionalNonNegative, optionalText } from './cells.ts';
+import { fastSurveyResponse, registerFastPath } from './fastRows.ts';
 import { resolveScale, type Scale, type ScaleInput, SURVEY_SCALES } from './scaleSchema.ts';
 import { timestampSchema } from './timestampSchema.ts';
 
@@ -139,8 +140,12 @@ const segmentSchema = optionalCell(
   'Segment tags, e.g. ["enterprise", "emea"]. A single string is split on \';\' ("enterprise;emea"); tags are trimmed, blanks and repeats dropped.',
 );
 
-function journeyStageSchema<Stage extends string>(stages: readonly Stage[]) {
-  const canonical = new Map(stages.map((stage) => [stage.trim().toLowerCase(), stage]));
+/** Each stage under the key it is matched by (trimmed, lowercased), for the schema and its fast path. */
+function canonicalStages<Stage extends string>(stages: readonly Stage[]): Map<string, Stage> {
+  return new Map(stages.map((stage) => [stage.trim().toLowerCase(), stage]));
+}
+
+function journeyStageSchema<Stage extends string>(stages: readonly Stage[], canonical: ReadonlyMap<string, Stage>) {
   const expected = `expected a journey stage: one of ${stages.join(', ')}`;
   // Typed as a plain ZodType of the stage names: z.enum's own type is a mapped type over `Stage`
   // that the emitted .d.ts cannot index (TS2536 in a consumer's check with skipLibCheck false).
@@ -219,6 +224,7 @@ export function createSurveyResponseSchema<const Stage extends string = JourneyS
   const cesScale =
     options.cesScale === undefined ? SURVEY_SCALES.ces : resolveScale(fn, 'cesScale', 'ces', options.cesScale);
 
+  const canonical = canonicalStages(stages);
   const common = {
     id: optionalText('Response id.'),
     respondentId: optionalText('Who answered: a person, contact or account id.'),
@@ -227,7 +233,7 @@ export function createSurveyResponseSchema<const Stage extends string = JourneyS
     ),
     channel: optionalText('Where the survey was answered, e.g. "email", "web", "in-app".'),
     touchpoint: optionalText('The interaction the survey asks about, e.g. "checkout", "support call".'),
-    journeyStage: journeyStageSchema(stages),
+    journeyStage: journeyStageSchema(stages, canonical),
     segment: segmentSchema,
     weight: optionalNonNegative('Survey weight (finite, ≥ 0); absent means 1.', 'a weight'),
     comment: optionalText('Free-text comment, kept as written.'),
@@ -235,7 +241,7 @@ export function createSurveyResponseSchema<const Stage extends string = JourneyS
   const typeField = <T extends SurveyType>(type: T) =>
     z.literal(type).describe(`Survey type: '${type}' (${KIND_NAMES[type]}).`);
 
-  return z
+  const schema = z
     .discriminatedUnion(
       'type',
       [
@@ -259,6 +265,11 @@ export function createSurveyResponseSchema<const Stage extends string = JourneyS
       },
     )
     .describe('One survey response: common fields and a score on the scale of its type (nps, csat or ces).');
+  // The parsers read the rows this schema accepts without zod, to the same output (fastRows.ts).
+  return registerFastPath(
+    schema,
+    fastSurveyResponse({ stages: canonical, scales: { nps: SURVEY_SCALES.nps, csat: csatScale, ces: cesScale } }),
+  );
 }
 
 /**
