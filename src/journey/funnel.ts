@@ -1,11 +1,13 @@
 import { CxMetricsError } from '../errors.ts';
 import { percent, printable } from '../format/printable.ts';
-import { checkOptions, closestName } from '../options.ts';
+import { checkOptions } from '../options.ts';
 import { PROPORTION_METHODS, type ProportionMethod, proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
-import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
+import { checkConfidence, checkOneOf } from '../stats/validate.ts';
 import type { Timestamp } from '../time/timestamp.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 import { warning } from '../warnings.ts';
+import { checkStages, readEvents } from './funnelEvents.ts';
+import { type Walk, walkAny, walkStrict } from './funnelWalk.ts';
 import {
   checkGroupBy,
   checkRecords,
@@ -15,10 +17,7 @@ import {
   iso,
   type JourneyEvent,
   readDuration,
-  readId,
-  readTime,
   readTimeOption,
-  recordAt,
   round3,
   type TimeWindow,
 } from './records.ts';
@@ -187,7 +186,6 @@ export interface FunnelResult extends FunnelFigures {
 }
 
 const KEYS = ['stages', 'asOf', 'within', 'order', 'by', 'method', 'confidence'] as const;
-const SHAPE = '{ customerId, stage, at }';
 
 /** Per group: where each customer stopped. */
 interface Tally {
@@ -381,98 +379,6 @@ export function funnel(events: readonly JourneyEvent[], options: FunnelOptions):
   return printable(result, funnelText);
 }
 
-/** The walk's outcome for one customer. */
-interface Walk {
-  /** Index of the last stage reached, −1 when the customer never entered. */
-  level: number;
-  /** Input index of the event at which the customer entered. */
-  entryIndex: number;
-  /** Entry + within (Infinity without a window). */
-  deadline: number;
-  /** strict: an event at a stage beyond `level` (it did not count). */
-  skipped: boolean;
-  /** The customer has at least one event by asOf. */
-  seen: boolean;
-}
-
-type Walker = (
-  byCustomer: Int32Array,
-  from: number,
-  to: number,
-  stageOf: Int32Array,
-  timeOf: Float64Array,
-  within: number | undefined,
-  out: Walk,
-) => void;
-
-/**
- * order 'strict': the earliest path through the stages in order. Events of one instant (a tie
- * group) are taken in whatever order advances furthest, so the result does not depend on how
- * simultaneous events happen to be listed.
- */
-const walkStrict: Walker = (byCustomer, from, to, stageOf, timeOf, within, out) => {
-  let level = -1;
-  let entryIndex = -1;
-  let deadline = Number.POSITIVE_INFINITY;
-  let maxSeen = -1;
-  let seen = false;
-  let j = from;
-  while (j < to) {
-    const t = timeOf[byCustomer[j] as number] as number;
-    let g = j + 1;
-    while (g < to && timeOf[byCustomer[g] as number] === t) g++;
-    if (level >= 0 && t > deadline) break;
-    for (let advanced = true; advanced; ) {
-      advanced = false;
-      for (let q = j; q < g; q++) {
-        const e = byCustomer[q] as number;
-        if (stageOf[e] === level + 1) {
-          if (level < 0) {
-            entryIndex = e;
-            deadline = within === undefined ? Number.POSITIVE_INFINITY : t + within;
-          }
-          level++;
-          advanced = true;
-        }
-      }
-    }
-    for (let q = j; q < g; q++) {
-      const s = stageOf[byCustomer[q] as number] as number;
-      if (s >= 0) seen = true;
-      if (s > maxSeen) maxSeen = s;
-    }
-    j = g;
-  }
-  out.level = level;
-  out.entryIndex = entryIndex;
-  out.deadline = deadline;
-  out.skipped = level >= 0 && maxSeen > level;
-  out.seen = seen;
-};
-
-/** order 'any': the furthest stage reached within the window from the first event. */
-const walkAny: Walker = (byCustomer, from, to, stageOf, timeOf, within, out) => {
-  let level = -1;
-  let entryIndex = -1;
-  let deadline = Number.POSITIVE_INFINITY;
-  for (let j = from; j < to; j++) {
-    const e = byCustomer[j] as number;
-    const s = stageOf[e] as number;
-    if (s < 0) continue;
-    const t = timeOf[e] as number;
-    if (entryIndex < 0) {
-      entryIndex = e;
-      deadline = within === undefined ? Number.POSITIVE_INFINITY : t + within;
-    } else if (t > deadline) break;
-    if (s > level) level = s;
-  }
-  out.level = level;
-  out.entryIndex = entryIndex;
-  out.deadline = deadline;
-  out.skipped = false;
-  out.seen = entryIndex >= 0;
-};
-
 function count(tally: Tally, walk: Walk, open: boolean, stageCount: number): void {
   if (walk.level === stageCount - 1) tally.completed++;
   else if (open) (tally.open[walk.level] as number)++;
@@ -558,107 +464,6 @@ function figuresOf(context: Context, tally: Tally): FunnelFigures {
     skippedStage: tally.skipped,
     warnings,
   };
-}
-
-function checkStages(fn: string, stages: unknown): readonly string[] {
-  if (!Array.isArray(stages) || stages.length < 2) {
-    throw new CxMetricsError(
-      'INVALID_OPTION',
-      `${fn}: stages is ${stages === undefined ? 'required' : describe(stages)}${Array.isArray(stages) ? ` of ${stages.length}` : ''}; expected at least two stage names in journey order, e.g. ['visit', 'cart', 'purchase']`,
-      { value: stages },
-    );
-  }
-  const seen = new Set<string>();
-  // Indexed, not forEach, so a hole in stages is refused rather than skipped.
-  for (let k = 0; k < stages.length; k++) {
-    const stage: unknown = stages[k];
-    if (typeof stage !== 'string' || stage.trim() === '') {
-      throw new CxMetricsError(
-        'INVALID_OPTION',
-        `${fn}: stages[${k}] is ${describe(stage)}; expected a non-blank stage name`,
-        { value: stage },
-      );
-    }
-    if (seen.has(stage)) {
-      throw new CxMetricsError(
-        'INVALID_OPTION',
-        `${fn}: stage '${stage}' appears twice in stages; expected each once`,
-        {
-          value: stage,
-        },
-      );
-    }
-    seen.add(stage);
-  }
-  return stages as readonly string[];
-}
-
-interface ReadEvents {
-  /** Dense customer number per event. */
-  customerOf: Int32Array;
-  /** Stage index per event; −1 for an event after asOf (left out). */
-  stageOf: Int32Array;
-  timeOf: Float64Array;
-  customerCount: number;
-  afterAsOf: number;
-}
-
-/** Read and check every event once: record, customer, stage, time, and the time order per customer. */
-function readEvents(fn: string, list: readonly JourneyEvent[], stages: readonly string[], asOf: number): ReadEvents {
-  const n = list.length;
-  const stageIndex = new Map<string, number>(stages.map((stage, k) => [stage, k]));
-  const customers = new Map<string, number>();
-  const lastTime: number[] = [];
-  const lastIndex: number[] = [];
-  const customerOf = new Int32Array(n);
-  const stageOf = new Int32Array(n);
-  const timeOf = new Float64Array(n);
-  let afterAsOf = 0;
-  for (let i = 0; i < n; i++) {
-    const event = recordAt(fn, list, i, 'event', SHAPE);
-    const id = readId(fn, event.customerId, i, 'event', 'customerId');
-    const stageName: unknown = event.stage;
-    const stage = typeof stageName === 'string' ? stageIndex.get(stageName) : undefined;
-    if (stage === undefined) throw unknownStage(fn, stageName, i, stages);
-    const t = readTime(fn, event.at, i, `event at index ${i}`, 'at', true) as number;
-    let c = customers.get(id);
-    if (c === undefined) {
-      c = customers.size;
-      customers.set(id, c);
-      lastTime.push(t);
-      lastIndex.push(i);
-    } else {
-      const previous = lastTime[c] as number;
-      if (t < previous) {
-        throw new CxMetricsError(
-          'INVALID_VALUE',
-          `${fn}: event at index ${i} (customer ${JSON.stringify(id)}, ${iso(t)}) is earlier than that customer's previous event at index ${lastIndex[c]} (${iso(previous)}); ` +
-            "expected each customer's events in time order (sort the log by at, or by customerId then at)",
-          { index: i, value: event.at },
-        );
-      }
-      lastTime[c] = t;
-      lastIndex[c] = i;
-    }
-    customerOf[i] = c;
-    timeOf[i] = t;
-    if (t > asOf) {
-      stageOf[i] = -1;
-      afterAsOf++;
-    } else stageOf[i] = stage;
-  }
-  return { customerOf, stageOf, timeOf, customerCount: customers.size, afterAsOf };
-}
-
-function unknownStage(fn: string, stage: unknown, i: number, stages: readonly string[]): CxMetricsError {
-  const guess = typeof stage === 'string' ? closestName(stage, stages) : undefined;
-  const hint = guess === undefined ? '' : `; did you mean '${guess}'?`;
-  const list = stages.map((s) => `'${s}'`).join(', ');
-  return new CxMetricsError(
-    'INVALID_VALUE',
-    `${fn}: event at index ${i} has stage ${describe(stage)}, which is not in stages (${list})${hint}; add it to stages or drop such events before the call`,
-    { index: i, value: stage },
-  );
 }
 
 /** One readable line: the end-to-end conversion and each step's. */
