@@ -95,6 +95,7 @@ export {
   type CartAbandonmentIntervalOptions,
   type CartAbandonmentOptions,
   type CartAbandonmentResult,
+  type CartAbandonmentSummaryOptions,
   type CartCounts,
   type CartValueTotals,
   cartAbandonment,
@@ -108,6 +109,7 @@ export {
 } from './journey/cartAbandonmentBy.ts';
 export {
   FUNNEL_ORDERS,
+  type FunnelEstimateOptions,
   type FunnelFigures,
   type FunnelGroup,
   type FunnelOptions,
@@ -115,6 +117,7 @@ export {
   type FunnelResult,
   type FunnelStageCount,
   type FunnelStep,
+  type FunnelSummaryOptions,
   funnel,
 } from './journey/funnel.ts';
 export {
@@ -307,11 +310,13 @@ export type {
 export { summarize } from './summary/summarize.ts';
 export type { ResultBySummaryKind, SummaryByMetric } from './summary/typeMaps.ts';
 export type {
+  CartAbandonmentSummary,
   CesSummary,
   ChurnSummary,
   CsatSummary,
   DurationSummary,
   FcrSummary,
+  FunnelSummary,
   MeanSummary,
   NpsSummary,
   ProportionSummary,
