@@ -40,6 +40,7 @@ export {
   type ProportionTrendTestOptions,
   proportionTrendTest,
 } from './analysis/proportionTrendTest.ts';
+export type { BreakdownStep, BreakdownStepTest } from './analysis/stepComparisons.ts';
 export {
   type TrendOptions,
   type TrendPeriod,

@@ -28,6 +28,7 @@ import {
   estimateOrNull,
   flagOf,
   planMetric,
+  resultN,
   type SeriesTrendTest,
   seriesTrendTest,
   summarizeByCode,
@@ -328,6 +329,17 @@ export function trend<T, M extends SummaryMetric>(
     codes[i] = b;
     sizes[b] = (sizes[b] as number) + 1;
   }
+  if (plan.family.regroup !== undefined) {
+    // A funnel counts customers: all of a customer's events go to the period of their entry.
+    plan.family.regroup(fn, items, plan.summarizeOptions, codes, 'entry', String);
+    sizes.fill(0);
+    excluded = 0;
+    for (let i = 0; i < codes.length; i++) {
+      const b = codes[i] as number;
+      if (b < 0) excluded++;
+      else sizes[b] = (sizes[b] as number) + 1;
+    }
+  }
   if (excluded === items.length) {
     throw new CxMetricsError(
       'EMPTY_INPUT',
@@ -370,7 +382,7 @@ export function trend<T, M extends SummaryMetric>(
       : (sizes[i] as number);
     const est = records === 0 ? null : estimateOrNull(plan, summary, where, pw);
     estimates.push(est);
-    const comparable = comparableOf(summary, est);
+    const comparable = comparableOf(summary, est, plan);
     comparables.push(comparable);
     const start = startOf(p.first);
     const end = startOf(p.next);
@@ -380,7 +392,7 @@ export function trend<T, M extends SummaryMetric>(
       vsPrevious = compareComparables(plan, comparable, comparables[i - 1] as Comparable, where, pw);
     }
     for (const w of (est as { warnings?: CxWarning[] } | null)?.warnings ?? []) pw.push(w);
-    const n = est !== null && typeof (est as { n?: unknown }).n === 'number' ? (est as { n: number }).n : 0;
+    const n = resultN(est);
     return {
       label,
       startDate: isoDate(p.first),

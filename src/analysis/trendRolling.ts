@@ -2,7 +2,7 @@ import { CxMetricsError } from '../errors.ts';
 import type { Summary } from '../summary/types.ts';
 import type { PeriodDays } from '../time/periods.ts';
 import type { CxWarning } from '../types.ts';
-import { estimateOrNull, type MetricPlan } from './metricPlan.ts';
+import { estimateOrNull, type MetricPlan, resultN } from './metricPlan.ts';
 import type { TrendPeriod } from './trend.ts';
 
 // The rolling figures of `trend`: each period's window is a merge of the bucket summaries it
@@ -60,7 +60,7 @@ export function addRolling(
       start: new Date(start).toISOString(),
       end: p.end,
       estimate: est,
-      n: est !== null && typeof (est as { n?: unknown }).n === 'number' ? (est as { n: number }).n : 0,
+      n: resultN(est),
       complete,
     };
   });

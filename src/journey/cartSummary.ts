@@ -470,4 +470,5 @@ export const CART_ABANDONMENT_FAMILY: SummaryFamily<CartAbandonmentSummary, Cart
   merge: mergeCarts,
   check: checkCartSummary,
   estimate: (fn, s, o) => estimateCartSummary(fn, s, cartSettings(fn, o)),
+  distinctKeys: ['window'],
 };

@@ -1,3 +1,4 @@
+import { CxMetricsError } from '../errors.ts';
 import { checkOneOf } from '../stats/validate.ts';
 import type { FunnelOrder } from './funnel.ts';
 import { checkStages, readEvents } from './funnelEvents.ts';
@@ -158,4 +159,44 @@ function count(tally: Tally, walk: CustomerWalk, stageCount: number): void {
   else if (walk.open) (tally.open[walk.level] as number)++;
   else (tally.closed[walk.level] as number)++;
   if (walk.skipped) tally.skipped++;
+}
+
+/**
+ * The funnel family's `regroup`: every event of a customer in one group. 'constant': the group
+ * must be the same on all of a customer's events (INVALID_VALUE naming the event and the
+ * customer's first event otherwise); 'entry': every event takes the group of the event at which
+ * the customer entered the funnel (of their first event when they never entered). @internal
+ */
+export function regroupByCustomer(
+  fn: string,
+  input: ArrayLike<unknown>,
+  options: Record<string, unknown>,
+  codes: Int32Array,
+  mode: 'constant' | 'entry',
+  where: (code: number) => string,
+): void {
+  const def = readFunnelDefinition(fn, options);
+  const list = Array.from(input) as JourneyEvent[];
+  walkCustomers(fn, list, def, (state) => {
+    const { byCustomer, from, to } = state;
+    const first = byCustomer[from] as number;
+    if (mode === 'constant') {
+      const code = codes[first] as number;
+      for (let j = from + 1; j < to; j++) {
+        const e = byCustomer[j] as number;
+        if (codes[e] !== code) {
+          const id = (list[e] as JourneyEvent).customerId;
+          throw new CxMetricsError(
+            'INVALID_VALUE',
+            `${fn}: event at index ${e} (customer ${JSON.stringify(String(id))}) is in group ${where(codes[e] as number)} but the customer's first event, at index ${first}, is in group ${where(code)}; ` +
+              'a funnel counts customers, so the group (by) must be the same on every event of a customer (derive it per customer, e.g. with a by function)',
+            { index: e, value: where(codes[e] as number) },
+          );
+        }
+      }
+      return;
+    }
+    const code = codes[state.entryIndex >= 0 ? state.entryIndex : first] as number;
+    for (let j = from; j < to; j++) codes[byCustomer[j] as number] = code;
+  });
 }

@@ -8,7 +8,14 @@ import type { FunnelSummary } from '../summary/types.ts';
 import type { CxWarning } from '../types.ts';
 import { warning } from '../warnings.ts';
 import type { FunnelFigures, FunnelResult, FunnelStep } from './funnel.ts';
-import { countFunnel, type FunnelDefinition, ORDERS, readFunnelDefinition, type Tally } from './funnelCount.ts';
+import {
+  countFunnel,
+  type FunnelDefinition,
+  ORDERS,
+  readFunnelDefinition,
+  regroupByCustomer,
+  type Tally,
+} from './funnelCount.ts';
 import { funnelText } from './funnelText.ts';
 import { checkRecords, iso, type JourneyEvent, round3 } from './records.ts';
 
@@ -288,4 +295,6 @@ export const FUNNEL_FAMILY: SummaryFamily<FunnelSummary, FunnelResult> = {
   merge: mergeFunnel,
   check: checkFunnelSummary,
   estimate: (fn, s, o) => estimateFunnelSummary(fn, s, funnelSettings(fn, o)),
+  distinctKeys: ['order'],
+  regroup: regroupByCustomer,
 };
