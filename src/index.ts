@@ -103,12 +103,6 @@ export {
   cartAbandonmentFromCounts,
 } from './journey/cartAbandonment.ts';
 export {
-  type CartAbandonmentByOptions,
-  type CartAbandonmentByResult,
-  type CartAbandonmentSegment,
-  cartAbandonmentBy,
-} from './journey/cartAbandonmentBy.ts';
-export {
   FUNNEL_ORDERS,
   type FunnelEstimateOptions,
   type FunnelFigures,
