@@ -75,7 +75,7 @@ export function readCartDefinition(fn: string, opts: Record<string, unknown>): {
   if (opts.window === undefined) {
     throw new CxMetricsError(
       'INVALID_OPTION',
-      `${fn}: window is required: how long a cart has to be bought before it counts as abandoned (e.g. { days: 7 })`,
+      `${fn}: window is required: how long a cart has to be bought before it counts as abandoned (e.g. { days: 7 })${fn.startsWith('trend') ? '; in trend, window is the rolling window: give the purchase window as metricOptions: { window }' : ''}`,
     );
   }
   return { asOf, windowMs: readDuration(fn, 'window', opts.window) };

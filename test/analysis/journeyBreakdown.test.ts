@@ -9,6 +9,7 @@ import {
   type JourneyEvent,
   trend,
 } from '../../src/index.ts';
+import { segmentChart, trendChart } from '../../src/notebook/index.ts';
 import { fc } from '../helpers/fc.ts';
 import { expectSameResult } from '../helpers/sameResult.ts';
 
@@ -104,6 +105,19 @@ describe("breakdown(events, { metric: 'funnel' })", () => {
     );
     expect(String(b)).toContain('mobile lower (-58.9 pp, adj. p < 0.001)');
     expect(String(b)).toContain('step cart → purchase: chi-square p=1.00; no group flagged');
+  });
+
+  it("charts show each group's and period's end-to-end conversion with its interval", () => {
+    const spec = segmentChart(b) as unknown as { datasets: { groups: { group: string; value: number; n: number }[] } };
+    expect(spec.datasets.groups.map((g) => [g.group, g.value, g.n])).toEqual(
+      b.groups.map((g) => [g.label, g.estimate?.endToEnd.conversion?.value, g.n]),
+    );
+    const t = trend(events, { at: 'at', period: 'month', timeZone: 'UTC', metric: 'funnel', ...funnelOptions });
+    const ts = trendChart(t) as unknown as { datasets: { periods: { label: string; value: number }[] } };
+    expect(ts.datasets.periods.map((p) => p.value)).toEqual(
+      t.periods.map((p) => p.estimate?.endToEnd.conversion?.value),
+    );
+    expect(String(t)).toMatch(/^Funnel end-to-end by month \(UTC\)/);
   });
 
   it('refuses a by that is not constant per customer, naming the event and the first event', () => {
@@ -268,5 +282,6 @@ describe("breakdown and trend of carts (metric 'cart-abandonment')", () => {
       trend(carts, { at: 'createdAt', period: 'month', timeZone: 'UTC', metric: 'cart-abandonment', ...options }),
     );
     expect(e.code).toBe('INVALID_OPTION');
+    expect(e.message).toContain('give the purchase window as metricOptions: { window }');
   });
 });
