@@ -246,7 +246,8 @@ export function cartSummaryOf(
 
 function summarizeCarts(fn: string, input: unknown, o: Record<string, unknown>): CartAbandonmentSummary {
   const { asOf, windowMs } = readCartDefinition(fn, o);
-  const list = checkRecords<CartRecord>(fn, input, 'cart');
+  // No carts is a summary of nothing (an empty period of a trend), not an error.
+  const list = Array.isArray(input) && input.length === 0 ? [] : checkRecords<CartRecord>(fn, input, 'cart');
   const c = countCarts(fn, list, asOf, windowMs);
   return cartSummaryOf(c.overall, windowMs, asOf, c.afterAsOf, c.purchasedAfterAsOf);
 }

@@ -72,7 +72,8 @@ export function funnelSummaryOf(
 
 function summarizeFunnel(fn: string, input: unknown, o: Record<string, unknown>): FunnelSummary {
   const def = readFunnelDefinition(fn, o);
-  const list = checkRecords<JourneyEvent>(fn, input, 'event');
+  // No events is a summary of no customers (an empty period of a trend), not an error.
+  const list = Array.isArray(input) && input.length === 0 ? [] : checkRecords<JourneyEvent>(fn, input, 'event');
   const counted = countFunnel(fn, list, def);
   return funnelSummaryOf(def, counted.overall, counted.notEntered, counted.afterAsOf);
 }

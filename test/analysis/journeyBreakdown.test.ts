@@ -211,6 +211,38 @@ describe("breakdown(events, { metric: 'funnel' })", () => {
 });
 
 describe("trend(events, { metric: 'funnel' })", () => {
+  it('property: the periods hold whole customers, so their merge is funnel() on every event', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 90 })), { maxLength: 5 }),
+          { minLength: 1, maxLength: 15 },
+        ),
+        fc.constantFrom('week' as const, 'month' as const),
+        (cs, period) => {
+          const log = cs
+            .flatMap((steps, i) =>
+              [...steps]
+                .sort((x, y) => x[1] - y[1])
+                .map(([s, d]) => ({ customerId: i, stage: STAGES[s] as string, at: Date.UTC(2026, 3, 1 + d, 12) })),
+            )
+            .sort((x, y) => x.at - y.at);
+          if (log.length === 0) return;
+          let expected: unknown;
+          try {
+            expected = funnel(log, funnelOptions);
+          } catch (error) {
+            expect((error as CxMetricsError).code).toBe('INSUFFICIENT_DATA');
+            return;
+          }
+          const t = trend(log, { at: 'at', period, timeZone: 'Europe/Berlin', metric: 'funnel', ...funnelOptions });
+          expectSameResult(t.overall, expected);
+          expect(t.periods.reduce((n, p) => n + p.records, 0)).toBe(log.length);
+        },
+      ),
+    );
+  });
+
   it('puts each customer in the period of their entry, even when they convert in the next', () => {
     const events = [
       { customerId: 'a', stage: 'visit', at: '2026-05-31T20:00Z' },
@@ -262,6 +294,23 @@ describe("breakdown and trend of carts (metric 'cart-abandonment')", () => {
     expect(b.test?.df).toBe(1);
     const ended = breakdown(carts, { by: 'device', metric: 'cart-abandonment', ...options, definition: 'ended' });
     expect(ended.groups[0]?.estimate?.definition).toBe('ended');
+  });
+
+  it('keeps an empty period, with no estimate', () => {
+    const gap = carts.filter((c) => new Date(c.createdAt as number).getUTCMonth() !== 4);
+    const t = trend(gap, {
+      at: 'createdAt',
+      period: 'month',
+      timeZone: 'UTC',
+      metric: 'cart-abandonment',
+      asOf: options.asOf,
+      metricOptions: { window: options.window },
+    });
+    expect(t.periods.map((p) => [p.label, p.records, p.estimate === null])).toEqual([
+      ['2026-04', 67, false],
+      ['2026-05', 0, true],
+      ['2026-06', 66, false],
+    ]);
   });
 
   it("by period of createdAt, with the purchase window in metricOptions (window is trend's rolling window)", () => {

@@ -74,6 +74,14 @@ describe("summarize('funnel')", () => {
     expect(codeOf(() => summarize('funnel', events, { ...definition, by: 'device' } as never))).toBe('INVALID_OPTION');
   });
 
+  it('summarizes no events as no customers (estimate: INSUFFICIENT_DATA), while funnel() refuses them', () => {
+    const s = summarize('funnel', [], definition);
+    expect([s.reached, s.pending]).toEqual([[0, 0], [0]]);
+    expect(codeOf(() => estimate(s))).toBe('INSUFFICIENT_DATA');
+    expect(mergeSummaries(s, summarize('funnel', events, definition)).reached).toEqual([2, 1]);
+    expect(codeOf(() => summarize('cart-abandonment', [], { asOf: '2026-07-01', window: 1000 }))).toBe(undefined);
+  });
+
   it('checks a summary from outside, naming the field', () => {
     const s = summarize('funnel', events, definition);
     expect(() => estimate({ ...s, reached: [1, 2] })).toThrow(/reached\[0\] \(1\) must be at least reached\[1\]/);
