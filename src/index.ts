@@ -40,6 +40,7 @@ export {
   type ProportionTrendTestOptions,
   proportionTrendTest,
 } from './analysis/proportionTrendTest.ts';
+export type { BreakdownStep, BreakdownStepTest } from './analysis/stepComparisons.ts';
 export {
   type TrendOptions,
   type TrendPeriod,
@@ -95,19 +96,15 @@ export {
   type CartAbandonmentIntervalOptions,
   type CartAbandonmentOptions,
   type CartAbandonmentResult,
+  type CartAbandonmentSummaryOptions,
   type CartCounts,
   type CartValueTotals,
   cartAbandonment,
   cartAbandonmentFromCounts,
 } from './journey/cartAbandonment.ts';
 export {
-  type CartAbandonmentByOptions,
-  type CartAbandonmentByResult,
-  type CartAbandonmentSegment,
-  cartAbandonmentBy,
-} from './journey/cartAbandonmentBy.ts';
-export {
   FUNNEL_ORDERS,
+  type FunnelEstimateOptions,
   type FunnelFigures,
   type FunnelGroup,
   type FunnelOptions,
@@ -115,6 +112,7 @@ export {
   type FunnelResult,
   type FunnelStageCount,
   type FunnelStep,
+  type FunnelSummaryOptions,
   funnel,
 } from './journey/funnel.ts';
 export {
@@ -307,11 +305,13 @@ export type {
 export { summarize } from './summary/summarize.ts';
 export type { ResultBySummaryKind, SummaryByMetric } from './summary/typeMaps.ts';
 export type {
+  CartAbandonmentSummary,
   CesSummary,
   ChurnSummary,
   CsatSummary,
   DurationSummary,
   FcrSummary,
+  FunnelSummary,
   MeanSummary,
   NpsSummary,
   ProportionSummary,

@@ -92,6 +92,8 @@ describe('7. result names (docs/conventions.md)', () => {
     DurationSummary: 'a summary',
     ProportionSummary: 'a summary',
     MeanSummary: 'a summary',
+    FunnelSummary: 'a summary',
+    CartAbandonmentSummary: 'a summary',
     // the figures with an interval, when the inputs carried one (section 7)
     CustomerLifetimeValueEstimate: 'the Estimate variant of CustomerLifetimeValueResult',
     RevenueRetentionEstimate: 'the Estimate variant of RevenueRetentionResult',

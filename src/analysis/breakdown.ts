@@ -18,9 +18,11 @@ import {
   type GroupTest,
   groupTest,
   planMetric,
+  resultN,
   summarizeByCode,
 } from './metricPlan.ts';
 import { readRecords } from './records.ts';
+import { type BreakdownStep, type BreakdownStepTest, stepComparisons } from './stepComparisons.ts';
 
 /**
  * A group key: the value of a `by` field (or of a `by` function) for one record. A missing
@@ -103,6 +105,8 @@ export interface BreakdownGroup<R = unknown> {
   summary: Summary;
   /** SMALL_SAMPLE and the estimate's and comparison's warnings. */
   warnings: CxWarning[];
+  /** A funnel only: each step's conversion against the other groups', adjusted across the groups at that step. */
+  steps?: BreakdownStep[];
 }
 
 /**
@@ -128,6 +132,8 @@ export interface BreakdownResult<R = unknown> {
   /** Records read. */
   records: number;
   warnings: CxWarning[];
+  /** A funnel only: the test of equal conversion across the groups at each step (`test` is end to end). */
+  steps?: BreakdownStepTest[];
 }
 
 /** Groups with fewer answers than this are warned about (SMALL_SAMPLE); they are never hidden. */
@@ -216,6 +222,10 @@ export function breakdown<T, M extends SummaryMetric>(
   const order = readOrder(fn, own.order);
   const items = readRecords(fn, records);
   const grouping = groupCodes(fn, items, bys);
+  // A funnel counts customers: all of a customer's events must be in one group.
+  plan.family.regroup?.(fn, items, plan.summarizeOptions, grouping.codes, 'constant', (c) =>
+    labelOf((grouping.buckets[c] as Bucket).key),
+  );
   const warnings: CxWarning[] = [];
   const byNames = bys.map((b, i) => (typeof b === 'string' ? b : b.name !== '' ? b.name : `by[${i}]`));
 
@@ -252,7 +262,7 @@ export function breakdown<T, M extends SummaryMetric>(
     const gw: CxWarning[] = [];
     const summary = summaries[i] as Summary;
     const est = estimateOrNull(plan, summary, where, gw);
-    const comparable = comparableOf(summary, est);
+    const comparable = comparableOf(summary, est, plan);
     comparables.push(comparable);
     let vsRest: Difference | null = null;
     if (k > 1) {
@@ -264,9 +274,9 @@ export function breakdown<T, M extends SummaryMetric>(
             : merge(prefix[i - 1] as Summary, suffix[i + 1] as Summary);
       const restEstimate =
         'weights' in rest && rest.weights !== undefined ? estimateOrNull(plan, rest, where, []) : null;
-      vsRest = compareComparables(plan, comparable, comparableOf(rest, restEstimate), where, gw);
+      vsRest = compareComparables(plan, comparable, comparableOf(rest, restEstimate, plan), where, gw);
     }
-    const n = est !== null && typeof (est as { n?: unknown }).n === 'number' ? (est as { n: number }).n : 0;
+    const n = resultN(est);
     const estWarnings = (est as { warnings?: CxWarning[] } | null)?.warnings ?? [];
     if (est !== null && n < SMALL_GROUP && !estWarnings.some((w) => w.code === 'SMALL_SAMPLE')) {
       gw.push(
@@ -313,6 +323,12 @@ export function breakdown<T, M extends SummaryMetric>(
     });
   }
   const test = k > 1 ? groupTest(comparables, fn, warnings) : null;
+  const steps = stepComparisons(fn, plan, summaries, labels, warnings);
+  if (steps !== undefined) {
+    groups.forEach((g, i) => {
+      g.steps = steps.groups[i] as BreakdownStep[];
+    });
+  }
   const result: BreakdownResult = {
     kind: 'breakdown',
     metric: plan.family.metric,
@@ -325,6 +341,7 @@ export function breakdown<T, M extends SummaryMetric>(
     records: items.length,
     warnings,
   };
+  if (steps !== undefined) result.steps = steps.tests;
   return printable(result, (r) => breakdownText(r as unknown as Loose)) as BreakdownResult<MetricResult<M>>;
 }
 

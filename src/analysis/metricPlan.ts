@@ -61,17 +61,36 @@ export function planMetric(
   }
   const family = familyForMetric(FAMILIES, fn, metric);
   const allowed = [
-    ...new Set([...ownKeys, 'metric', 'adjust', 'level', 'accessor', ...family.summarizeKeys, ...family.estimateKeys]),
+    ...new Set([
+      ...ownKeys,
+      'metric',
+      'metricOptions',
+      'adjust',
+      'level',
+      'accessor',
+      ...family.summarizeKeys,
+      ...family.estimateKeys,
+    ]),
   ];
   const o = checkOptions(fn, options as Record<string, unknown>, allowed) as Record<string, unknown>;
+  // A metric option whose name is also one of the analysis' own but means something else (a
+  // funnel's stage order, a cart's purchase window) is given in metricOptions.
+  const distinct = (family.distinctKeys ?? []).filter((key) => ownKeys.includes(key));
+  const metricOptions = readMetricOptions(fn, o.metricOptions, family);
   const summarizeOptions: Record<string, unknown> = {};
   const estimateOptions: Record<string, unknown> = {};
   const own: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(o)) {
+    if (value === undefined || key === 'metricOptions') continue;
+    const mine = ownKeys.includes(key) || key === 'adjust' || key === 'level';
+    if (family.summarizeKeys.includes(key) && !distinct.includes(key)) summarizeOptions[key] = value;
+    if (family.estimateKeys.includes(key)) estimateOptions[key] = value;
+    if (mine) own[key] = value;
+  }
+  for (const [key, value] of Object.entries(metricOptions)) {
     if (value === undefined) continue;
     if (family.summarizeKeys.includes(key)) summarizeOptions[key] = value;
     if (family.estimateKeys.includes(key)) estimateOptions[key] = value;
-    if (ownKeys.includes(key) || key === 'adjust' || key === 'level') own[key] = value;
   }
   const confidence = checkConfidence(fn, o.confidence ?? 0.95);
   const adjust = checkOneOf(fn, 'adjust', o.adjust ?? 'holm', P_ADJUST_METHODS);
@@ -100,6 +119,24 @@ export function planMetric(
     }
   }
   return { plan, own };
+}
+
+/** The metricOptions of breakdown/trend: the metric's own options, checked. */
+function readMetricOptions(fn: string, value: unknown, family: SummaryFamily): Record<string, unknown> {
+  if (value === undefined) return {};
+  const keys = [...new Set([...family.summarizeKeys, ...family.estimateKeys])];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: metricOptions is ${describe(value)}; expected an object of ${family.metric}'s options (${keys.join(', ')})`,
+      { value },
+    );
+  }
+  const checked = checkOptions(`${fn}: metricOptions`, value as Record<string, unknown>, keys) as Record<
+    string,
+    unknown
+  >;
+  return checked;
 }
 
 /**
@@ -175,6 +212,18 @@ export function summarizeByCode(
   );
 }
 
+/**
+ * The number of answers a result rests on: its `n`, or for a funnel the end-to-end conversion's
+ * (the decided customers); 0 without one. @internal
+ */
+export function resultN(result: unknown): number {
+  const r = result as { n?: unknown; kind?: unknown; endToEnd?: { conversion?: { n?: unknown } | null } } | null;
+  if (r === null || typeof r !== 'object') return 0;
+  if (typeof r.n === 'number') return r.n;
+  const n = r.kind === 'funnel' ? r.endToEnd?.conversion?.n : undefined;
+  return typeof n === 'number' ? n : 0;
+}
+
 /** The group's estimate, or null with a warning when it has too few answers for one. @internal */
 export function estimateOrNull(plan: MetricPlan, summary: Summary, where: string, warnings: CxWarning[]): unknown {
   try {
@@ -201,7 +250,7 @@ export type Comparable =
   | { kind: 'none' };
 
 /** The comparable form of a summary (`result` is its estimate, used for weighted summaries). @internal */
-export function comparableOf(summary: Summary, result: unknown): Comparable {
+export function comparableOf(summary: Summary, result: unknown, plan?: MetricPlan): Comparable {
   const r = result as { value?: number; n?: number; standardError?: number } | null;
   const est =
     r !== null && typeof r.value === 'number' && typeof r.n === 'number'
@@ -243,6 +292,18 @@ export function comparableOf(summary: Summary, result: unknown): Comparable {
       return summary.definition === 'cohort'
         ? proportionComparable(summary.churned, summary.customersAtStart, false, est)
         : { kind: 'none' };
+    case 'funnel-summary': {
+      // The headline: end-to-end conversion over the decided customers (pending left out).
+      const { reached, pending } = summary;
+      const decided = (reached[0] as number) - pending.reduce((a, b) => a + b, 0);
+      return proportionComparable(reached[reached.length - 1] as number, decided, false, est);
+    }
+    case 'cart-abandonment-summary': {
+      const s = summary;
+      return plan?.estimateOptions.definition === 'ended'
+        ? proportionComparable(s.abandoned, s.abandoned + s.purchased, false, est)
+        : proportionComparable(s.abandoned + s.pending, s.purchased + s.abandoned + s.pending, false, est);
+    }
     default:
       return { kind: 'none' };
   }

@@ -2,9 +2,6 @@ import { CxMetricsError } from '../errors.ts';
 import { trendText } from '../format/analysisText.ts';
 import type { Loose } from '../format/kinds.ts';
 import { printable } from '../format/printable.ts';
-import { readDuration } from '../journey/records.ts';
-import { isPlainObject } from '../options.ts';
-import { describe } from '../stats/validate.ts';
 import type { Summary, SummaryMetric } from '../summary/types.ts';
 import {
   type CalendarUnit,
@@ -18,7 +15,7 @@ import {
   shiftPeriodDays,
 } from '../time/periods.ts';
 import type { Weekday } from '../time/schedule.ts';
-import { parseTimestamp, type Timestamp, timestampHint } from '../time/timestamp.ts';
+import type { Timestamp } from '../time/timestamp.ts';
 import { DAY_MS } from '../time/zonedTime.ts';
 import type { CxWarning, Difference } from '../types.ts';
 import { warning } from '../warnings.ts';
@@ -30,13 +27,15 @@ import {
   compareComparables,
   estimateOrNull,
   flagOf,
-  type MetricPlan,
   planMetric,
+  resultN,
   type SeriesTrendTest,
   seriesTrendTest,
   summarizeByCode,
 } from './metricPlan.ts';
 import { readRecords } from './records.ts';
+import { readInstant, readTimes, readWindow, upperBound } from './trendInput.ts';
+import { addRolling } from './trendRolling.ts';
 
 /**
  * A rolling window of `trend`: trailing whole local days (`{ days: 30 }`, or the same in ms), or
@@ -330,6 +329,17 @@ export function trend<T, M extends SummaryMetric>(
     codes[i] = b;
     sizes[b] = (sizes[b] as number) + 1;
   }
+  if (plan.family.regroup !== undefined) {
+    // A funnel counts customers: all of a customer's events go to the period of their entry.
+    plan.family.regroup(fn, items, plan.summarizeOptions, codes, 'entry', String);
+    sizes.fill(0);
+    excluded = 0;
+    for (let i = 0; i < codes.length; i++) {
+      const b = codes[i] as number;
+      if (b < 0) excluded++;
+      else sizes[b] = (sizes[b] as number) + 1;
+    }
+  }
   if (excluded === items.length) {
     throw new CxMetricsError(
       'EMPTY_INPUT',
@@ -372,7 +382,7 @@ export function trend<T, M extends SummaryMetric>(
       : (sizes[i] as number);
     const est = records === 0 ? null : estimateOrNull(plan, summary, where, pw);
     estimates.push(est);
-    const comparable = comparableOf(summary, est);
+    const comparable = comparableOf(summary, est, plan);
     comparables.push(comparable);
     const start = startOf(p.first);
     const end = startOf(p.next);
@@ -382,7 +392,7 @@ export function trend<T, M extends SummaryMetric>(
       vsPrevious = compareComparables(plan, comparable, comparables[i - 1] as Comparable, where, pw);
     }
     for (const w of (est as { warnings?: CxWarning[] } | null)?.warnings ?? []) pw.push(w);
-    const n = est !== null && typeof (est as { n?: unknown }).n === 'number' ? (est as { n: number }).n : 0;
+    const n = resultN(est);
     return {
       label,
       startDate: isoDate(p.first),
@@ -460,157 +470,4 @@ export function trend<T, M extends SummaryMetric>(
     result.weekStart = (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const)[spec.weekStart] as Weekday;
   if (window !== undefined) result.window = window;
   return printable(result, (r) => trendText(r as unknown as Loose)) as TrendResult<MetricResult<M>>;
-}
-
-function addRolling(
-  fn: string,
-  plan: MetricPlan,
-  window: { days: number } | { periods: number },
-  periods: TrendPeriod[],
-  periodDays: PeriodDays[],
-  bucketSummaries: Summary[],
-  ranges: (number[] | null)[],
-  first: PeriodDays,
-  from: number,
-  startOf: (day: number) => number,
-  merge: (a: Summary, b: Summary) => Summary,
-): void {
-  const k = periods.length;
-  const span = 'days' in window ? (periodDays[k - 1] as PeriodDays).next - first.first : k;
-  const size = 'days' in window ? window.days : window.periods;
-  if (size > span) {
-    throw new CxMetricsError(
-      'INVALID_OPTION',
-      `${fn}: window is ${size} ${'days' in window ? 'days' : 'periods'} but the series spans ${span}; expected a window no longer than the series`,
-      { value: size },
-    );
-  }
-  periods.forEach((p, i) => {
-    const pd = periodDays[i] as PeriodDays;
-    let a: number;
-    let b: number;
-    let startDay: number;
-    if ('days' in window) {
-      // Buckets are days here (or periods of one day): the N days ending with the period's last day.
-      const endBucket = ranges[i] === null ? i + 1 : ((ranges[i] as number[])[1] as number);
-      b = endBucket;
-      a = Math.max(0, b - window.days);
-      startDay = pd.next - window.days;
-    } else {
-      b = ranges[i] === null ? i + 1 : ((ranges[i] as number[])[1] as number);
-      const startPeriod = Math.max(0, i - window.periods + 1);
-      a = ranges[startPeriod] === null ? startPeriod : ((ranges[startPeriod] as number[])[0] as number);
-      startDay =
-        i - window.periods + 1 >= 0 ? (periodDays[i - window.periods + 1] as PeriodDays).first : first.first - 1;
-    }
-    let s = bucketSummaries[a] as Summary;
-    for (let j = a + 1; j < b; j++) s = merge(s, bucketSummaries[j] as Summary);
-    const complete = startDay >= first.first && startOf(Math.max(startDay, first.first)) >= from;
-    const w: CxWarning[] = [];
-    const est = estimateOrNull(plan, s, `${fn}: rolling window ending ${p.label}`, w);
-    const start = Math.max(from, startOf(Math.max(startDay, first.first)));
-    p.rolling = {
-      start: new Date(start).toISOString(),
-      end: p.end,
-      estimate: est,
-      n: est !== null && typeof (est as { n?: unknown }).n === 'number' ? (est as { n: number }).n : 0,
-      complete,
-    };
-  });
-}
-
-/** The first index whose boundary is greater than t (boundaries ascending). */
-function upperBound(boundaries: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = boundaries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((boundaries[mid] as number) <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function readTimes(fn: string, items: ArrayLike<unknown>, at: unknown): Float64Array {
-  if (at === undefined) {
-    throw new CxMetricsError(
-      'INVALID_OPTION',
-      `${fn}: at is required: the field with each record's time, or a function (record, index) => time`,
-    );
-  }
-  if (typeof at !== 'string' && typeof at !== 'function') {
-    throw new CxMetricsError(
-      'INVALID_OPTION',
-      `${fn}: at is ${describe(at)}; expected a field name or a function (record, index) => time`,
-      {
-        value: at,
-      },
-    );
-  }
-  const read =
-    typeof at === 'function'
-      ? (at as (r: unknown, i: number) => unknown)
-      : (r: unknown) => (r !== null && typeof r === 'object' ? (r as Record<string, unknown>)[at] : undefined);
-  const times = new Float64Array(items.length);
-  for (let i = 0; i < items.length; i++) {
-    const v = read(items[i], i);
-    const t = parseTimestamp(v);
-    if (t === undefined) {
-      if (typeof at === 'string' && !hasField(items, at)) {
-        throw new CxMetricsError('INVALID_OPTION', `${fn}: no record has the field '${at}' given as at`, { value: at });
-      }
-      throw new CxMetricsError(
-        'INVALID_VALUE',
-        `${fn}: the time (${typeof at === 'string' ? `'${at}'` : 'at'}) of record at index ${i} is ${describe(v)}; expected a Date, an ISO-8601 string or epoch milliseconds${timestampHint(v)}`,
-        { index: i, value: v },
-      );
-    }
-    times[i] = t;
-  }
-  return times;
-}
-
-function hasField(items: ArrayLike<unknown>, field: string): boolean {
-  for (let i = 0; i < items.length; i++) {
-    const r = items[i];
-    if (r !== null && typeof r === 'object' && field in r) return true;
-  }
-  return false;
-}
-
-function readInstant(fn: string, name: string, value: unknown): number {
-  const t = parseTimestamp(value);
-  if (t === undefined) {
-    throw new CxMetricsError(
-      'INVALID_OPTION',
-      `${fn}: ${name} is ${describe(value)}; expected a Date, an ISO-8601 string or epoch milliseconds${timestampHint(value)}`,
-      { value },
-    );
-  }
-  return t;
-}
-
-function readWindow(fn: string, window: unknown): { days: number } | { periods: number } | undefined {
-  if (window === undefined) return undefined;
-  if (isPlainObject(window) && 'periods' in window) {
-    const n = window.periods;
-    if (Object.keys(window).length !== 1 || typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) {
-      throw new CxMetricsError(
-        'INVALID_OPTION',
-        `${fn}: window is ${describe(window)}; expected { periods: N } with a whole N ≥ 1, or { days: N }`,
-        { value: window },
-      );
-    }
-    return { periods: n };
-  }
-  const ms = readDuration(fn, 'window', window);
-  const days = ms / DAY_MS;
-  if (!Number.isSafeInteger(days)) {
-    throw new CxMetricsError(
-      'INVALID_OPTION',
-      `${fn}: window is ${describe(window)}; a rolling window counts whole local days (e.g. { days: 30 }) or periods ({ periods: 3 })`,
-      { value: window },
-    );
-  }
-  return { days };
 }

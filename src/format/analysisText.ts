@@ -16,7 +16,7 @@ export function isTrend(x: unknown): x is Loose {
   return isObject(x) && x.kind === 'trend' && Array.isArray(x.periods);
 }
 
-const SHARE_METRICS = ['csat', 'proportion', 'fcr', 'sla', 'churn'];
+const SHARE_METRICS = ['csat', 'proportion', 'fcr', 'sla', 'churn', 'funnel', 'cart-abandonment'];
 const BAR = 24;
 
 interface Row {
@@ -31,9 +31,12 @@ interface Row {
 
 const DURATION_METRICS = ['ttr', 'first-response'];
 
-/** The estimate a row shows: the result itself, or a duration result's median. @internal */
+/** The estimate a row shows: the result itself, a duration result's median, or a funnel's end-to-end conversion. @internal */
 export function shownEstimate(x: unknown): unknown {
   if (isEstimate(x)) return x;
+  if (isObject(x) && x.kind === 'funnel' && isObject(x.endToEnd) && isEstimate(x.endToEnd.conversion)) {
+    return x.endToEnd.conversion;
+  }
   return isObject(x) && isEstimate(x.median) ? x.median : undefined;
 }
 
@@ -103,12 +106,33 @@ function table(metric: unknown, rows: Row[], overall: unknown, heading: string, 
 
 function metricName(metric: unknown): string {
   if (DURATION_METRICS.includes(String(metric))) return `${String(metric).toUpperCase()} median`;
+  if (metric === 'funnel') return 'Funnel end-to-end';
+  if (metric === 'cart-abandonment') return 'Cart abandonment';
   return metric === 'nps' ? 'NPS' : typeof metric === 'string' ? metric.toUpperCase() : 'metric';
 }
 
 function warningLines(x: Loose): string[] {
   const ws = Array.isArray(x.warnings) ? x.warnings : [];
   return ws.filter(isObject).map((w) => `! ${String(w.code)}: ${String(w.message)}`);
+}
+
+/** A funnel breakdown's steps: each step's test, and the groups flagged at it. */
+function stepLines(x: Loose): string[] {
+  if (!Array.isArray(x.steps)) return [];
+  const groups = (x.groups as unknown[]).filter(isObject);
+  return x.steps.filter(isObject).map((step, k) => {
+    const t = step.test;
+    const test = isObject(t) && typeof t.pValue === 'number' ? `chi-square ${pValueLabel(t.pValue)}` : 'no test';
+    const flagged = groups
+      .map((g) => ({ label: String(g.label ?? g.key), s: Array.isArray(g.steps) ? g.steps[k] : undefined }))
+      .filter((r) => isObject(r.s) && (r.s.flag === 'higher' || r.s.flag === 'lower'))
+      .map((r) => {
+        const s = r.s as Loose;
+        const d = isObject(s.vsRest) && typeof s.vsRest.difference === 'number' ? s.vsRest.difference : Number.NaN;
+        return `${r.label} ${String(s.flag)} (${differenceText('funnel', d)}, adj. ${pValueLabel(Number(s.adjustedPValue))})`;
+      });
+    return `step ${String(step.from)} → ${String(step.to)}: ${test}; ${flagged.length > 0 ? flagged.join(', ') : 'no group flagged'}`;
+  });
 }
 
 /** The text table of a breakdown result. @internal */
@@ -129,7 +153,7 @@ export function breakdownText(x: Loose): string {
     if (shownEstimate(overall) !== undefined) {
       rows.push({
         label: 'overall',
-        n: String(isObject(overall) ? overall.n : ''),
+        n: String(isObject(shownEstimate(overall)) ? (shownEstimate(overall) as Loose).n : ''),
         estimate: overall,
         comparison: null,
         adjusted: null,
@@ -147,6 +171,7 @@ export function breakdownText(x: Loose): string {
         `any difference across groups: ${String(t.method)} ${fixed(t.statistic, 2)}, df ${String(t.df)}, ${pValueLabel(t.pValue)}`,
       );
     }
+    lines.push(...stepLines(x));
     return [...lines, ...warningLines(x)].join('\n');
   } catch {
     return 'breakdown';

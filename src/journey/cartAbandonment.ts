@@ -1,26 +1,30 @@
 import { CxMetricsError } from '../errors.ts';
-import { percent, printable } from '../format/printable.ts';
+import { printable } from '../format/printable.ts';
 import { checkOptions } from '../options.ts';
-import { PROPORTION_METHODS, type ProportionMethod, proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
-import { checkConfidence, checkCount, checkOneOf, describe } from '../stats/validate.ts';
+import type { ProportionMethod } from '../stats/proportionInterval.ts';
+import { checkCount, describe } from '../stats/validate.ts';
 import type { Timestamp } from '../time/timestamp.ts';
-import type { CxWarning, Estimate } from '../types.ts';
+import type { Estimate } from '../types.ts';
 import { warning } from '../warnings.ts';
+import {
+  type CartTally,
+  cartFigures,
+  cartSettings,
+  cartSummaryOf,
+  cartText,
+  countCarts,
+  DEFINITIONS,
+  estimateCartSummary,
+  FORMULAS,
+  readCartDefinition,
+} from './cartSummary.ts';
 import {
   type CartRecord,
   checkGroupBy,
   checkRecords,
   compareKeys,
   type GroupBy,
-  groupKey,
-  isAbsent,
   iso,
-  readDuration,
-  readId,
-  readTime,
-  readTimeOption,
-  recordAt,
-  round3,
   type TimeWindow,
 } from './records.ts';
 
@@ -41,12 +45,7 @@ export type CartAbandonmentDefinition = 'baymard' | 'ended';
  * @example
  * CART_ABANDONMENT_DEFINITIONS[0] // => 'baymard'
  */
-export const CART_ABANDONMENT_DEFINITIONS: readonly CartAbandonmentDefinition[] = ['baymard', 'ended'];
-
-const FORMULAS: Record<CartAbandonmentDefinition, string> = {
-  baymard: '1 − purchased / carts',
-  ended: 'abandoned / (abandoned + purchased)',
-};
+export const CART_ABANDONMENT_DEFINITIONS: readonly CartAbandonmentDefinition[] = DEFINITIONS;
 
 /**
  * Interval options shared by `cartAbandonment` and `cartAbandonmentFromCounts`.
@@ -84,6 +83,16 @@ export interface CartAbandonmentOptions extends CartAbandonmentIntervalOptions {
   /** One result per group besides the overall one: a cart field (`'device'`, `'channel'`) or a function of the cart. */
   by?: GroupBy<CartRecord>;
 }
+
+/**
+ * Options of `summarize('cart-abandonment', carts, …)`: the window and asOf the carts are counted
+ * against (the definition is an option of `estimate`).
+ *
+ * @example
+ * const carts = [{ cartId: 1, createdAt: '2026-06-29' }]
+ * summarize('cart-abandonment', carts, { asOf: '2026-07-01', window: { days: 7 } }).pending // => 1
+ */
+export type CartAbandonmentSummaryOptions = Pick<CartAbandonmentOptions, 'asOf' | 'window'>;
 
 /**
  * Total cart value (the carts' `value` field) per outcome.
@@ -178,32 +187,8 @@ export interface CartCounts {
   pending?: number;
 }
 
-interface Tally {
-  purchased: number;
-  abandoned: number;
-  pending: number;
-  late: number;
-  values: CartValueTotals;
-  /** Neumaier compensations of the three value sums, so cents add up to cents. */
-  compensation: { purchased: number; abandoned: number; pending: number };
-  valued: boolean;
-}
-
-function newTally(): Tally {
-  return {
-    purchased: 0,
-    abandoned: 0,
-    pending: 0,
-    late: 0,
-    values: { purchased: 0, abandoned: 0, pending: 0, missing: 0 },
-    compensation: { purchased: 0, abandoned: 0, pending: 0 },
-    valued: false,
-  };
-}
-
 const KEYS = ['asOf', 'window', 'definition', 'by', 'method', 'confidence'] as const;
 const COUNT_KEYS = ['definition', 'method', 'confidence'] as const;
-const SHAPE = '{ cartId, createdAt, purchasedAt? }';
 
 /**
  * The cart abandonment rate from cart records, with a confidence interval: the share of shopping
@@ -256,147 +241,49 @@ export function cartAbandonment(carts: readonly CartRecord[], options: CartAband
     throw new CxMetricsError('INVALID_OPTION', `${fn}: options { asOf, window } are required`);
   }
   const opts = checkOptions(fn, options, KEYS);
-  const asOf = readTimeOption(
-    fn,
-    'asOf',
-    opts.asOf,
-    'the time the data was taken; carts younger than the window then are pending',
-  );
-  if (opts.window === undefined) {
-    throw new CxMetricsError(
-      'INVALID_OPTION',
-      `${fn}: window is required: how long a cart has to be bought before it counts as abandoned (e.g. { days: 7 })`,
-    );
-  }
-  const windowMs = readDuration(fn, 'window', opts.window);
-  const settings = intervalSettings(fn, opts);
+  const { asOf, windowMs } = readCartDefinition(fn, opts);
+  const settings = cartSettings(fn, opts);
   const by = checkGroupBy<CartRecord>(fn, opts.by);
   const list = checkRecords<CartRecord>(fn, carts, 'cart');
-
-  const overall = newTally();
-  const groups = new Map<string, Tally>();
-  const seen = new Map<string, number>();
-  let afterAsOf = 0;
-  let purchasedAfterAsOf = 0;
-  let ungrouped = 0;
-  for (let i = 0; i < list.length; i++) {
-    const cart = recordAt(fn, list, i, 'cart', SHAPE);
-    const id = readId(fn, cart.cartId, i, 'cart', 'cartId');
-    const label = `cart at index ${i} (cartId ${JSON.stringify(id)})`;
-    const first = seen.get(id);
-    if (first !== undefined) {
-      throw new CxMetricsError(
-        'INVALID_VALUE',
-        `${fn}: ${label} repeats the cartId of the cart at index ${first}; expected each cart once (a cart bought in several orders is still one cart)`,
-        { index: i, value: cart.cartId },
-      );
-    }
-    seen.set(id, i);
-    const createdAt = readTime(fn, cart.createdAt, i, label, 'createdAt', true) as number;
-    let purchasedAt = readTime(fn, cart.purchasedAt, i, label, 'purchasedAt', false);
-    if (purchasedAt !== undefined && purchasedAt < createdAt) {
-      throw new CxMetricsError(
-        'INVALID_VALUE',
-        `${fn}: ${label}: purchasedAt (${iso(purchasedAt)}) is before createdAt (${iso(createdAt)}); expected a purchase at or after the cart's creation`,
-        { index: i, value: cart.purchasedAt },
-      );
-    }
-    const value = readValue(fn, cart.value, i, label);
-    if (createdAt > asOf) {
-      afterAsOf++;
-      continue;
-    }
-    if (purchasedAt !== undefined && purchasedAt > asOf) {
-      purchasedAt = undefined;
-      purchasedAfterAsOf++;
-    }
-    const outcome =
-      purchasedAt !== undefined && purchasedAt <= createdAt + windowMs
-        ? 'purchased'
-        : createdAt + windowMs > asOf
-          ? 'pending'
-          : 'abandoned';
-    const late = outcome === 'abandoned' && purchasedAt !== undefined;
-    add(overall, outcome, late, value);
-    if (by !== undefined) {
-      const key = groupKey(fn, by, cart, i, 'cart');
-      if (key === undefined) {
-        ungrouped++;
-        continue;
-      }
-      let tally = groups.get(key);
-      if (tally === undefined) {
-        tally = newTally();
-        groups.set(key, tally);
-      }
-      add(tally, outcome, late, value);
-    }
-  }
-  const counted = overall.purchased + overall.abandoned + overall.pending;
-  if (counted === 0) {
+  const counted = countCarts(fn, list, asOf, windowMs, by);
+  const { overall, groups, ungrouped } = counted;
+  if (overall.purchased + overall.abandoned + overall.pending === 0) {
     throw new CxMetricsError(
       'INSUFFICIENT_DATA',
       `${fn}: none of the ${list.length} cart(s) was created by asOf (${iso(asOf)}); expected at least one`,
     );
   }
-  const figures = figuresOf(fn, overall, settings);
-  const notes: CxWarning[] = [];
-  if (afterAsOf > 0) {
-    notes.push(
-      warning(
-        'AFTER_AS_OF',
-        `${fn}: ${afterAsOf} cart(s) created after asOf (${iso(asOf)}) are left out (counted in afterAsOf)`,
-      ),
-    );
-  }
-  if (purchasedAfterAsOf > 0) {
-    notes.push(
-      warning(
-        'AFTER_AS_OF',
-        `${fn}: ${purchasedAfterAsOf} cart(s) bought after asOf (${iso(asOf)}) count as not bought at asOf`,
-      ),
-    );
-  }
-  if (by !== undefined && ungrouped > 0) {
-    notes.push(
+  // Without `by`, exactly estimate(summarize('cart-abandonment', carts, …)).
+  const summary = cartSummaryOf(overall, windowMs, asOf, counted.afterAsOf, counted.purchasedAfterAsOf);
+  const result = estimateCartSummary(fn, summary, settings);
+  if (by === undefined) return result;
+  if (ungrouped > 0) {
+    result.warnings.push(
       warning(
         'MISSING_FIELD',
         `${fn}: ${ungrouped} cart(s) have no group (by ${typeof by === 'string' ? `'${by}'` : 'function'} is blank): counted in the overall rate and in ungrouped, in no group`,
       ),
     );
   }
-  const result: CartAbandonmentResult = {
-    kind: 'cart-abandonment',
-    definition: settings.definition,
-    formula: FORMULAS[settings.definition],
-    ...figures,
-    warnings: [...figures.warnings, ...notes],
-    windowMs,
-    asOf: iso(asOf),
-    afterAsOf,
-    purchasedAfterAsOf,
-  };
-  if (by !== undefined) {
-    result.groups = [];
-    const undecided: string[] = [];
-    for (const key of [...groups.keys()].sort(compareKeys)) {
-      const tally = groups.get(key) as Tally;
-      // Definition 'ended' has no rate for a group whose carts are all pending: listed, not thrown.
-      if (settings.definition === 'ended' && tally.purchased + tally.abandoned === 0) undecided.push(key);
-      else result.groups.push({ key, ...figuresOf(fn, tally, settings) });
-    }
-    result.ungrouped = ungrouped;
-    if (undecided.length > 0) {
-      result.pendingGroups = undecided;
-      result.warnings.push(
-        warning(
-          'PENDING',
-          `${fn}: ${undecided.length} group(s) have only pending carts, so definition 'ended' has no rate for them yet; listed in pendingGroups, not in groups: ${undecided.map((k) => JSON.stringify(k)).join(', ')}`,
-        ),
-      );
-    }
+  result.groups = [];
+  const undecided: string[] = [];
+  for (const key of [...groups.keys()].sort(compareKeys)) {
+    const tally = groups.get(key) as CartTally;
+    // Definition 'ended' has no rate for a group whose carts are all pending: listed, not thrown.
+    if (settings.definition === 'ended' && tally.purchased + tally.abandoned === 0) undecided.push(key);
+    else result.groups.push({ key, ...cartFigures(fn, cartSummaryOf(tally, windowMs, asOf, 0, 0), settings) });
   }
-  return printable(result, cartText);
+  result.ungrouped = ungrouped;
+  if (undecided.length > 0) {
+    result.pendingGroups = undecided;
+    result.warnings.push(
+      warning(
+        'PENDING',
+        `${fn}: ${undecided.length} group(s) have only pending carts, so definition 'ended' has no rate for them yet; listed in pendingGroups, not in groups: ${undecided.map((k) => JSON.stringify(k)).join(', ')}`,
+      ),
+    );
+  }
+  return result;
 }
 
 /**
@@ -425,7 +312,7 @@ export function cartAbandonmentFromCounts(
 ): CartAbandonmentResult {
   const fn = 'cartAbandonmentFromCounts';
   const opts = checkOptions(fn, options, COUNT_KEYS);
-  const settings = intervalSettings(fn, opts);
+  const settings = cartSettings(fn, opts as Record<string, unknown>);
   if (counts === null || typeof counts !== 'object') {
     throw new CxMetricsError(
       'INVALID_VALUE',
@@ -447,11 +334,8 @@ export function cartAbandonmentFromCounts(
       { value: counts },
     );
   }
-  const tally = newTally();
-  tally.purchased = purchased;
-  tally.pending = pending;
-  tally.abandoned = carts - purchased - pending;
-  const figures = figuresOf(fn, tally, settings);
+  const core = { purchased, pending, abandoned: carts - purchased - pending, purchasedAfterWindow: 0, cartValue: null };
+  const figures = cartFigures(fn, core, settings);
   return printable(
     {
       kind: 'cart-abandonment',
@@ -464,108 +348,5 @@ export function cartAbandonmentFromCounts(
       purchasedAfterAsOf: 0,
     },
     cartText,
-  );
-}
-
-interface Settings {
-  definition: CartAbandonmentDefinition;
-  method: ProportionMethod;
-  confidence: number;
-}
-
-function intervalSettings(fn: string, opts: CartAbandonmentIntervalOptions): Settings {
-  return {
-    definition: checkOneOf(fn, 'definition', opts.definition ?? 'baymard', CART_ABANDONMENT_DEFINITIONS),
-    method: checkOneOf(fn, 'method', opts.method ?? 'wilson', PROPORTION_METHODS),
-    confidence: checkConfidence(fn, opts.confidence ?? 0.95),
-  };
-}
-
-function readValue(fn: string, value: unknown, i: number, label: string): number | undefined {
-  if (isAbsent(value)) return undefined;
-  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
-  throw new CxMetricsError(
-    'INVALID_VALUE',
-    `${fn}: ${label}: value is ${describe(value)}; expected a finite number ≥ 0 (the cart's value), or none`,
-    { index: i, value },
-  );
-}
-
-function add(tally: Tally, outcome: 'purchased' | 'abandoned' | 'pending', late: boolean, value: number | undefined) {
-  tally[outcome]++;
-  if (late) tally.late++;
-  if (value === undefined) tally.values.missing++;
-  else {
-    // Neumaier's compensated sum (Neumaier 1974): a plain sum of 2-decimal prices drifts off the cent.
-    const sum = tally.values[outcome];
-    const t = sum + value;
-    tally.compensation[outcome] += Math.abs(sum) >= Math.abs(value) ? sum - t + value : value - t + sum;
-    tally.values[outcome] = t;
-    tally.valued = true;
-  }
-}
-
-/** The rate and the counts of one tally (the overall one, or a group's). */
-function figuresOf(fn: string, tally: Tally, settings: Settings): CartAbandonmentFigures {
-  const { purchased, abandoned, pending } = tally;
-  const carts = purchased + abandoned + pending;
-  const baymard = settings.definition === 'baymard';
-  const x = baymard ? abandoned + pending : abandoned;
-  const n = baymard ? carts : abandoned + purchased;
-  if (n === 0) {
-    throw new CxMetricsError(
-      'INSUFFICIENT_DATA',
-      `${fn}: all ${pending} cart(s) are pending (younger than the window, not bought); definition 'ended' needs at least one cart that was bought or abandoned`,
-    );
-  }
-  const estimate = proportionIntervalUnchecked(fn, x, n, settings.method, settings.confidence);
-  const warnings: CxWarning[] = [];
-  if (pending > 0) {
-    // Once they end, each pending cart is bought or abandoned; either rate is then abandoned / carts.
-    const low = abandoned / carts;
-    const high = (abandoned + pending) / carts;
-    warnings.push(
-      warning(
-        'PENDING',
-        `${fn}: ${pending} cart(s) are younger than the window and not bought: pending, not abandoned` +
-          (baymard ? " (with Baymard's definition they count in carts, as not bought yet)" : ', left out of n') +
-          `; once they end, the rate will lie between ${round3(low)} and ${round3(high)}`,
-      ),
-    );
-  }
-  if (tally.late > 0) {
-    warnings.push(
-      warning(
-        'PURCHASED_AFTER_WINDOW',
-        `${fn}: ${tally.late} cart(s) were bought after their window closed: abandoned and recovered later, counted as abandoned (and in purchasedAfterWindow)`,
-      ),
-    );
-  }
-  return {
-    ...estimate,
-    warnings: [...warnings, ...estimate.warnings],
-    carts,
-    purchased,
-    abandoned,
-    pending,
-    purchasedAfterWindow: tally.late,
-    cartValue: tally.valued
-      ? {
-          purchased: tally.values.purchased + tally.compensation.purchased,
-          abandoned: tally.values.abandoned + tally.compensation.abandoned,
-          pending: tally.values.pending + tally.compensation.pending,
-          missing: tally.values.missing,
-        }
-      : null,
-  };
-}
-
-function cartText(r: CartAbandonmentResult): string {
-  const codes = [...new Set(r.warnings.map((w) => w.code))];
-  const pending = r.pending > 0 ? `, ${r.pending} pending` : '';
-  return (
-    `Cart abandonment ${percent(r.value)} [${percent(r.lower)}, ${percent(r.upper)}] ` +
-    `(${r.definition}: ${r.formula}; ${r.method}, ${Math.round(r.confidence * 1000) / 10}%, n=${r.n}${pending})` +
-    (codes.length > 0 ? ` ⚠ ${codes.join(', ')}` : '')
   );
 }

@@ -1,25 +1,18 @@
 import { CxMetricsError } from '../errors.ts';
-import { percent, printable } from '../format/printable.ts';
-import { checkOptions, closestName } from '../options.ts';
-import { PROPORTION_METHODS, type ProportionMethod, proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
-import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
+import { checkOptions } from '../options.ts';
+import type { ProportionMethod } from '../stats/proportionInterval.ts';
 import type { Timestamp } from '../time/timestamp.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 import { warning } from '../warnings.ts';
+import { countFunnel, ORDERS, readFunnelDefinition, type Tally } from './funnelCount.ts';
+import { estimateFunnelSummary, funnelFigures, funnelSettings, funnelSummaryOf } from './funnelSummary.ts';
 import {
   checkGroupBy,
   checkRecords,
   compareKeys,
   type GroupBy,
-  groupKey,
   iso,
   type JourneyEvent,
-  readDuration,
-  readId,
-  readTime,
-  readTimeOption,
-  recordAt,
-  round3,
   type TimeWindow,
 } from './records.ts';
 
@@ -42,7 +35,7 @@ export type FunnelOrder = 'strict' | 'any';
  * @example
  * FUNNEL_ORDERS[0] // => 'strict'
  */
-export const FUNNEL_ORDERS: readonly FunnelOrder[] = ['strict', 'any'];
+export const FUNNEL_ORDERS: readonly FunnelOrder[] = ORDERS;
 
 /**
  * Options of `funnel`.
@@ -79,6 +72,27 @@ export interface FunnelOptions {
   /** Confidence level in (0, 1); 0.95 by default. */
   confidence?: number;
 }
+
+/**
+ * Options of `summarize('funnel', events, …)`: the stages and the definition the customers are
+ * counted under (the options of `funnel` that shape its counts).
+ *
+ * @example
+ * const events = [{ customerId: 1, stage: 'visit', at: '2026-06-01' }]
+ * const options: FunnelSummaryOptions = { stages: ['visit', 'cart'], asOf: '2026-07-01', within: { days: 7 } }
+ * summarize('funnel', events, options).reached // => [1, 0]
+ */
+export type FunnelSummaryOptions = Pick<FunnelOptions, 'stages' | 'asOf' | 'within' | 'order'>;
+
+/**
+ * Options of `estimate` for a funnel summary: the conversions' interval.
+ *
+ * @example
+ * const events = [{ customerId: 1, stage: 'visit', at: '2026-06-01' }, { customerId: 1, stage: 'cart', at: '2026-06-02' }]
+ * const s = summarize('funnel', events, { stages: ['visit', 'cart'], asOf: '2026-07-01' })
+ * estimate(s, { method: 'jeffreys' }).endToEnd.conversion.method // => 'jeffreys'
+ */
+export type FunnelEstimateOptions = Pick<FunnelOptions, 'method' | 'confidence'>;
 
 /**
  * One step of a funnel, from a stage to the next (or, as `endToEnd`, from the first to the last):
@@ -187,22 +201,6 @@ export interface FunnelResult extends FunnelFigures {
 }
 
 const KEYS = ['stages', 'asOf', 'within', 'order', 'by', 'method', 'confidence'] as const;
-const SHAPE = '{ customerId, stage, at }';
-
-/** Per group: where each customer stopped. */
-interface Tally {
-  /** open[k]: customers who stopped at stage k with their window still open at asOf. */
-  open: number[];
-  /** closed[k]: customers who stopped at stage k with their window closed. */
-  closed: number[];
-  /** Customers who reached the last stage. */
-  completed: number;
-  skipped: number;
-}
-
-function newTally(stageCount: number): Tally {
-  return { open: new Array(stageCount).fill(0), closed: new Array(stageCount).fill(0), completed: 0, skipped: 0 };
-}
 
 /**
  * A conversion funnel from journey event logs: how many customers reached each stage, each step's
@@ -267,409 +265,40 @@ export function funnel(events: readonly JourneyEvent[], options: FunnelOptions):
     throw new CxMetricsError('INVALID_OPTION', `${fn}: options { stages, asOf } are required`);
   }
   const opts = checkOptions(fn, options, KEYS);
-  const stages = checkStages(fn, opts.stages);
-  const asOf = readTimeOption(
-    fn,
-    'asOf',
-    opts.asOf,
-    'the time the data was taken; customers still inside their window then are pending',
-  );
-  const within = opts.within === undefined ? undefined : readDuration(fn, 'within', opts.within);
-  const order = checkOneOf(fn, 'order', opts.order ?? 'strict', FUNNEL_ORDERS);
+  const def = readFunnelDefinition(fn, opts);
   const by = checkGroupBy<JourneyEvent>(fn, opts.by);
-  const method = checkOneOf(fn, 'method', opts.method ?? 'wilson', PROPORTION_METHODS);
-  const confidence = checkConfidence(fn, opts.confidence ?? 0.95);
+  const settings = funnelSettings(fn, opts);
   const list = checkRecords<JourneyEvent>(fn, events, 'event');
-
-  const read = readEvents(fn, list, stages, asOf);
-  const { customerOf, stageOf, timeOf, customerCount } = read;
-  const n = list.length;
-  // Each customer's events, in input order (= time order, checked), by a stable counting sort.
-  const start = new Int32Array(customerCount + 1);
-  for (let i = 0; i < n; i++) (start[(customerOf[i] as number) + 1] as number)++;
-  for (let c = 0; c < customerCount; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
-  const next = start.slice(0, customerCount);
-  const byCustomer = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = customerOf[i] as number;
-    byCustomer[next[c] as number] = i;
-    next[c] = (next[c] as number) + 1;
-  }
-
-  const K = stages.length;
-  const overall = newTally(K);
-  const groups = new Map<string, Tally>();
-  let notEntered = 0;
-  let ungrouped = 0;
-  const walk = order === 'strict' ? walkStrict : walkAny;
-  const state: Walk = { level: -1, entryIndex: -1, deadline: 0, skipped: false, seen: false };
-  for (let c = 0; c < customerCount; c++) {
-    walk(byCustomer, start[c] as number, start[c + 1] as number, stageOf, timeOf, within, state);
-    if (state.level < 0) {
-      if (state.seen) notEntered++;
-      continue;
-    }
-    // No window: nobody is pending; whoever had not moved on by asOf has dropped.
-    const open = within !== undefined && state.deadline > asOf;
-    count(overall, state, open, K);
-    if (by !== undefined) {
-      const key = groupKey(fn, by, list[state.entryIndex] as JourneyEvent, state.entryIndex, 'entry event');
-      if (key === undefined) {
-        ungrouped++;
-        continue;
-      }
-      let tally = groups.get(key);
-      if (tally === undefined) {
-        tally = newTally(K);
-        groups.set(key, tally);
-      }
-      count(tally, state, open, K);
-    }
-  }
-
-  const entered = overall.completed + sum(overall.open) + sum(overall.closed);
-  if (entered === 0) {
+  const counted = countFunnel(fn, list, def, by);
+  const { overall, notEntered, ungrouped } = counted;
+  if (overall.completed + sum(overall.open) + sum(overall.closed) === 0) {
     throw new CxMetricsError(
       'INSUFFICIENT_DATA',
-      `${fn}: no customer entered the funnel: none of the ${customerCount} customer(s) has an event at ` +
-        `${order === 'strict' ? `the first stage '${stages[0]}'` : 'any stage'} by asOf (${iso(asOf)}); expected at least one`,
+      `${fn}: no customer entered the funnel: none of the ${counted.customerCount} customer(s) has an event at ` +
+        `${def.order === 'strict' ? `the first stage '${def.stages[0]}'` : 'any stage'} by asOf (${iso(def.asOf)}); expected at least one`,
     );
   }
-  const context: Context = { fn, stages, method, confidence, order, within, asOf };
-  const figures = figuresOf(context, overall);
-  const notes: CxWarning[] = [];
-  if (notEntered > 0) {
-    notes.push(
-      warning(
-        'EXCLUDED',
-        `${fn}: ${notEntered} customer(s) have events but none at the first stage '${stages[0]}' by asOf: with order 'strict' they never entered the funnel and are left out (counted in notEntered); order: 'any' counts a later stage as implying the earlier ones`,
-      ),
-    );
-  }
-  if (read.afterAsOf > 0) {
-    notes.push(
-      warning(
-        'AFTER_AS_OF',
-        `${fn}: ${read.afterAsOf} event(s) after asOf (${iso(asOf)}) are left out: they had not happened when the data was taken`,
-      ),
-    );
-  }
-  if (by !== undefined && ungrouped > 0) {
-    notes.push(
+  // Without `by`, exactly estimate(summarize('funnel', events, …)): the same summary, the same estimate.
+  const result = estimateFunnelSummary(fn, funnelSummaryOf(def, overall, notEntered, counted.afterAsOf), settings);
+  if (by === undefined) return result;
+  if (ungrouped > 0) {
+    result.warnings.push(
       warning(
         'MISSING_FIELD',
         `${fn}: ${ungrouped} customer(s) have no group (by ${typeof by === 'string' ? `'${by}'` : 'function'} is blank on the event at which they entered): counted in the overall funnel and in ungrouped, in no group`,
       ),
     );
   }
-  const result: FunnelResult = {
-    kind: 'funnel',
-    ...figures,
-    warnings: [...figures.warnings, ...notes],
-    order,
-    asOf: iso(asOf),
-    withinMs: within ?? null,
-    notEntered,
-    afterAsOf: read.afterAsOf,
-  };
-  if (by !== undefined) {
-    result.groups = [...groups.keys()]
-      .sort(compareKeys)
-      .map((key) => ({ key, ...figuresOf(context, groups.get(key) as Tally) }));
-    result.ungrouped = ungrouped;
-  }
-  return printable(result, funnelText);
-}
-
-/** The walk's outcome for one customer. */
-interface Walk {
-  /** Index of the last stage reached, −1 when the customer never entered. */
-  level: number;
-  /** Input index of the event at which the customer entered. */
-  entryIndex: number;
-  /** Entry + within (Infinity without a window). */
-  deadline: number;
-  /** strict: an event at a stage beyond `level` (it did not count). */
-  skipped: boolean;
-  /** The customer has at least one event by asOf. */
-  seen: boolean;
-}
-
-type Walker = (
-  byCustomer: Int32Array,
-  from: number,
-  to: number,
-  stageOf: Int32Array,
-  timeOf: Float64Array,
-  within: number | undefined,
-  out: Walk,
-) => void;
-
-/**
- * order 'strict': the earliest path through the stages in order. Events of one instant (a tie
- * group) are taken in whatever order advances furthest, so the result does not depend on how
- * simultaneous events happen to be listed.
- */
-const walkStrict: Walker = (byCustomer, from, to, stageOf, timeOf, within, out) => {
-  let level = -1;
-  let entryIndex = -1;
-  let deadline = Number.POSITIVE_INFINITY;
-  let maxSeen = -1;
-  let seen = false;
-  let j = from;
-  while (j < to) {
-    const t = timeOf[byCustomer[j] as number] as number;
-    let g = j + 1;
-    while (g < to && timeOf[byCustomer[g] as number] === t) g++;
-    if (level >= 0 && t > deadline) break;
-    for (let advanced = true; advanced; ) {
-      advanced = false;
-      for (let q = j; q < g; q++) {
-        const e = byCustomer[q] as number;
-        if (stageOf[e] === level + 1) {
-          if (level < 0) {
-            entryIndex = e;
-            deadline = within === undefined ? Number.POSITIVE_INFINITY : t + within;
-          }
-          level++;
-          advanced = true;
-        }
-      }
-    }
-    for (let q = j; q < g; q++) {
-      const s = stageOf[byCustomer[q] as number] as number;
-      if (s >= 0) seen = true;
-      if (s > maxSeen) maxSeen = s;
-    }
-    j = g;
-  }
-  out.level = level;
-  out.entryIndex = entryIndex;
-  out.deadline = deadline;
-  out.skipped = level >= 0 && maxSeen > level;
-  out.seen = seen;
-};
-
-/** order 'any': the furthest stage reached within the window from the first event. */
-const walkAny: Walker = (byCustomer, from, to, stageOf, timeOf, within, out) => {
-  let level = -1;
-  let entryIndex = -1;
-  let deadline = Number.POSITIVE_INFINITY;
-  for (let j = from; j < to; j++) {
-    const e = byCustomer[j] as number;
-    const s = stageOf[e] as number;
-    if (s < 0) continue;
-    const t = timeOf[e] as number;
-    if (entryIndex < 0) {
-      entryIndex = e;
-      deadline = within === undefined ? Number.POSITIVE_INFINITY : t + within;
-    } else if (t > deadline) break;
-    if (s > level) level = s;
-  }
-  out.level = level;
-  out.entryIndex = entryIndex;
-  out.deadline = deadline;
-  out.skipped = false;
-  out.seen = entryIndex >= 0;
-};
-
-function count(tally: Tally, walk: Walk, open: boolean, stageCount: number): void {
-  if (walk.level === stageCount - 1) tally.completed++;
-  else if (open) (tally.open[walk.level] as number)++;
-  else (tally.closed[walk.level] as number)++;
-  if (walk.skipped) tally.skipped++;
+  result.groups = [...counted.groups.keys()].sort(compareKeys).map((key) => ({
+    key,
+    ...funnelFigures(fn, funnelSummaryOf(def, counted.groups.get(key) as Tally, 0, 0), settings),
+  }));
+  result.ungrouped = ungrouped;
+  return result;
 }
 
 function sum(xs: readonly number[]): number {
   let s = 0;
   for (const x of xs) s += x;
   return s;
-}
-
-interface Context {
-  fn: string;
-  stages: readonly string[];
-  method: ProportionMethod;
-  confidence: number;
-  order: FunnelOrder;
-  within: number | undefined;
-  asOf: number;
-}
-
-/** The figures of one tally: reached per stage, the steps, end to end, and their warnings. */
-function figuresOf(context: Context, tally: Tally): FunnelFigures {
-  const { fn, stages, method, confidence } = context;
-  const K = stages.length;
-  const reached = new Array<number>(K).fill(0);
-  reached[K - 1] = tally.completed;
-  for (let k = K - 2; k >= 0; k--) {
-    reached[k] = (reached[k + 1] as number) + (tally.open[k] as number) + (tally.closed[k] as number);
-  }
-  const step = (from: number, to: number, dropped: number, pending: number): FunnelStep => {
-    const converted = reached[to] as number;
-    const n = converted + dropped;
-    return {
-      from: stages[from] as string,
-      to: stages[to] as string,
-      reached: reached[from] as number,
-      converted,
-      dropped,
-      pending,
-      conversion: n === 0 ? null : printable(proportionIntervalUnchecked(fn, converted, n, method, confidence)),
-      dropOff: n === 0 ? null : dropped / n,
-    };
-  };
-  const steps: FunnelStep[] = [];
-  for (let k = 0; k < K - 1; k++) steps.push(step(k, k + 1, tally.closed[k] as number, tally.open[k] as number));
-  const pending = sum(tally.open);
-  const endToEnd = step(0, K - 1, sum(tally.closed), pending);
-  const warnings: CxWarning[] = [];
-  const customers = reached[0] as number;
-  if (pending > 0) {
-    warnings.push(
-      warning(
-        'PENDING',
-        `${fn}: ${pending} customer(s) are still inside their window at asOf (${iso(context.asOf)}) without having reached '${stages[K - 1]}': pending, neither converted nor dropped, left out of the conversions' n; ` +
-          `once their windows close, the end-to-end conversion will lie between ${round3(tally.completed / customers)} and ${round3((tally.completed + pending) / customers)}`,
-      ),
-    );
-  }
-  if (tally.skipped > 0) {
-    warnings.push(
-      warning(
-        'SKIPPED_STAGE',
-        `${fn}: ${tally.skipped} customer(s) have an event at a stage beyond the last one they reached in order (a stage skipped, or reached out of order); with order 'strict' such events do not count`,
-      ),
-    );
-  }
-  if (context.within === undefined && customers > tally.completed) {
-    warnings.push(
-      warning(
-        'NO_WINDOW',
-        `${fn}: no within window: a customer who had not reached the next stage by asOf counts as dropped however recently they arrived; pass within (e.g. { days: 30 }) to count those still inside it as pending`,
-      ),
-    );
-  }
-  return {
-    customers,
-    stages: stages.map((stage, k) => ({ stage, reached: reached[k] as number })),
-    steps,
-    endToEnd,
-    skippedStage: tally.skipped,
-    warnings,
-  };
-}
-
-function checkStages(fn: string, stages: unknown): readonly string[] {
-  if (!Array.isArray(stages) || stages.length < 2) {
-    throw new CxMetricsError(
-      'INVALID_OPTION',
-      `${fn}: stages is ${stages === undefined ? 'required' : describe(stages)}${Array.isArray(stages) ? ` of ${stages.length}` : ''}; expected at least two stage names in journey order, e.g. ['visit', 'cart', 'purchase']`,
-      { value: stages },
-    );
-  }
-  const seen = new Set<string>();
-  // Indexed, not forEach, so a hole in stages is refused rather than skipped.
-  for (let k = 0; k < stages.length; k++) {
-    const stage: unknown = stages[k];
-    if (typeof stage !== 'string' || stage.trim() === '') {
-      throw new CxMetricsError(
-        'INVALID_OPTION',
-        `${fn}: stages[${k}] is ${describe(stage)}; expected a non-blank stage name`,
-        { value: stage },
-      );
-    }
-    if (seen.has(stage)) {
-      throw new CxMetricsError(
-        'INVALID_OPTION',
-        `${fn}: stage '${stage}' appears twice in stages; expected each once`,
-        {
-          value: stage,
-        },
-      );
-    }
-    seen.add(stage);
-  }
-  return stages as readonly string[];
-}
-
-interface ReadEvents {
-  /** Dense customer number per event. */
-  customerOf: Int32Array;
-  /** Stage index per event; −1 for an event after asOf (left out). */
-  stageOf: Int32Array;
-  timeOf: Float64Array;
-  customerCount: number;
-  afterAsOf: number;
-}
-
-/** Read and check every event once: record, customer, stage, time, and the time order per customer. */
-function readEvents(fn: string, list: readonly JourneyEvent[], stages: readonly string[], asOf: number): ReadEvents {
-  const n = list.length;
-  const stageIndex = new Map<string, number>(stages.map((stage, k) => [stage, k]));
-  const customers = new Map<string, number>();
-  const lastTime: number[] = [];
-  const lastIndex: number[] = [];
-  const customerOf = new Int32Array(n);
-  const stageOf = new Int32Array(n);
-  const timeOf = new Float64Array(n);
-  let afterAsOf = 0;
-  for (let i = 0; i < n; i++) {
-    const event = recordAt(fn, list, i, 'event', SHAPE);
-    const id = readId(fn, event.customerId, i, 'event', 'customerId');
-    const stageName: unknown = event.stage;
-    const stage = typeof stageName === 'string' ? stageIndex.get(stageName) : undefined;
-    if (stage === undefined) throw unknownStage(fn, stageName, i, stages);
-    const t = readTime(fn, event.at, i, `event at index ${i}`, 'at', true) as number;
-    let c = customers.get(id);
-    if (c === undefined) {
-      c = customers.size;
-      customers.set(id, c);
-      lastTime.push(t);
-      lastIndex.push(i);
-    } else {
-      const previous = lastTime[c] as number;
-      if (t < previous) {
-        throw new CxMetricsError(
-          'INVALID_VALUE',
-          `${fn}: event at index ${i} (customer ${JSON.stringify(id)}, ${iso(t)}) is earlier than that customer's previous event at index ${lastIndex[c]} (${iso(previous)}); ` +
-            "expected each customer's events in time order (sort the log by at, or by customerId then at)",
-          { index: i, value: event.at },
-        );
-      }
-      lastTime[c] = t;
-      lastIndex[c] = i;
-    }
-    customerOf[i] = c;
-    timeOf[i] = t;
-    if (t > asOf) {
-      stageOf[i] = -1;
-      afterAsOf++;
-    } else stageOf[i] = stage;
-  }
-  return { customerOf, stageOf, timeOf, customerCount: customers.size, afterAsOf };
-}
-
-function unknownStage(fn: string, stage: unknown, i: number, stages: readonly string[]): CxMetricsError {
-  const guess = typeof stage === 'string' ? closestName(stage, stages) : undefined;
-  const hint = guess === undefined ? '' : `; did you mean '${guess}'?`;
-  const list = stages.map((s) => `'${s}'`).join(', ');
-  return new CxMetricsError(
-    'INVALID_VALUE',
-    `${fn}: event at index ${i} has stage ${describe(stage)}, which is not in stages (${list})${hint}; add it to stages or drop such events before the call`,
-    { index: i, value: stage },
-  );
-}
-
-/** One readable line: the end-to-end conversion and each step's. */
-function funnelText(f: FunnelResult): string {
-  const path = f.stages.map((s) => s.stage).join(' → ');
-  const e = f.endToEnd.conversion;
-  const head =
-    e === null
-      ? `all ${f.endToEnd.pending} pending`
-      : `end-to-end ${percent(e.value)} [${percent(e.lower)}, ${percent(e.upper)}] (${e.method}, ${Math.round(e.confidence * 1000) / 10}%, n=${e.n}${f.endToEnd.pending > 0 ? `, ${f.endToEnd.pending} pending` : ''})`;
-  const steps = f.steps.map((s) => (s.conversion === null ? '–' : percent(s.conversion.value))).join(', ');
-  const codes = [...new Set(f.warnings.map((w) => w.code))];
-  return `Funnel ${path}: ${head}; steps ${steps}${codes.length > 0 ? ` ⚠ ${codes.join(', ')}` : ''}`;
 }

@@ -6,7 +6,7 @@ import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
 import type { CxWarning } from '../types.ts';
 import { warning } from '../warnings.ts';
 
-// What funnelBy and cartAbandonmentBy share: each segment's proportion (successes of n) against
+// What funnelBy uses: each segment's proportion (successes of n) against
 // the pooled other segments, the p-values adjusted across the segments, a flag, and the
 // chi-square test of "any difference at all". Internal to cx-metrics.
 

@@ -1,3 +1,5 @@
+import type { CartAbandonmentIntervalOptions, CartAbandonmentResult } from '../journey/cartAbandonment.ts';
+import type { FunnelEstimateOptions, FunnelResult } from '../journey/funnel.ts';
 import type { CesIntervalOptions, CesResult } from '../metrics/ces.ts';
 import type { ChurnRateOptions, ChurnResult } from '../metrics/churn.ts';
 import type { CsatIntervalOptions, CsatResult } from '../metrics/csat.ts';
@@ -12,11 +14,13 @@ import type { ProportionEstimateOptions, ProportionResult } from './proportionFa
 import { FAMILIES } from './registry.ts';
 import type { LooseEstimateFor, ResultBySummaryKind } from './typeMaps.ts';
 import type {
+  CartAbandonmentSummary,
   CesSummary,
   ChurnSummary,
   CsatSummary,
   DurationSummary,
   FcrSummary,
+  FunnelSummary,
   MeanSummary,
   NpsSummary,
   ProportionSummary,
@@ -64,6 +68,13 @@ export function estimate(summary: SlaSummary, options?: Pick<SlaOptions, 'method
 export function estimate(summary: DurationSummary, options?: DurationStatisticsOptions): DurationResult;
 /** The churn rate and its interval from a churn summary (`method` for the cohort definition only). */
 export function estimate(summary: ChurnSummary, options?: ChurnRateOptions): ChurnResult;
+/** The funnel (steps, end to end, pending customers) from a funnel summary. */
+export function estimate(summary: FunnelSummary, options?: FunnelEstimateOptions): FunnelResult;
+/** The cart abandonment rate (either definition) from a cart abandonment summary. */
+export function estimate(
+  summary: CartAbandonmentSummary,
+  options?: CartAbandonmentIntervalOptions,
+): CartAbandonmentResult;
 /** The result of any summary, of a kind known only at run time. */
 export function estimate<S extends Summary>(
   summary: S,

@@ -23,4 +23,25 @@ export interface SummaryFamily<S extends Summary = Summary, R = unknown> {
   check(fn: string, summary: unknown): S;
   /** The metric's usual result from a summary. */
   estimate(fn: string, summary: S, options: Record<string, unknown>): R;
+  /**
+   * Summarize options whose meaning differs from a `breakdown` / `trend` option of the same name
+   * (a funnel's stage `order`, a cart's purchase `window`): there they are given in
+   * `metricOptions`, and the top-level key is the analysis' own.
+   */
+  distinctKeys?: readonly string[];
+  /**
+   * For a family whose unit is not the record (a funnel counts customers, each with many events):
+   * make every record of one unit share a group code, so that each group's summary holds whole
+   * units. `mode` 'constant' (breakdown) requires the code to be the same on every record of a
+   * unit (INVALID_VALUE naming both indices otherwise); 'entry' (trend) gives every record the
+   * code of the unit's entry record. `where(code)` names a group in messages.
+   */
+  regroup?(
+    fn: string,
+    input: ArrayLike<unknown>,
+    options: Record<string, unknown>,
+    codes: Int32Array,
+    mode: 'constant' | 'entry',
+    where: (code: number) => string,
+  ): void;
 }

@@ -1,3 +1,5 @@
+import { CART_ABANDONMENT_FAMILY } from '../journey/cartSummary.ts';
+import { FUNNEL_FAMILY } from '../journey/funnelSummary.ts';
 import { CES_FAMILY } from '../metrics/cesSummary.ts';
 import { CHURN_FAMILY } from '../metrics/churnSummary.ts';
 import { CSAT_FAMILY } from '../metrics/csatSummary.ts';
@@ -24,4 +26,6 @@ export const FAMILIES: readonly SummaryFamily[] = [
   CHURN_FAMILY, // 'churn'
   PROPORTION_FAMILY, // 'proportion'
   MEAN_FAMILY, // 'mean'
+  FUNNEL_FAMILY, // 'funnel'
+  CART_ABANDONMENT_FAMILY, // 'cart-abandonment'
 ];

@@ -1,4 +1,7 @@
 import { printableSummary } from '../format/summaryText.ts';
+import type { CartAbandonmentSummaryOptions } from '../journey/cartAbandonment.ts';
+import type { FunnelSummaryOptions } from '../journey/funnel.ts';
+import type { CartRecord, JourneyEvent } from '../journey/records.ts';
 import type { ArrowColumn, ArrowTable } from '../metrics/arrowColumn.ts';
 import type { CesRecordSummaryOptions, CesSummaryOptions } from '../metrics/ces.ts';
 import type { ChurnSummaryOptions } from '../metrics/churnSummary.ts';
@@ -16,11 +19,13 @@ import type { ProportionSummaryOptions } from './proportionFamily.ts';
 import { FAMILIES } from './registry.ts';
 import type { LooseFor, SummaryByMetric } from './typeMaps.ts';
 import type {
+  CartAbandonmentSummary,
   CesSummary,
   ChurnSummary,
   CsatSummary,
   DurationSummary,
   FcrSummary,
+  FunnelSummary,
   MeanSummary,
   NpsSummary,
   ProportionSummary,
@@ -42,7 +47,7 @@ import type {
  * confidence, …). See docs/summaries.md.
  *
  * @param metric - the metric name: 'nps', 'csat', 'ces', 'proportion', 'mean', 'fcr', 'sla',
- *   'ttr', 'first-response', 'churn'
+ *   'ttr', 'first-response', 'churn', 'funnel', 'cart-abandonment'
  * @param input - what the metric function takes (scores, records with an accessor, tickets, …)
  * @param options - the options that shape the summary; interval options belong to `estimate`
  * @returns the summary, a plain object with `kind` and `version` (it prints as one line, e.g.
@@ -141,6 +146,21 @@ export function summarize(
   customers: readonly CustomerRecord[],
   options: ChurnSummaryOptions,
 ): ChurnSummary;
+/**
+ * The funnel summary of journey events (whole customers: a part of a log must hold every event of
+ * each of its customers for the parts' summaries to merge).
+ */
+export function summarize(
+  metric: 'funnel',
+  events: readonly JourneyEvent[],
+  options: FunnelSummaryOptions,
+): FunnelSummary;
+/** The cart abandonment summary of carts against a window at asOf. */
+export function summarize(
+  metric: 'cart-abandonment',
+  carts: readonly CartRecord[],
+  options: CartAbandonmentSummaryOptions,
+): CartAbandonmentSummary;
 /** Any metric by a name known only at run time (or one whose family types its own overloads later). */
 export function summarize<M extends SummaryMetric>(
   metric: M,

@@ -1,3 +1,5 @@
+import type { CartAbandonmentResult } from '../journey/cartAbandonment.ts';
+import type { FunnelResult } from '../journey/funnel.ts';
 import type { CesResult } from '../metrics/ces.ts';
 import type { ChurnResult } from '../metrics/churn.ts';
 import type { CsatResult } from '../metrics/csat.ts';
@@ -8,11 +10,13 @@ import type { DurationResult } from '../metrics/ttr.ts';
 import type { MeanResult } from './meanFamily.ts';
 import type { ProportionResult } from './proportionFamily.ts';
 import type {
+  CartAbandonmentSummary,
   CesSummary,
   ChurnSummary,
   CsatSummary,
   DurationSummary,
   FcrSummary,
+  FunnelSummary,
   MeanSummary,
   NpsSummary,
   ProportionSummary,
@@ -44,6 +48,8 @@ export interface SummaryByMetric {
   ttr: DurationSummary;
   'first-response': DurationSummary;
   churn: ChurnSummary;
+  funnel: FunnelSummary;
+  'cart-abandonment': CartAbandonmentSummary;
 }
 
 /**
@@ -64,6 +70,8 @@ export interface ResultBySummaryKind {
   'ttr-summary': DurationResult;
   'first-response-summary': DurationResult;
   'churn-summary': ChurnResult;
+  'funnel-summary': FunnelResult;
+  'cart-abandonment-summary': CartAbandonmentResult;
 }
 
 /** Metrics whose summarize/estimate have their own overloads. @internal */
@@ -77,7 +85,9 @@ export type TypedMetric =
   | 'sla'
   | 'ttr'
   | 'first-response'
-  | 'churn';
+  | 'churn'
+  | 'funnel'
+  | 'cart-abandonment';
 /** Summaries whose estimate has its own overload. @internal */
 export type TypedSummary =
   | NpsSummary
@@ -88,7 +98,9 @@ export type TypedSummary =
   | FcrSummary
   | SlaSummary
   | DurationSummary
-  | ChurnSummary;
+  | ChurnSummary
+  | FunnelSummary
+  | CartAbandonmentSummary;
 
 /**
  * `T` for a metric name known only at run time (a union of names) or one without its own
@@ -113,6 +125,8 @@ interface SummaryFamilies {
   sla: SlaSummary;
   duration: DurationSummary;
   churn: ChurnSummary;
+  funnel: FunnelSummary;
+  cart: CartAbandonmentSummary;
 }
 
 type FamiliesOf<S> = {

@@ -1,3 +1,4 @@
+import type { FunnelOrder } from '../journey/funnel.ts';
 import type { CesDirection } from '../metrics/ces.ts';
 import type { TimeUnit } from '../metrics/customers.ts';
 import type { FcrDefinition } from '../metrics/fcr.ts';
@@ -28,7 +29,9 @@ export type SummaryMetric =
   | 'first-response'
   | 'churn'
   | 'proportion'
-  | 'mean';
+  | 'mean'
+  | 'funnel'
+  | 'cart-abandonment';
 
 /**
  * Counts of records behind a data warning (AFTER_AS_OF, CLOSED_WITHOUT_RESPONSE, …): added when
@@ -272,4 +275,74 @@ export type Summary =
   | FcrSummary
   | SlaSummary
   | DurationSummary
-  | ChurnSummary;
+  | ChurnSummary
+  | FunnelSummary
+  | CartAbandonmentSummary;
+
+/**
+ * Summary of a conversion funnel: customers per stage and, per step, those still pending, under
+ * the stage list and the definition (order, window, asOf) they were counted by. Made from the
+ * events of whole customers: a summary of part of a log must hold every event of each of its
+ * customers (split a log by customer, never by time or at random), and two summaries that hold
+ * the same customer count them twice when merged — which cannot be detected from the counts.
+ *
+ * @example
+ * const events = [{ customerId: 1, stage: 'visit', at: '2026-06-01' }, { customerId: 1, stage: 'cart', at: '2026-06-02' }, { customerId: 2, stage: 'visit', at: '2026-06-30' }]
+ * const s = summarize('funnel', events, { stages: ['visit', 'cart'], asOf: '2026-07-01', within: { days: 7 } })
+ * [s.kind, s.reached, s.pending] // => ['funnel-summary', [2, 1], [1]]
+ */
+export interface FunnelSummary {
+  kind: 'funnel-summary';
+  version: 1;
+  /** The stages in journey order. */
+  stages: string[];
+  order: FunnelOrder;
+  /** The conversion window (ms); null without one. */
+  withinMs: number | null;
+  /** When the data was taken, ISO-8601 UTC. */
+  asOf: string;
+  /** reached[k]: customers who reached stage k (never increasing; reached[0] entered the funnel). */
+  reached: number[];
+  /**
+   * pending[k], one per step k → k + 1: customers who reached stage k but not k + 1 and whose
+   * window was still open at asOf (all 0 without a window). Step k converted reached[k + 1] and
+   * dropped reached[k] − reached[k + 1] − pending[k].
+   */
+  pending: number[];
+  /** order 'strict': customers with an event at a stage beyond the last one they reached in order. */
+  skippedStage: number;
+  /** order 'strict': customers with events but none at the first stage by asOf. */
+  notEntered: number;
+  /** Events after asOf, left out. */
+  afterAsOf: number;
+}
+
+/**
+ * Summary of shopping carts against one purchase window at one asOf: carts purchased within the
+ * window, abandoned and pending, and their values. Either abandonment definition is estimated
+ * from it (`definition` is an option of `estimate`).
+ *
+ * @example
+ * const carts = [{ cartId: 1, createdAt: '2026-06-01', purchasedAt: '2026-06-01' }, { cartId: 2, createdAt: '2026-06-01' }]
+ * const s = summarize('cart-abandonment', carts, { asOf: '2026-07-01', window: { days: 7 } })
+ * [s.kind, s.purchased, s.abandoned, s.pending] // => ['cart-abandonment-summary', 1, 1, 0]
+ */
+export interface CartAbandonmentSummary {
+  kind: 'cart-abandonment-summary';
+  version: 1;
+  /** The purchase window (ms). */
+  windowMs: number;
+  /** When the data was taken, ISO-8601 UTC. */
+  asOf: string;
+  purchased: number;
+  abandoned: number;
+  pending: number;
+  /** Abandoned carts bought after their window (counted in abandoned). */
+  purchasedAfterWindow: number;
+  /** Carts created after asOf, left out. */
+  afterAsOf: number;
+  /** Carts bought after asOf, counted as not (yet) bought. */
+  purchasedAfterAsOf: number;
+  /** Cart value per outcome; null when no cart has a value (then every cart counts as missing one). */
+  cartValue: { purchased: number; abandoned: number; pending: number; missing: number } | null;
+}

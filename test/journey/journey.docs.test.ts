@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCsvTable } from '../../examples/csv.ts';
-import { cartAbandonmentBy, funnelBy, journeyScoreboard } from '../../src/index.ts';
+import { breakdown, funnelBy, journeyScoreboard, trend } from '../../src/index.ts';
 import { parseResponses } from '../../src/schemas/index.ts';
 import { SAMPLE_JOURNEY_AS_OF as asOf, loadSampleCarts, loadSampleEvents, SAMPLE_STAGES } from './sampleJourney.ts';
 
@@ -58,23 +58,61 @@ describe('docs/journey.md: funnelBy on the sample', () => {
   });
 });
 
-describe('docs/journey.md: cartAbandonmentBy on the sample', () => {
+describe('docs/journey.md: cart abandonment by device through breakdown', () => {
   it('per device against the rest, the chi-square test, the ended definition', () => {
-    const r = cartAbandonmentBy(loadSampleCarts(), { asOf, window: { days: 7 }, by: 'device' });
-    for (const s of r.segments) {
-      const d = s.vsRest as { difference: number; lower: number; upper: number };
-      const row = `| ${s.key} | ${s.carts} | ${pct(s.value)} % | ${pp(d.difference)} pp [${pp(d.lower)}, ${pp(d.upper)}] | ${(s.adjustedPValue as number).toPrecision(2)} | ${s.flag} |`;
+    const options = { by: 'device', metric: 'cart-abandonment', asOf, window: { days: 7 } } as const;
+    const r = breakdown(loadSampleCarts(), options);
+    for (const g of r.groups) {
+      const d = g.vsRest as { difference: number; lower: number; upper: number };
+      const e = g.estimate as { carts: number; value: number };
+      const row = `| ${g.label} | ${e.carts} | ${pct(e.value)} % | ${pp(d.difference)} pp [${pp(d.lower)}, ${pp(d.upper)}] | ${(g.adjustedPValue as number).toPrecision(2)} | ${g.flag} |`;
       expect(page).toContain(row);
     }
     expect(flat).toContain(
       `X² = ${r.test?.statistic.toFixed(2)} on ${r.test?.df} df, p = ${r.test?.pValue.toFixed(4)}`,
     );
-    const e = cartAbandonmentBy(loadSampleCarts(), { asOf, window: { days: 7 }, by: 'device', definition: 'ended' });
-    const [desktop, mobile] = e.segments as [(typeof e.segments)[number], (typeof e.segments)[number]];
+    const e = breakdown(loadSampleCarts(), { ...options, definition: 'ended' });
+    const [desktop, mobile] = e.groups as [(typeof e.groups)[number], (typeof e.groups)[number]];
     expect(flat).toContain(
-      `(desktop ${pct(desktop.value as number)} %, adjusted p = ${(desktop.adjustedPValue as number).toPrecision(2)}; mobile ${pct(mobile.value as number)} %, adjusted p = ${(mobile.adjustedPValue as number).toPrecision(2)})`,
+      `(desktop ${pct(desktop.estimate?.value as number)} %, adjusted p = ${(desktop.adjustedPValue as number).toPrecision(2)}; mobile ${pct(mobile.estimate?.value as number)} %, adjusted p = ${(mobile.adjustedPValue as number).toPrecision(2)})`,
     );
     expect([desktop.flag, mobile.flag]).toEqual(['lower', 'higher']);
+  });
+});
+
+describe('docs/journey.md: the funnel by device and by month through breakdown and trend', () => {
+  const events = loadSampleEvents();
+  const funnelOptions = { stages: [...SAMPLE_STAGES], asOf, within: { days: 14 } };
+
+  it('breakdown: end to end not flagged, cart → checkout flagged for desktop and mobile (as funnelBy)', () => {
+    const b = breakdown(events, { by: 'device', metric: 'funnel', ...funnelOptions });
+    const f = funnelBy(events, { ...funnelOptions, by: 'device' });
+    const step = 2;
+    b.groups.forEach((g, i) => {
+      expect(g.steps?.[step]?.vsRest).toEqual(f.steps[step]?.segments[i]?.vsRest);
+      expect(g.steps?.[step]?.adjustedPValue).toBe(f.steps[step]?.segments[i]?.adjustedPValue);
+      expect(g.vsRest).toEqual(f.endToEnd.segments[i]?.vsRest);
+    });
+    expect(b.groups.map((g) => g.flag)).toEqual(['none', 'none', 'none']);
+    expect(b.groups.map((g) => g.steps?.[step]?.flag)).toEqual(['higher', 'lower', 'none']);
+    expect(flat).toContain(`end to end (p = ${b.test?.pValue.toFixed(2)})`);
+    expect(flat).toContain(
+      `step cart → checkout: chi-square p=0.002; desktop higher (+22.7 pp, adj. p=0.001), mobile lower (-22.7 pp, adj. p=0.001)`,
+    );
+    expect(String(b)).toContain(
+      'step cart → checkout: chi-square p=0.002; desktop higher (+22.7 pp, adj. p=0.001), mobile lower (-22.7 pp, adj. p=0.001)',
+    );
+  });
+
+  it('trend: each customer in the month of their entry', () => {
+    const t = trend(events, { at: 'at', period: 'month', timeZone: 'UTC', metric: 'funnel', ...funnelOptions });
+    const shown = t.periods.map((p) => {
+      const c = (p.estimate as { endToEnd: { conversion: { value: number; n: number } } }).endToEnd.conversion;
+      return `${p.label}: ${pct(c.value)} % of ${c.n}`;
+    });
+    expect(flat).toContain(shown.join(', '));
+    expect(t.periods[2]?.flag).toBe('higher');
+    expect(t.periods[2]?.estimate?.warnings.map((w) => w.code)).toContain('PENDING');
   });
 });
 

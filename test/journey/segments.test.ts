@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   adjustPValues,
-  cartAbandonment,
-  cartAbandonmentBy,
   compareProportions,
   funnel,
   funnelBy,
@@ -11,7 +9,7 @@ import {
 } from '../../src/index.ts';
 import { fc } from '../helpers/fc.ts';
 import { thrown } from '../helpers/thrown.ts';
-import { SAMPLE_JOURNEY_AS_OF as asOf, loadSampleCarts, loadSampleEvents, SAMPLE_STAGES } from './sampleJourney.ts';
+import { SAMPLE_JOURNEY_AS_OF as asOf, loadSampleEvents, SAMPLE_STAGES } from './sampleJourney.ts';
 
 const stages = [...SAMPLE_STAGES];
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -148,148 +146,5 @@ describe('funnelBy', () => {
       }),
       { numRuns: 100 },
     );
-  });
-});
-
-describe('cartAbandonmentBy', () => {
-  it('the docs’ numbers: mobile abandons more than the rest, desktop less, by Baymard’s rate', () => {
-    const carts = loadSampleCarts();
-    const r = cartAbandonmentBy(carts, { asOf, window: { days: 7 }, by: 'device' });
-    const plain = cartAbandonment(carts, { asOf, window: { days: 7 }, by: 'device' });
-    expect(r.overall).toEqual(plain);
-    const groups = plain.groups ?? [];
-    const x = groups.map((g) => g.abandoned + g.pending);
-    const n = groups.map((g) => g.carts);
-    r.segments.forEach((s, j) => {
-      expect(s.vsRest).toEqual(
-        compareProportions(
-          { successes: x[j] as number, n: n[j] as number },
-          { successes: sum(x) - (x[j] as number), n: sum(n) - (n[j] as number) },
-        ),
-      );
-    });
-    const f1 = (v: number) => (100 * v).toFixed(1);
-    expect(
-      r.segments.map((s) => [
-        s.key,
-        f1(s.value),
-        f1(s.vsRest?.difference as number),
-        f1(s.vsRest?.lower as number),
-        f1(s.vsRest?.upper as number),
-        (s.adjustedPValue as number).toPrecision(2),
-        s.flag,
-      ]),
-    ).toEqual([
-      ['desktop', '43.3', '-21.6', '-33.0', '-9.5', '0.0013', 'lower'],
-      ['mobile', '65.7', '19.5', '7.8', '30.5', '0.0020', 'higher'],
-      ['tablet', '59.1', '1.6', '-19.6', '20.2', '0.89', 'none'],
-    ]);
-    expect([r.test?.statistic.toFixed(2), r.test?.df, r.test?.pValue.toFixed(4)]).toEqual(['12.66', 2, '0.0018']);
-    expect(r.warnings.map((w) => w.code)).toContain('PENDING');
-  });
-
-  it("definition 'ended' compares the decided carts; all-pending segments are listed, not compared", () => {
-    const carts = [
-      ...Array.from({ length: 40 }, (_, i) => ({
-        cartId: `d${i}`,
-        createdAt: '2026-06-01',
-        purchasedAt: i < 30 ? '2026-06-01' : null,
-        device: 'desktop',
-      })),
-      ...Array.from({ length: 40 }, (_, i) => ({
-        cartId: `m${i}`,
-        createdAt: '2026-06-01',
-        purchasedAt: i < 10 ? '2026-06-01' : null,
-        device: 'mobile',
-      })),
-      ...Array.from({ length: 5 }, (_, i) => ({ cartId: `t${i}`, createdAt: '2026-06-30', device: 'tablet' })),
-    ];
-    const r = cartAbandonmentBy(carts, { asOf: '2026-07-01', window: { days: 7 }, by: 'device', definition: 'ended' });
-    expect(r.overall.pendingGroups).toEqual(['tablet']);
-    expect(r.segments.map((s) => [s.key, s.value, s.flag])).toEqual([
-      ['desktop', 0.25, 'lower'],
-      ['mobile', 0.75, 'higher'],
-    ]);
-    expect(r.segments[1]?.vsRest?.difference).toBeCloseTo(0.5, 12);
-    expect(String(r)).toMatch(/^Cart abandonment by device \(ended; 2 segments\): desktop lower \(25\.0%/);
-  });
-
-  it('property: each segment against the pooled others under either definition; flags follow the adjusted p-values', () => {
-    const cart = fc.record({
-      device: fc.constantFrom('a', 'b', 'c', 'd'),
-      outcome: fc.constantFrom('bought', 'late', 'never', 'young'),
-    });
-    fc.assert(
-      fc.property(
-        fc.array(cart, { minLength: 1, maxLength: 150 }),
-        fc.constantFrom('baymard' as const, 'ended' as const),
-        fc.constantFrom('holm' as const, 'bh' as const),
-        (list, definition, adjust) => {
-          const carts = list.map((c, i) => ({
-            cartId: i,
-            createdAt: c.outcome === 'young' ? '2026-06-29' : '2026-06-01',
-            purchasedAt: c.outcome === 'bought' ? '2026-06-02' : c.outcome === 'late' ? '2026-06-20' : null,
-            device: c.device,
-          }));
-          let r: ReturnType<typeof cartAbandonmentBy>;
-          try {
-            r = cartAbandonmentBy(carts, { asOf: '2026-07-01', window: { days: 7 }, by: 'device', definition, adjust });
-          } catch (error) {
-            // 'ended' with every cart pending has no rate at all.
-            expect((error as { code?: string }).code).toBe('INSUFFICIENT_DATA');
-            return;
-          }
-          const x = r.segments.map((g) => (definition === 'baymard' ? g.abandoned + g.pending : g.abandoned));
-          const n = r.segments.map((g) => (definition === 'baymard' ? g.carts : g.abandoned + g.purchased));
-          const withP = r.segments.filter((g) => g.pValue !== null);
-          const adjusted =
-            withP.length === 0
-              ? []
-              : adjustPValues(
-                  withP.map((g) => g.pValue as number),
-                  { method: adjust },
-                );
-          r.segments.forEach((g, j) => {
-            expect(g.n).toBe(n[j]);
-            const restN = sum(n) - (n[j] as number);
-            if (restN === 0) {
-              expect(g.vsRest).toBeNull();
-              return;
-            }
-            const d = compareProportions(
-              { successes: x[j] as number, n: n[j] as number },
-              { successes: sum(x) - (x[j] as number), n: restN },
-            );
-            expect(g.vsRest?.difference).toBe(d.difference);
-            expect(g.adjustedPValue).toBe(adjusted[withP.indexOf(g)]);
-            const flagged = (g.adjustedPValue as number) < 0.05 && d.difference !== 0;
-            expect(g.flag).toBe(flagged ? (d.difference > 0 ? 'higher' : 'lower') : 'none');
-          });
-          const keys = [...new Set(list.map((c) => c.device))].sort();
-          expect([...r.segments.map((g) => g.key), ...(r.overall.pendingGroups ?? [])].sort()).toEqual(keys);
-        },
-      ),
-      { numRuns: 100 },
-    );
-  });
-
-  it('by is required; cartAbandonment’s errors keep their index', () => {
-    const carts = [{ cartId: 1, createdAt: '2026-06-01' }];
-    expect(thrown(() => cartAbandonmentBy(carts, { asOf, window: { days: 7 } } as never)).message).toMatch(
-      /^cartAbandonmentBy: by is required/,
-    );
-    const dup = thrown(() =>
-      cartAbandonmentBy([...carts, { cartId: '1', createdAt: '2026-06-02' }], {
-        asOf,
-        window: { days: 7 },
-        by: 'device',
-      }),
-    );
-    expect([dup.code, dup.index]).toEqual(['INVALID_VALUE', 1]);
-    expect(dup.message).toMatch(/^cartAbandonmentBy: /);
-    expect(
-      thrown(() => cartAbandonmentBy(carts, { asOf, window: { days: 7 }, by: 'device', adjust: 'tukey' as never }))
-        .code,
-    ).toBe('INVALID_OPTION');
   });
 });

@@ -1,11 +1,12 @@
-// Type tests of the journey comparisons (journeyScoreboard, funnelBy, cartAbandonmentBy): the calls
+// Type tests of the journey comparisons (journeyScoreboard, funnelBy, breakdown of carts): the calls
 // a user writes compile with the types they should have; common misuses do not (each
 // `@ts-expect-error` line must be an error).
 import {
-  type CartAbandonmentByResult,
+  type BreakdownResult,
+  breakdown,
+  type CartAbandonmentResult,
   type CesResult,
   type CsatResult,
-  cartAbandonmentBy,
   type FunnelByResult,
   funnelBy,
   type JourneyScoreboardResult,
@@ -39,8 +40,12 @@ funnelBy(events, { stages: ['visit', 'buy'], asOf: '2026-07-01' });
 funnelBy(events, { stages: ['visit', 'buy'], asOf: '2026-07-01', by: 'device', adjust: 'tukey' });
 
 const carts = [{ cartId: 1, createdAt: '2026-06-01', device: 'mobile' }];
-const c = cartAbandonmentBy(carts, { asOf: '2026-07-01', window: { days: 7 }, by: 'device', definition: 'ended' });
-expectType<CartAbandonmentByResult>(c);
-expectType<number | null>(c.segments[0]?.adjustedPValue ?? null);
-// @ts-expect-error window is required
-cartAbandonmentBy(carts, { asOf: '2026-07-01', by: 'device' });
+const c = breakdown(carts, {
+  by: 'device',
+  metric: 'cart-abandonment',
+  asOf: '2026-07-01',
+  window: { days: 7 },
+  definition: 'ended',
+});
+expectType<BreakdownResult<CartAbandonmentResult>>(c);
+expectType<number | null>(c.groups[0]?.adjustedPValue ?? null);
