@@ -3,6 +3,7 @@ import { breakdownText } from '../format/analysisText.ts';
 import type { Loose } from '../format/kinds.ts';
 import { printable } from '../format/printable.ts';
 import { closestName } from '../options.ts';
+import { ownField, ownFieldReader } from '../ownField.ts';
 import { describe } from '../stats/validate.ts';
 import type { ResultBySummaryKind, SummaryByMetric } from '../summary/typeMaps.ts';
 import type { Summary, SummaryMetric } from '../summary/types.ts';
@@ -367,7 +368,7 @@ function readOrder(fn: string, order: unknown): Order {
 function keyValue(fn: string, by: By, j: number, record: unknown, i: number): BreakdownKeyValue {
   let v: unknown;
   if (typeof by === 'string') {
-    v = record !== null && typeof record === 'object' ? (record as Record<string, unknown>)[by] : undefined;
+    v = record !== null && typeof record === 'object' ? ownField(record, by) : undefined;
   } else {
     v = by(record, i);
   }
@@ -394,9 +395,10 @@ function groupCodes(fn: string, items: ArrayLike<unknown>, bys: By[]): Grouping 
   if (typeof single === 'string') {
     // The common case, kept monomorphic: one field read and one Map lookup per record.
     const lookup = new Map<unknown, Bucket>();
+    const get = ownFieldReader(single);
     for (let i = 0; i < n; i++) {
       const r = items[i];
-      const v = r === null || r === undefined ? undefined : (r as Record<string, unknown>)[single];
+      const v = get(r);
       let bucket = lookup.get(v);
       if (bucket === undefined) {
         const key = keyValue(fn, single, 0, r, i);
@@ -416,7 +418,10 @@ function groupCodes(fn: string, items: ArrayLike<unknown>, bys: By[]): Grouping 
     for (let i = 0; i < n; i++) {
       const r = items[i];
       const key = bys.map((b, j) => keyValue(fn, b, j, r, i));
-      const mapKey = JSON.stringify(key.map((v) => (typeof v === 'string' ? `s${v}` : v)));
+      // Tagged so that no two keys meet: '1' and 1, and NaN or ±Infinity (which JSON writes as null) and null.
+      const mapKey = JSON.stringify(
+        key.map((v) => (typeof v === 'string' ? `s${v}` : typeof v === 'number' ? `n${v}` : v)),
+      );
       let bucket = lookup.get(mapKey);
       if (bucket === undefined) {
         bucket = { key, code: buckets.length, size: 0 };
@@ -451,7 +456,7 @@ function groupCodes(fn: string, items: ArrayLike<unknown>, bys: By[]): Grouping 
 function hasField(items: ArrayLike<unknown>, field: string): boolean {
   for (let i = 0; i < items.length; i++) {
     const r = items[i];
-    if (r !== null && typeof r === 'object' && field in r) return true;
+    if (r !== null && typeof r === 'object' && Object.hasOwn(r, field)) return true;
   }
   return false;
 }

@@ -4,6 +4,7 @@ import type { Loose } from '../format/kinds.ts';
 import { printable } from '../format/printable.ts';
 import { readDuration } from '../journey/records.ts';
 import { isPlainObject } from '../options.ts';
+import { ownFieldReader } from '../ownField.ts';
 import { describe } from '../stats/validate.ts';
 import type { Summary, SummaryMetric } from '../summary/types.ts';
 import {
@@ -547,10 +548,7 @@ function readTimes(fn: string, items: ArrayLike<unknown>, at: unknown): Float64A
       },
     );
   }
-  const read =
-    typeof at === 'function'
-      ? (at as (r: unknown, i: number) => unknown)
-      : (r: unknown) => (r !== null && typeof r === 'object' ? (r as Record<string, unknown>)[at] : undefined);
+  const read = typeof at === 'function' ? (at as (r: unknown, i: number) => unknown) : ownFieldReader(at);
   const times = new Float64Array(items.length);
   for (let i = 0; i < items.length; i++) {
     const v = read(items[i], i);
@@ -573,7 +571,7 @@ function readTimes(fn: string, items: ArrayLike<unknown>, at: unknown): Float64A
 function hasField(items: ArrayLike<unknown>, field: string): boolean {
   for (let i = 0; i < items.length; i++) {
     const r = items[i];
-    if (r !== null && typeof r === 'object' && field in r) return true;
+    if (r !== null && typeof r === 'object' && Object.hasOwn(r, field)) return true;
   }
   return false;
 }

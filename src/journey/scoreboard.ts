@@ -7,6 +7,7 @@ import type { CesResult } from '../metrics/ces.ts';
 import type { CsatResult } from '../metrics/csat.ts';
 import type { NpsResult } from '../metrics/nps.ts';
 import { checkOptions, closestName, isPlainObject } from '../options.ts';
+import { ownField } from '../ownField.ts';
 import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
 import type { CxWarning, Difference } from '../types.ts';
 import { warning } from '../warnings.ts';
@@ -316,7 +317,7 @@ export function journeyScoreboard(
         { index: i, value: type },
       );
     }
-    const key = (r as Record<string, unknown>)[by];
+    const key = ownField(r, by);
     if (isAbsent(key)) {
       unstaged++;
       continue;
