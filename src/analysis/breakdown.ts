@@ -10,6 +10,7 @@ import type { Summary, SummaryMetric } from '../summary/types.ts';
 import type { CxWarning, Difference } from '../types.ts';
 import { warning } from '../warnings.ts';
 import { adjustPValues, type PAdjustMethod } from './adjustPValues.ts';
+import { histogramsByField } from './histogramsByField.ts';
 import {
   type Comparable,
   comparableOf,
@@ -216,21 +217,27 @@ export function breakdown<T, M extends SummaryMetric>(
   const bys = readBy(fn, own.by);
   const order = readOrder(fn, own.order);
   const items = readRecords(fn, records);
-  const grouping = groupCodes(fn, items, bys);
+  // One field and a histogram metric: one loop straight into the groups' histograms; else the
+  // group codes, then each group's summary.
+  const single = bys.length === 1 && typeof bys[0] === 'string' ? bys[0] : undefined;
+  const fused = single === undefined ? undefined : histogramsByField(fn, plan, items, single);
+  const grouping = fused ?? groupCodes(fn, items, bys);
   const warnings: CxWarning[] = [];
   const byNames = bys.map((b, i) => (typeof b === 'string' ? b : b.name !== '' ? b.name : `by[${i}]`));
 
   const list = sortBuckets([...grouping.buckets], order);
   const labels = list.map((b) => labelOf(b.key));
   const labelByCode = new Map(list.map((b, i) => [b.code, labels[i] as string]));
-  const byCode = summarizeByCode(
-    fn,
-    plan,
-    items,
-    grouping.codes,
-    grouping.buckets.length,
-    (c) => `group ${labelByCode.get(c)}`,
-  );
+  const byCode =
+    fused?.summaries ??
+    summarizeByCode(
+      fn,
+      plan,
+      items,
+      (grouping as Grouping).codes,
+      grouping.buckets.length,
+      (c) => `group ${labelByCode.get(c)}`,
+    );
   const summaries = list.map((b) => byCode[b.code] as Summary);
   const k = summaries.length;
   const merge = (a: Summary, b: Summary) => plan.family.merge(fn, a, b);
