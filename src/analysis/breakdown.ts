@@ -3,12 +3,14 @@ import { breakdownText } from '../format/analysisText.ts';
 import type { Loose } from '../format/kinds.ts';
 import { printable } from '../format/printable.ts';
 import { closestName } from '../options.ts';
+import { ownField, ownFieldReader } from '../ownField.ts';
 import { describe } from '../stats/validate.ts';
 import type { ResultBySummaryKind, SummaryByMetric } from '../summary/typeMaps.ts';
 import type { Summary, SummaryMetric } from '../summary/types.ts';
 import type { CxWarning, Difference } from '../types.ts';
 import { warning } from '../warnings.ts';
 import { adjustPValues, type PAdjustMethod } from './adjustPValues.ts';
+import { histogramsByField } from './histogramsByField.ts';
 import {
   type Comparable,
   comparableOf,
@@ -221,25 +223,34 @@ export function breakdown<T, M extends SummaryMetric>(
   const bys = readBy(fn, own.by);
   const order = readOrder(fn, own.order);
   const items = readRecords(fn, records);
-  const grouping = groupCodes(fn, items, bys);
-  // A funnel counts customers: all of a customer's events must be in one group.
-  plan.family.regroup?.(fn, items, plan.summarizeOptions, grouping.codes, 'constant', (c) =>
-    labelOf((grouping.buckets[c] as Bucket).key),
-  );
+  // One field and a histogram metric: one loop straight into the groups' histograms; else the
+  // group codes, then each group's summary.
+  const single = bys.length === 1 && typeof bys[0] === 'string' ? bys[0] : undefined;
+  const fused = single === undefined ? undefined : histogramsByField(fn, plan, items, single);
+  const grouping = fused ?? groupCodes(fn, items, bys);
+  // A funnel counts customers: all of a customer's events must be in one group (never fused).
+  if (fused === undefined && plan.family.regroup !== undefined) {
+    const codes = (grouping as Grouping).codes;
+    plan.family.regroup(fn, items, plan.summarizeOptions, codes, 'constant', (c) =>
+      labelOf((grouping.buckets[c] as Bucket).key),
+    );
+  }
   const warnings: CxWarning[] = [];
   const byNames = bys.map((b, i) => (typeof b === 'string' ? b : b.name !== '' ? b.name : `by[${i}]`));
 
   const list = sortBuckets([...grouping.buckets], order);
   const labels = list.map((b) => labelOf(b.key));
   const labelByCode = new Map(list.map((b, i) => [b.code, labels[i] as string]));
-  const byCode = summarizeByCode(
-    fn,
-    plan,
-    items,
-    grouping.codes,
-    grouping.buckets.length,
-    (c) => `group ${labelByCode.get(c)}`,
-  );
+  const byCode =
+    fused?.summaries ??
+    summarizeByCode(
+      fn,
+      plan,
+      items,
+      (grouping as Grouping).codes,
+      grouping.buckets.length,
+      (c) => `group ${labelByCode.get(c)}`,
+    );
   const summaries = list.map((b) => byCode[b.code] as Summary);
   const k = summaries.length;
   const merge = (a: Summary, b: Summary) => plan.family.merge(fn, a, b);
@@ -384,7 +395,7 @@ function readOrder(fn: string, order: unknown): Order {
 function keyValue(fn: string, by: By, j: number, record: unknown, i: number): BreakdownKeyValue {
   let v: unknown;
   if (typeof by === 'string') {
-    v = record !== null && typeof record === 'object' ? (record as Record<string, unknown>)[by] : undefined;
+    v = record !== null && typeof record === 'object' ? ownField(record, by) : undefined;
   } else {
     v = by(record, i);
   }
@@ -411,9 +422,10 @@ function groupCodes(fn: string, items: ArrayLike<unknown>, bys: By[]): Grouping 
   if (typeof single === 'string') {
     // The common case, kept monomorphic: one field read and one Map lookup per record.
     const lookup = new Map<unknown, Bucket>();
+    const get = ownFieldReader(single);
     for (let i = 0; i < n; i++) {
       const r = items[i];
-      const v = r === null || r === undefined ? undefined : (r as Record<string, unknown>)[single];
+      const v = get(r);
       let bucket = lookup.get(v);
       if (bucket === undefined) {
         const key = keyValue(fn, single, 0, r, i);
@@ -433,7 +445,10 @@ function groupCodes(fn: string, items: ArrayLike<unknown>, bys: By[]): Grouping 
     for (let i = 0; i < n; i++) {
       const r = items[i];
       const key = bys.map((b, j) => keyValue(fn, b, j, r, i));
-      const mapKey = JSON.stringify(key.map((v) => (typeof v === 'string' ? `s${v}` : v)));
+      // Tagged so that no two keys meet: '1' and 1, and NaN or ±Infinity (which JSON writes as null) and null.
+      const mapKey = JSON.stringify(
+        key.map((v) => (typeof v === 'string' ? `s${v}` : typeof v === 'number' ? `n${v}` : v)),
+      );
       let bucket = lookup.get(mapKey);
       if (bucket === undefined) {
         bucket = { key, code: buckets.length, size: 0 };
@@ -468,7 +483,7 @@ function groupCodes(fn: string, items: ArrayLike<unknown>, bys: By[]): Grouping 
 function hasField(items: ArrayLike<unknown>, field: string): boolean {
   for (let i = 0; i < items.length; i++) {
     const r = items[i];
-    if (r !== null && typeof r === 'object' && field in r) return true;
+    if (r !== null && typeof r === 'object' && Object.hasOwn(r, field)) return true;
   }
   return false;
 }

@@ -9,7 +9,8 @@ import type { MetricPlan } from './metricPlan.ts';
 // the general path produces the family's own result or error. Equal to summarizing each group's
 // records, to the last count (test/analysis/breakdown.test.ts).
 
-const HISTOGRAM_KINDS: readonly string[] = ['nps-summary', 'csat-summary', 'ces-summary'];
+/** The summary kinds the histogram loops count. @internal */
+export const HISTOGRAM_KINDS: readonly string[] = ['nps-summary', 'csat-summary', 'ces-summary'];
 
 /** One histogram summary per group code, or undefined when the fast loop does not apply. @internal */
 export function groupedHistograms(
@@ -36,6 +37,9 @@ export function groupedHistograms(
   const skipped = new Float64Array(k);
   const n = items.length;
   if (typeof accessor === 'string') {
+    // Own properties only (see ownField.ts): the last prototype seen and whether its chain has the name.
+    let proto: object | null = Object.prototype;
+    let inherited = accessor in Object.prototype;
     for (let i = 0; i < n; i++) {
       const record = items[i];
       const code = codes[i] as number;
@@ -47,7 +51,15 @@ export function groupedHistograms(
       if (typeof record !== 'object') return undefined;
       const type = (record as { type?: unknown }).type;
       if (type !== undefined && type !== survey) return undefined;
-      const v = (record as Record<string, unknown>)[accessor];
+      let v = (record as Record<string, unknown>)[accessor];
+      if (v !== undefined) {
+        const p = Object.getPrototypeOf(record) as object | null;
+        if (p !== proto) {
+          proto = p;
+          inherited = p !== null && accessor in p;
+        }
+        if (inherited && !Object.hasOwn(record, accessor)) v = undefined;
+      }
       if (typeof v === 'number') {
         const x = v - min;
         if (x >= 0 && x < points && (x | 0) === x) {

@@ -3,6 +3,7 @@ import { compareNps } from '../compare/compareNps.ts';
 import { compareProportions } from '../compare/compareProportions.ts';
 import { CxMetricsError } from '../errors.ts';
 import { checkOptions } from '../options.ts';
+import { ownFieldReader } from '../ownField.ts';
 import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
 import { familyForMetric } from '../summary/dispatch.ts';
 import type { SummaryFamily } from '../summary/family.ts';
@@ -109,7 +110,7 @@ export function planMetric(
     const accessor = o.accessor;
     if (typeof accessor === 'function') plan.read = accessor as (record: unknown, index: number) => unknown;
     else if (typeof accessor === 'string') {
-      plan.read = (r) => (r !== null && typeof r === 'object' ? (r as Record<string, unknown>)[accessor] : undefined);
+      plan.read = ownFieldReader(accessor);
     } else {
       throw new CxMetricsError(
         'INVALID_OPTION',

@@ -1,6 +1,7 @@
 import { CxMetricsError } from '../errors.ts';
 import { readDuration } from '../journey/records.ts';
 import { isPlainObject } from '../options.ts';
+import { ownFieldReader } from '../ownField.ts';
 import { describe } from '../stats/validate.ts';
 import { parseTimestamp, timestampHint } from '../time/timestamp.ts';
 import { DAY_MS } from '../time/zonedTime.ts';
@@ -37,10 +38,7 @@ export function readTimes(fn: string, items: ArrayLike<unknown>, at: unknown): F
       },
     );
   }
-  const read =
-    typeof at === 'function'
-      ? (at as (r: unknown, i: number) => unknown)
-      : (r: unknown) => (r !== null && typeof r === 'object' ? (r as Record<string, unknown>)[at] : undefined);
+  const read = typeof at === 'function' ? (at as (r: unknown, i: number) => unknown) : ownFieldReader(at);
   const times = new Float64Array(items.length);
   for (let i = 0; i < items.length; i++) {
     const v = read(items[i], i);
@@ -63,7 +61,7 @@ export function readTimes(fn: string, items: ArrayLike<unknown>, at: unknown): F
 function hasField(items: ArrayLike<unknown>, field: string): boolean {
   for (let i = 0; i < items.length; i++) {
     const r = items[i];
-    if (r !== null && typeof r === 'object' && field in r) return true;
+    if (r !== null && typeof r === 'object' && Object.hasOwn(r, field)) return true;
   }
   return false;
 }

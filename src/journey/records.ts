@@ -1,5 +1,6 @@
 import { CxMetricsError } from '../errors.ts';
 import { checkOptions, isPlainObject } from '../options.ts';
+import { ownField } from '../ownField.ts';
 import { describe } from '../stats/validate.ts';
 import { parseTimestamp, type Timestamp, timestampHint } from '../time/timestamp.ts';
 
@@ -242,7 +243,7 @@ export function checkGroupBy<T>(fn: string, by: unknown): GroupBy<T> | undefined
 
 /** The group key of one record as text, or undefined for "no group". @internal */
 export function groupKey<T>(fn: string, by: GroupBy<T>, record: T, i: number, what: string): string | undefined {
-  const key: unknown = typeof by === 'string' ? (record as Record<string, unknown>)[by] : by(record, i);
+  const key: unknown = typeof by === 'string' ? ownField(record, by) : by(record, i);
   if (isAbsent(key)) return undefined;
   if (typeof key === 'string') return key;
   if (typeof key === 'number' && Number.isFinite(key)) return String(key);

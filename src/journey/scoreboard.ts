@@ -3,6 +3,7 @@ import { type BreakdownResult, breakdown } from '../analysis/breakdown.ts';
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
 import { checkOptions, closestName, isPlainObject } from '../options.ts';
+import { ownField } from '../ownField.ts';
 import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
 import type { CxWarning } from '../types.ts';
 import { warning } from '../warnings.ts';
@@ -155,7 +156,7 @@ export function journeyScoreboard(
         { index: i, value: type },
       );
     }
-    const key = (r as Record<string, unknown>)[by];
+    const key = ownField(r, by);
     if (isAbsent(key)) {
       unstaged++;
       continue;

@@ -4,6 +4,7 @@ import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
 import { pearsonCorrelation, spearmanCorrelation } from '../intervals/correlation.ts';
 import { checkOptions, isPlainObject } from '../options.ts';
+import { ownField } from '../ownField.ts';
 import { type CorrelationResult, SPEARMAN_VARIANCES, type SpearmanVariance } from '../stats/correlation.ts';
 import { checkConfidence, checkOneOf, describe } from '../stats/validate.ts';
 import type { CxWarning } from '../types.ts';
@@ -387,7 +388,7 @@ function fieldReader<T>(fn: string, name: string, field: unknown): (response: T,
     );
   }
   if (typeof field === 'function') return field as (response: T, index: number) => unknown;
-  if (typeof field === 'string' && field !== '') return (response) => (response as Record<string, unknown>)[field];
+  if (typeof field === 'string' && field !== '') return (response) => ownField(response, field);
   throw new CxMetricsError(
     'INVALID_OPTION',
     `${fn}: ${name} is ${describe(field)}; expected a field name or a function`,

@@ -1,4 +1,5 @@
 import { CxMetricsError } from '../errors.ts';
+import { ownField } from '../ownField.ts';
 import { describe } from '../stats/validate.ts';
 import type { ScoreWeights } from '../summary/types.ts';
 import { type ArrowColumn, arrowColumnOf, arrowValues, forEachArrowValue, isArrowColumn } from './arrowColumn.ts';
@@ -221,6 +222,10 @@ function countByKey(
   let skipped = 0;
   let other = 0;
   let ignoredType: unknown = survey;
+  // Own properties only (ownField.ts), checked inline: the last prototype seen and whether its
+  // chain has the name; plain records pay one prototype comparison, never Object.hasOwn.
+  let proto: object | null = Object.prototype;
+  let inherited = key in Object.prototype;
   for (let i = 0; i < n; i++) {
     const record = x[i];
     if (typeof record !== 'object' || record === null) {
@@ -238,7 +243,15 @@ function countByKey(
         continue;
       } else throw otherTypeError(fn, i, type, survey);
     }
-    const v = (record as Record<PropertyKey, unknown>)[key];
+    let v = (record as Record<PropertyKey, unknown>)[key];
+    if (v !== undefined) {
+      const p = Object.getPrototypeOf(record) as object | null;
+      if (p !== proto) {
+        proto = p;
+        inherited = p !== null && key in p;
+      }
+      if (inherited && !Object.hasOwn(record, key)) v = undefined;
+    }
     if (typeof v === 'number') {
       const k = v - min;
       if (k >= 0 && k <= span && (k | 0) === k) {
@@ -319,7 +332,7 @@ function bucketOf(fn: string, x: ArrayLike<unknown>, i: number, accessor: Access
       }
     }
     if (accessor.kind === 'function') v = accessor.read(item, i);
-    else if (record) v = (item as Record<PropertyKey, unknown>)[accessor.key];
+    else if (record) v = ownField(item, accessor.key);
     else if (item !== null && item !== undefined) throw notARecord(fn, item, i, accessor.key);
   }
   if (v === null || v === undefined) return SKIPPED;

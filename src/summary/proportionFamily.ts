@@ -1,5 +1,6 @@
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
+import { ownFieldReader } from '../ownField.ts';
 import { PROPORTION_METHODS, type ProportionMethod, proportionIntervalUnchecked } from '../stats/proportionInterval.ts';
 import { checkConfidence, checkCount, checkOneOf, describe } from '../stats/validate.ts';
 import type { Estimate } from '../types.ts';
@@ -87,7 +88,7 @@ function summarizeProportion(fn: string, input: unknown, o: Record<string, unkno
       ? (x: unknown) => x
       : typeof accessor === 'function'
         ? (accessor as (record: unknown, index: number) => unknown)
-        : (x: unknown) => (x !== null && typeof x === 'object' ? (x as Record<string, unknown>)[accessor] : undefined);
+        : ownFieldReader(accessor as string);
   let successes = 0;
   for (let i = 0; i < items.length; i++) {
     const v = read(items[i], i);
