@@ -1,6 +1,7 @@
 import { CxMetricsError } from '../errors.ts';
 import { checkOptions } from '../options.ts';
 import type { CxWarning, Estimate } from '../types.ts';
+import { withLazyPoints } from './kaplanMeierPoints.ts';
 import { type QuantileCurves, quantileCurvesOf, survivalQuantile } from './kaplanMeierQuantile.ts';
 import { type SurvivalTable, survivalTable, tableSize } from './kaplanMeierTable.ts';
 import { zCritical } from './normal.ts';
@@ -194,24 +195,11 @@ export function kaplanMeierFromTable(
   confType: KaplanMeierConfType,
 ): KaplanMeierResult {
   const curve = kaplanMeierCurve(fn, table, confidence, confType);
-  const m = curve.time.length;
-  // The points, plain objects, made once at the end from the columns; pushed, not new Array(m):
-  // a large preallocated array is held in slow (dictionary) mode.
-  const points: KaplanMeierPoint[] = [];
-  for (let k = 0; k < m; k++) {
-    points.push({
-      time: curve.time[k] as number,
-      atRisk: curve.atRisk[k] as number,
-      events: curve.events[k] as number,
-      censored: curve.censored[k] as number,
-      survival: curve.survival[k] as number,
-      lower: curve.lower[k] as number,
-      upper: curve.upper[k] as number,
-      standardError: curve.standardError[k] as number,
-    });
-  }
   const { median, n, warnings } = curve;
-  return { kind: 'kaplan-meier', points, median, confidence, confType, n, warnings };
+  // `points` is a placeholder here, so that it keeps its place in the key order; withLazyPoints
+  // replaces it with the array made from the columns on first read (see kaplanMeierPoints.ts).
+  const result: KaplanMeierResult = { kind: 'kaplan-meier', points: [], median, confidence, confType, n, warnings };
+  return withLazyPoints(result, curve);
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   type KaplanMeierQuantile,
   type KaplanMeierResult,
 } from './kaplanMeier.ts';
+import { pristineCurve } from './kaplanMeierPoints.ts';
 import { checkProbability, describe } from './validate.ts';
 
 // Quantiles of a Kaplan–Meier curve with Brookmeyer–Crowley intervals: R's quantile.survfit rule
@@ -42,10 +43,23 @@ import { checkProbability, describe } from './validate.ts';
  */
 export function kaplanMeierQuantile(result: KaplanMeierResult, p: number): KaplanMeierQuantile {
   const fn = 'kaplanMeierQuantile';
+  // The result kaplanMeier returned, points never read: its columns, already prepared (O(log n)).
+  const curve = isPlainObject(result) ? pristineCurve(result) : undefined;
+  if (
+    curve !== undefined &&
+    result.confType === curve.confType &&
+    result.confidence === curve.confidence &&
+    result.n === curve.n
+  ) {
+    checkProbability(fn, 'p', p);
+    return survivalQuantile('kaplanMeier', curve.curves, p, curve);
+  }
+  // Anything else (a copy, parsed JSON, points read and perhaps edited): read the points (O(n)).
   const r = checkResult(fn, result);
+  const curves = quantileCurves(r.points, r.confType, fn);
   checkProbability(fn, 'p', p);
   // Warnings speak of the curve, as the median's in the result do.
-  return survivalQuantile('kaplanMeier', quantileCurves(r.points, r.confType), p, r);
+  return survivalQuantile('kaplanMeier', curves, p, r);
 }
 
 function checkResult(fn: string, result: unknown): KaplanMeierResult {
@@ -61,16 +75,16 @@ function checkResult(fn: string, result: unknown): KaplanMeierResult {
     throw bad(`confidence is ${describe(confidence)}`, confidence);
   }
   if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) throw bad(`n is ${describe(n)}`, n);
-  points.forEach((point: unknown, k) => {
-    const ok =
-      isPlainObject(point) &&
-      typeof point.time === 'number' &&
-      typeof point.survival === 'number' &&
-      typeof point.lower === 'number' &&
-      typeof point.upper === 'number';
-    if (!ok) throw bad(`points[${k}] is ${describe(point)}; expected { time, survival, lower, upper, … }`, point);
-  });
+  // The points themselves are checked as quantileCurves reads them (one pass, no copy).
   return result as unknown as KaplanMeierResult;
+}
+
+function badPoint(fn: string, k: number, point: unknown): CxMetricsError {
+  return new CxMetricsError(
+    'INVALID_VALUE',
+    `${fn}: points[${k}] is ${describe(point)}; expected { time, survival, lower, upper, … }; expected a kaplanMeier result`,
+    { value: point },
+  );
 }
 
 /**
@@ -93,18 +107,27 @@ export interface QuantileCurves {
  * 0 (the lower limit of every band type there), not NA, so a curve that drops straight to 0 gets
  * a lower bound where R's is NA. @internal
  */
-export function quantileCurves(points: readonly KaplanMeierPoint[], confType: KaplanMeierConfType): QuantileCurves {
+export function quantileCurves(
+  points: readonly KaplanMeierPoint[],
+  confType: KaplanMeierConfType,
+  fn = 'kaplanMeierQuantile',
+): QuantileCurves {
   const m = points.length;
   const time = new Float64Array(m);
   const survival = new Float64Array(m);
   const lower = new Float64Array(m);
   const upper = new Float64Array(m);
   for (let k = 0; k < m; k++) {
-    const point = points[k] as KaplanMeierPoint;
-    time[k] = point.time;
-    survival[k] = point.survival;
-    lower[k] = point.lower;
-    upper[k] = point.upper;
+    const point: unknown = points[k];
+    if (!isPlainObject(point)) throw badPoint(fn, k, point);
+    const { time: t, survival: s, lower: l, upper: u } = point;
+    if (typeof t !== 'number' || typeof s !== 'number' || typeof l !== 'number' || typeof u !== 'number') {
+      throw badPoint(fn, k, point);
+    }
+    time[k] = t;
+    survival[k] = s;
+    lower[k] = l;
+    upper[k] = u;
   }
   return quantileCurvesOf(time, survival, lower, upper, confType);
 }
