@@ -1,6 +1,7 @@
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
 import { mergeSurvivalTables, survivalTable, tableArrays, tableSize } from '../stats/kaplanMeierTable.ts';
+import { sortDurations } from '../stats/sortDurations.ts';
 import { describe } from '../stats/validate.ts';
 import { summaryArray, summaryCount, summaryFields, summaryNumber } from '../summary/check.ts';
 import type { SummaryFamily } from '../summary/family.ts';
@@ -57,7 +58,7 @@ export function summarizeDurations(
     if (status[i] === COMPLETED) eventTimes[a++] = durations[i] as number;
     else censorTimes[b++] = durations[i] as number;
   }
-  const table = tableArrays(survivalTable(eventTimes.sort(), censorTimes.sort()));
+  const table = tableArrays(survivalTable(sortDurations(eventTimes), sortDurations(censorTimes)));
   return {
     kind,
     version: 1,

@@ -3,8 +3,9 @@ import { checkOptions } from '../options.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 import { withLazyPoints } from './kaplanMeierPoints.ts';
 import { type QuantileCurves, quantileCurvesOf, survivalQuantile } from './kaplanMeierQuantile.ts';
-import { type SurvivalTable, survivalTable, tableSize } from './kaplanMeierTable.ts';
+import { type SurvivalTable, survivalTable } from './kaplanMeierTable.ts';
 import { zCritical } from './normal.ts';
+import { sortDurations } from './sortDurations.ts';
 import { checkConfidence, checkOneOf, describe } from './validate.ts';
 
 /**
@@ -148,9 +149,13 @@ export function kaplanMeierCurve(
   confidence: number,
   confType: KaplanMeierConfType,
 ): KaplanMeierCurve {
-  const n = tableSize(table);
   let eventCount = 0;
-  for (let k = 0; k < table.events.length; k++) eventCount += table.events[k] as number;
+  let censoredCount = 0;
+  for (let k = 0; k < table.events.length; k++) {
+    eventCount += table.events[k] as number;
+    censoredCount += table.censored[k] as number;
+  }
+  const n = eventCount + censoredCount;
   const curve = kaplanMeierColumns(table, n);
   const warnings: CxWarning[] = [];
   const clipped = addBand(curve, confType, zCritical(confidence));
@@ -262,8 +267,8 @@ export function checkSurvivalData(
     else censorTimes[b++] = d;
   }
   if (!sorted) return { eventTimes, censorTimes };
-  // Typed-array sort is numeric, unlike Array.prototype.sort.
-  return { eventTimes: eventTimes.sort(), censorTimes: censorTimes.sort() };
+  // Float64Array#sort's order, by radix (see sortDurations.ts).
+  return { eventTimes: sortDurations(eventTimes), censorTimes: sortDurations(censorTimes) };
 }
 
 /** The curve as columns, one entry per distinct time. @internal */
@@ -314,11 +319,21 @@ function kaplanMeierColumns(table: SurvivalTable, n: number): CurveColumns {
 /** Fill in `lower`/`upper` as R's survfit_confint; returns how many times were clipped. */
 function addBand(curve: CurveColumns, confType: KaplanMeierConfType, z: number): number {
   let clipped = 0;
+  let wasClipped = false;
   const overshoot = 1e-12;
   const { survival, standardError, lower: lowerColumn, upper: upperColumn } = curve;
   for (let k = 0; k < survival.length; k++) {
     const s = survival[k] as number;
     const se = standardError[k] as number;
+    if (k > 0 && s === survival[k - 1] && se === standardError[k - 1]) {
+      // A time with only censored observations: the same Ŝ and σ as before, so the same band,
+      // clipped or not. Copied: the transformations cost most of the curve.
+      lowerColumn[k] = lowerColumn[k - 1] as number;
+      upperColumn[k] = upperColumn[k - 1] as number;
+      if (wasClipped) clipped++;
+      continue;
+    }
+    wasClipped = false;
     if (s === 0) {
       // σ = ∞: every transformation breaks down (R gives NA); report the whole range.
       lowerColumn[k] = 0;
@@ -354,7 +369,10 @@ function addBand(curve: CurveColumns, confType: KaplanMeierConfType, z: number):
         break;
       }
     }
-    if (lower < -overshoot || upper > 1 + overshoot) clipped++;
+    if (lower < -overshoot || upper > 1 + overshoot) {
+      clipped++;
+      wasClipped = true;
+    }
     lowerColumn[k] = Math.max(0, lower);
     upperColumn[k] = Math.min(1, upper);
   }

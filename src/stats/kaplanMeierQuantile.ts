@@ -140,21 +140,74 @@ export function quantileCurvesOf(
   upperColumn: ArrayLike<number>,
   confType: KaplanMeierConfType,
 ): QuantileCurves {
-  const m = time.length + 1;
-  const x = new Float64Array(m);
-  const survival = new Float64Array(m);
-  const lower = new Float64Array(m);
-  const upper = new Float64Array(m);
-  const logLog = confType === 'log-log';
-  for (let k = 0; k < m - 1; k++) {
-    const s = survivalColumn[k] as number;
-    const undefinedAtOne = logLog && s === 1;
-    x[k + 1] = time[k] as number;
-    survival[k + 1] = 1 - s;
-    lower[k + 1] = undefinedAtOne ? Number.NaN : s === 0 ? 1 : 1 - (lowerColumn[k] as number);
-    upper[k + 1] = undefinedAtOne || s === 0 ? Number.NaN : 1 - (upperColumn[k] as number);
+  const columns = {
+    time,
+    survival: survivalColumn,
+    lower: lowerColumn,
+    upper: upperColumn,
+    logLog: confType === 'log-log',
+  };
+  return {
+    survival: prepareColumn(columns, SURVIVAL),
+    lower: prepareColumn(columns, LOWER),
+    upper: prepareColumn(columns, UPPER),
+  };
+}
+
+const SURVIVAL = 0;
+const LOWER = 1;
+const UPPER = 2;
+
+interface BandColumns {
+  time: ArrayLike<number>;
+  survival: ArrayLike<number>;
+  lower: ArrayLike<number>;
+  upper: ArrayLike<number>;
+  logLog: boolean;
+}
+
+/**
+ * prepareCurve of one curve read straight from the columns, with no copy of the whole curve:
+ * x = (0, time…), y = (0, 1 − curve…) with NaN where R has NA (see quantileCurves).
+ */
+function prepareColumn(c: BandColumns, which: number): PreparedCurve {
+  const { time, survival, lower, upper, logLog } = c;
+  const length = time.length + 1;
+  const keptX = new Float64Array(length);
+  const keptY = new Float64Array(length);
+  const defined = new Int32Array(length);
+  // The start, (0, 0), is always kept and defined.
+  let kept = 1;
+  let definedCount = 1;
+  let runningMax = 0;
+  let seenNaN = false;
+  for (let k = 0; k < length - 1; k++) {
+    const s = survival[k] as number;
+    let v: number;
+    if (which === SURVIVAL) v = 1 - s;
+    else if (logLog && s === 1) v = Number.NaN;
+    else if (which === LOWER) v = s === 0 ? 1 : 1 - (lower[k] as number);
+    else v = s === 0 ? Number.NaN : 1 - (upper[k] as number);
+    if (Number.isNaN(v)) {
+      // NaN: R's NA, kept once.
+      if (seenNaN) continue;
+      seenNaN = true;
+    } else {
+      // With a running maximum, a repeated level can only repeat the latest kept one.
+      if (v <= runningMax) continue;
+      runningMax = v;
+      defined[definedCount++] = kept;
+    }
+    keptX[kept] = time[k] as number;
+    keptY[kept] = v;
+    kept++;
   }
-  return { survival: prepareCurve(x, survival), lower: prepareCurve(x, lower), upper: prepareCurve(x, upper) };
+  return {
+    x: keptX.subarray(0, kept),
+    y: keptY.subarray(0, kept),
+    defined: defined.subarray(0, definedCount),
+    xmax: length === 1 ? 0 : (time[length - 2] as number),
+  };
 }
 
 /** The p-quantile (p checked) with its Brookmeyer–Crowley interval from prepared curves. @internal */
