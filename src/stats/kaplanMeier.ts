@@ -2,7 +2,13 @@ import { CxMetricsError } from '../errors.ts';
 import { checkOptions } from '../options.ts';
 import type { CxWarning, Estimate } from '../types.ts';
 import { withLazyPoints } from './kaplanMeierPoints.ts';
-import { type QuantileCurves, quantileCurvesOf, survivalQuantile } from './kaplanMeierQuantile.ts';
+import {
+  preparedSource,
+  type QuantileSource,
+  quantileCurvesOf,
+  streamingSource,
+  survivalQuantile,
+} from './kaplanMeierQuantile.ts';
 import { type SurvivalTable, survivalTable } from './kaplanMeierTable.ts';
 import { zCritical } from './normal.ts';
 import { sortDurations } from './sortDurations.ts';
@@ -133,10 +139,67 @@ export interface KaplanMeierCurve extends CurveColumns {
   n: number;
   confidence: number;
   confType: KaplanMeierConfType;
-  /** The curve and band prepared for reading quantiles. */
-  curves: QuantileCurves;
+  /** How far `lower`/`upper` are filled: log-log fills them as they are read (see fillBand). */
+  band: BandState;
+  /** Quantiles read so far, and the prepared curves once reading them is worth it. */
+  reads: number;
+  prepared?: QuantileSource;
   median: KaplanMeierQuantile;
   warnings: CxWarning[];
+}
+
+/** The band's progress: filled for times [0, filled). */
+interface BandState {
+  filled: number;
+  confType: KaplanMeierConfType;
+  z: number;
+  clipped: number;
+  wasClipped: boolean;
+}
+
+/** The whole band filled in (for the points, and for preparing the curves). @internal */
+export function completeBand(curve: KaplanMeierCurve): void {
+  fillBand(curve, curve.band, curve.time.length);
+}
+
+/**
+ * Where the next quantile of `curve` is read from: the columns in one pass for the first three
+ * (the median and two more: ttr's default percentiles, p50 and p90), then the curves prepared
+ * once for O(log n) reads. @internal
+ */
+export function quantileSourceOf(curve: KaplanMeierCurve): QuantileSource {
+  curve.reads++;
+  if (curve.prepared === undefined && curve.reads > 3) {
+    completeBand(curve);
+    curve.prepared = preparedSource(
+      quantileCurvesOf(curve.time, curve.survival, curve.lower, curve.upper, curve.confType),
+    );
+  }
+  return curve.prepared ?? columnSource(curve);
+}
+
+/** The columns read in one pass per quantile, the band filled as far as the reading goes. */
+function columnSource(curve: KaplanMeierCurve): QuantileSource {
+  const { time, survival, lower, upper, band } = curve;
+  const m = time.length;
+  const ensure = (k: number) => {
+    // Doubling chunks: a read that stops early fills little, one that goes on costs O(m).
+    if (k >= band.filled) fillBand(curve, band, Math.min(m, Math.max(k + 1, 2 * band.filled, 1024)));
+  };
+  return streamingSource(
+    m,
+    (k) => time[k] as number,
+    (k) => survival[k] as number,
+    (k) => {
+      ensure(k);
+      return lower[k] as number;
+    },
+    (k) => {
+      ensure(k);
+      return upper[k] as number;
+    },
+    curve.confType,
+  );
 }
 
 /**
@@ -156,12 +219,27 @@ export function kaplanMeierCurve(
     censoredCount += table.censored[k] as number;
   }
   const n = eventCount + censoredCount;
-  const curve = kaplanMeierColumns(table, n);
-  const warnings: CxWarning[] = [];
-  const clipped = addBand(curve, confType, zCritical(confidence));
-  const m = curve.time.length;
+  const columns = kaplanMeierColumns(table, n);
+  const m = columns.time.length;
+  const band: BandState = { filled: 0, confType, z: zCritical(confidence), clipped: 0, wasClipped: false };
+  const curve: KaplanMeierCurve = {
+    ...columns,
+    events: table.events,
+    censored: table.censored,
+    n,
+    confidence,
+    confType,
+    band,
+    reads: 0,
+    median: undefined as unknown as KaplanMeierQuantile,
+    warnings: [],
+  };
+  // log-log stays inside [0, 1] by construction (exp(−exp(·))), so nothing can be clipped and
+  // the band is filled only as far as it is read; the others are filled now, to count clipping.
+  if (confType !== 'log-log') completeBand(curve);
+  const { clipped } = band;
   if (clipped > 0) {
-    warnings.push({
+    curve.warnings.push({
       code: 'CLIPPED',
       message:
         `${fn}: the '${confType}' band reached outside [0, 1] at ${clipped} of ${m} times ` +
@@ -169,24 +247,13 @@ export function kaplanMeierCurve(
     });
   }
   if (eventCount === 0) {
-    warnings.push({
+    curve.warnings.push({
       code: 'ZERO_EVENTS',
       message: `${fn}: no events among ${n} observations; survival stays 1 and no quantile is reached`,
     });
   }
-  const curves = quantileCurvesOf(curve.time, curve.survival, curve.lower, curve.upper, confType);
-  const median = survivalQuantile(fn, curves, 0.5, { confidence, confType, n });
-  return {
-    ...curve,
-    events: table.events,
-    censored: table.censored,
-    n,
-    confidence,
-    confType,
-    curves,
-    median,
-    warnings,
-  };
+  curve.median = survivalQuantile(fn, quantileSourceOf(curve), 0.5, { confidence, confType, n });
+  return curve;
 }
 
 /**
@@ -316,13 +383,16 @@ function kaplanMeierColumns(table: SurvivalTable, n: number): CurveColumns {
   };
 }
 
-/** Fill in `lower`/`upper` as R's survfit_confint; returns how many times were clipped. */
-function addBand(curve: CurveColumns, confType: KaplanMeierConfType, z: number): number {
-  let clipped = 0;
-  let wasClipped = false;
+/**
+ * Fill in `lower`/`upper` as R's survfit_confint for the times from `state.filled` up to `to`,
+ * counting the times clipped in `state`.
+ */
+function fillBand(curve: CurveColumns, state: BandState, to: number): void {
+  const { confType, z } = state;
+  let { clipped, wasClipped } = state;
   const overshoot = 1e-12;
   const { survival, standardError, lower: lowerColumn, upper: upperColumn } = curve;
-  for (let k = 0; k < survival.length; k++) {
+  for (let k = state.filled; k < to; k++) {
     const s = survival[k] as number;
     const se = standardError[k] as number;
     if (k > 0 && s === survival[k - 1] && se === standardError[k - 1]) {
@@ -376,5 +446,7 @@ function addBand(curve: CurveColumns, confType: KaplanMeierConfType, z: number):
     lowerColumn[k] = Math.max(0, lower);
     upperColumn[k] = Math.min(1, upper);
   }
-  return clipped;
+  if (to > state.filled) state.filled = to;
+  state.clipped = clipped;
+  state.wasClipped = wasClipped;
 }

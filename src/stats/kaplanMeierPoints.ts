@@ -1,4 +1,4 @@
-import type { KaplanMeierCurve, KaplanMeierPoint } from './kaplanMeier.ts';
+import { completeBand, type KaplanMeierCurve, type KaplanMeierPoint } from './kaplanMeier.ts';
 
 // The points of a Kaplan–Meier result, made from the engine's typed columns only when someone
 // reads them. Building one object per distinct time cost five times the sort the estimate itself
@@ -17,6 +17,7 @@ const pristine = new WeakMap<object, KaplanMeierCurve>();
 
 /** One plain object per distinct time, from the curve's columns, in increasing time. @internal */
 export function pointsOf(curve: KaplanMeierCurve): KaplanMeierPoint[] {
+  completeBand(curve);
   const { time, atRisk, events, censored, survival, lower, upper, standardError } = curve;
   const m = time.length;
   // Pushed, not new Array(m): a large preallocated array is held in slow (dictionary) mode.

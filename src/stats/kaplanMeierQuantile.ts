@@ -7,8 +7,10 @@ import {
   type KaplanMeierPoint,
   type KaplanMeierQuantile,
   type KaplanMeierResult,
+  quantileSourceOf,
 } from './kaplanMeier.ts';
 import { pristineCurve } from './kaplanMeierPoints.ts';
+import { type CurveKind, LOWER, levelOf, SURVIVAL, streamQuantile, UPPER } from './kaplanMeierStream.ts';
 import { checkProbability, describe } from './validate.ts';
 
 // Quantiles of a Kaplan–Meier curve with Brookmeyer–Crowley intervals: R's quantile.survfit rule
@@ -43,7 +45,8 @@ import { checkProbability, describe } from './validate.ts';
  */
 export function kaplanMeierQuantile(result: KaplanMeierResult, p: number): KaplanMeierQuantile {
   const fn = 'kaplanMeierQuantile';
-  // The result kaplanMeier returned, points never read: its columns, already prepared (O(log n)).
+  // The result kaplanMeier returned, points never read: its columns (prepared on the first call,
+  // then O(log n)).
   const curve = isPlainObject(result) ? pristineCurve(result) : undefined;
   if (
     curve !== undefined &&
@@ -52,14 +55,42 @@ export function kaplanMeierQuantile(result: KaplanMeierResult, p: number): Kapla
     result.n === curve.n
   ) {
     checkProbability(fn, 'p', p);
-    return survivalQuantile('kaplanMeier', curve.curves, p, curve);
+    return survivalQuantile('kaplanMeier', quantileSourceOf(curve), p, curve);
   }
-  // Anything else (a copy, parsed JSON, points read and perhaps edited): read the points (O(n)).
+  // Anything else (a copy, parsed JSON, points read and perhaps edited): check the points, then
+  // read them in one pass per curve, copying nothing (O(n)).
   const r = checkResult(fn, result);
-  const curves = quantileCurves(r.points, r.confType, fn);
+  const points = checkPoints(fn, r.points);
   checkProbability(fn, 'p', p);
+  const source = streamingSource(
+    points.length,
+    (k) => (points[k] as KaplanMeierPoint).time,
+    (k) => (points[k] as KaplanMeierPoint).survival,
+    (k) => (points[k] as KaplanMeierPoint).lower,
+    (k) => (points[k] as KaplanMeierPoint).upper,
+    r.confType,
+  );
   // Warnings speak of the curve, as the median's in the result do.
-  return survivalQuantile('kaplanMeier', curves, p, r);
+  return survivalQuantile('kaplanMeier', source, p, r);
+}
+
+/** Every point a plain object with numeric time, survival, lower and upper (read once each). */
+function checkPoints(fn: string, points: readonly unknown[]): KaplanMeierPoint[] {
+  const m = points.length;
+  for (let k = 0; k < m; k++) {
+    const point: unknown = points[k];
+    if (!isPlainObject(point)) throw badPoint(fn, k, point);
+    const { time, survival, lower, upper } = point;
+    if (
+      typeof time !== 'number' ||
+      typeof survival !== 'number' ||
+      typeof lower !== 'number' ||
+      typeof upper !== 'number'
+    ) {
+      throw badPoint(fn, k, point);
+    }
+  }
+  return points as KaplanMeierPoint[];
 }
 
 function checkResult(fn: string, result: unknown): KaplanMeierResult {
@@ -154,10 +185,6 @@ export function quantileCurvesOf(
   };
 }
 
-const SURVIVAL = 0;
-const LOWER = 1;
-const UPPER = 2;
-
 interface BandColumns {
   time: ArrayLike<number>;
   survival: ArrayLike<number>;
@@ -170,7 +197,7 @@ interface BandColumns {
  * prepareCurve of one curve read straight from the columns, with no copy of the whole curve:
  * x = (0, time…), y = (0, 1 − curve…) with NaN where R has NA (see quantileCurves).
  */
-function prepareColumn(c: BandColumns, which: number): PreparedCurve {
+function prepareColumn(c: BandColumns, which: CurveKind): PreparedCurve {
   const { time, survival, lower, upper, logLog } = c;
   const length = time.length + 1;
   const keptX = new Float64Array(length);
@@ -182,12 +209,7 @@ function prepareColumn(c: BandColumns, which: number): PreparedCurve {
   let runningMax = 0;
   let seenNaN = false;
   for (let k = 0; k < length - 1; k++) {
-    const s = survival[k] as number;
-    let v: number;
-    if (which === SURVIVAL) v = 1 - s;
-    else if (logLog && s === 1) v = Number.NaN;
-    else if (which === LOWER) v = s === 0 ? 1 : 1 - (lower[k] as number);
-    else v = s === 0 ? Number.NaN : 1 - (upper[k] as number);
+    const v = levelOf(which, survival[k] as number, lower[k] as number, upper[k] as number, logLog);
     if (Number.isNaN(v)) {
       // NaN: R's NA, kept once.
       if (seenNaN) continue;
@@ -210,10 +232,49 @@ function prepareColumn(c: BandColumns, which: number): PreparedCurve {
   };
 }
 
-/** The p-quantile (p checked) with its Brookmeyer–Crowley interval from prepared curves. @internal */
+/** Where quantiles are read from: prepared curves, or the columns in one pass. @internal */
+export interface QuantileSource {
+  /** findq on one curve at p (≥ 2⁻²⁶); NaN where R gives NA. */
+  read(which: CurveKind, p: number): number;
+  /** The last time of the curve (for the messages). */
+  lastTime: number;
+}
+
+/** Reading prepared curves: O(log n) per read. @internal */
+export function preparedSource(curves: QuantileCurves): QuantileSource {
+  const byKind = [curves.survival, curves.lower, curves.upper] as const;
+  return { read: (which, p) => readQuantile(byKind[which], p), lastTime: curves.survival.xmax };
+}
+
+/**
+ * Reading columns (or anything indexable) in one pass per read, allocating nothing of the
+ * curve's size: `at(k)` gives time, survival and band at the k-th time. @internal
+ */
+export function streamingSource(
+  m: number,
+  time: (k: number) => number,
+  survival: (k: number) => number,
+  lower: (k: number) => number,
+  upper: (k: number) => number,
+  confType: KaplanMeierConfType,
+): QuantileSource {
+  const logLog = confType === 'log-log';
+  return {
+    read: (which, p) =>
+      streamQuantile(
+        m,
+        time,
+        (k) => levelOf(which, survival(k), which === LOWER ? lower(k) : 0, which === UPPER ? upper(k) : 0, logLog),
+        p,
+      ),
+    lastTime: m === 0 ? 0 : time(m - 1),
+  };
+}
+
+/** The p-quantile (p checked) with its Brookmeyer–Crowley interval. @internal */
 export function survivalQuantile(
   fn: string,
-  curves: QuantileCurves,
+  curves: QuantileSource,
   p: number,
   context: { confidence: number; confType: KaplanMeierConfType; n: number },
 ): KaplanMeierQuantile {
@@ -227,12 +288,12 @@ export function survivalQuantile(
   // R returns NA for 0 < p < tol (p lies below its first knot, 0 + tol); the curve at level 0
   // is within tol of such a p, so answer as R does at p = tol.
   const at = Math.max(p, TOLERANCE);
-  const value = readQuantile(curves.survival, at);
-  const lower = readQuantile(curves.lower, at);
-  const upper = readQuantile(curves.upper, at);
+  const value = curves.read(SURVIVAL, at);
+  const lower = curves.read(LOWER, at);
+  const upper = curves.read(UPPER, at);
   const warnings: CxWarning[] = [];
   // Rounded for reading: the exact values are in `points`.
-  const last = Number(curves.survival.xmax.toPrecision(6));
+  const last = Number(curves.lastTime.toPrecision(6));
   const shown = Number(level.toPrecision(6));
   const what = p === 0.5 ? 'median' : `${p} quantile`;
   if (Number.isNaN(value)) {
