@@ -102,7 +102,11 @@ export interface KaplanMeierQuantile extends Estimate {
  */
 export interface KaplanMeierResult {
   kind: 'kaplan-meier';
-  /** One point per distinct time, event or censored, in increasing time. */
+  /**
+   * One point per distinct time, event or censored, in increasing time. Made from the engine's
+   * typed columns on first read, then an ordinary data property (JSON, structuredClone and
+   * spreading see the same plain array).
+   */
   points: KaplanMeierPoint[];
   /** The median event time, `kaplanMeierQuantile(result, 0.5)`, precomputed. */
   median: KaplanMeierQuantile;
@@ -182,9 +186,11 @@ export function quantileSourceOf(curve: KaplanMeierCurve): QuantileSource {
 function columnSource(curve: KaplanMeierCurve): QuantileSource {
   const { time, survival, lower, upper, band } = curve;
   const m = time.length;
+  // Chunks of 1/64 of the curve (at least 1024 times): a read that stops early fills at most
+  // that much beyond where it stopped.
+  const chunk = Math.max(1024, Math.ceil(m / 64));
   const ensure = (k: number) => {
-    // Doubling chunks: a read that stops early fills little, one that goes on costs O(m).
-    if (k >= band.filled) fillBand(curve, band, Math.min(m, Math.max(k + 1, 2 * band.filled, 1024)));
+    if (k >= band.filled) fillBand(curve, band, Math.min(m, k + chunk));
   };
   return streamingSource(
     m,

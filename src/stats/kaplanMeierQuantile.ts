@@ -30,6 +30,9 @@ import { checkProbability, describe } from './validate.ts';
  * Agrees with R 4.2.2 / survival 3.5.3 to 1e-9 (test/fixtures/r-survival-km.json); see
  * `kaplanMeier` for the few places where R's answer is an artefact and this one differs. The
  * result may come from `kaplanMeier` or from its JSON (the band and confType are read from it).
+ * On the result `kaplanMeier` returned, its points never read, it reads the typed columns behind
+ * it (one pass stopping at the crossing; O(log n) once a result has been asked a few times);
+ * on anything else it checks the points and reads them in one pass, copying nothing (O(n)).
  *
  * @param result - a `kaplanMeier` result (or the same parsed from JSON)
  * @param p - the probability, from 0 to 1 (0.5 for the median, 0.9 for the 90th percentile)
