@@ -46,8 +46,12 @@ export function pointsOf(curve: KaplanMeierCurve): KaplanMeierPoint[] {
  */
 export function withLazyPoints<T extends { points: KaplanMeierPoint[] }>(result: T, curve: KaplanMeierCurve): T {
   let made: KaplanMeierPoint[] | undefined;
+  // Dropped once the points exist, so that the columns can be collected (a frozen result keeps
+  // its accessor, and the accessor would otherwise keep them).
+  let columns: KaplanMeierCurve | undefined = curve;
   const settle = (points: KaplanMeierPoint[]): KaplanMeierPoint[] => {
     made = points;
+    columns = undefined;
     pristine.delete(result);
     if (Object.getOwnPropertyDescriptor(result, 'points')?.configurable === true) {
       Object.defineProperty(result, 'points', { value: points, writable: true, enumerable: true, configurable: true });
@@ -58,7 +62,7 @@ export function withLazyPoints<T extends { points: KaplanMeierPoint[] }>(result:
   Object.defineProperty(result, 'points', {
     enumerable: true,
     configurable: true,
-    get: () => made ?? settle(pointsOf(curve)),
+    get: () => made ?? settle(pointsOf(columns as KaplanMeierCurve)),
     set: (points: KaplanMeierPoint[]) => {
       // As for a read-only data property: a frozen result refuses the write.
       if (Object.getOwnPropertyDescriptor(result, 'points')?.configurable !== true) {
