@@ -27,7 +27,10 @@ import { type KaplanMeierOptions, type KaplanMeierResult, kaplanMeierResult } fr
  * (test/fixtures/r-survival-km.json). Where R's answer is an artefact we differ, so that always
  * lower ≤ value ≤ upper: a band that is not monotone is read at its first crossing (R's approx
  * assumes monotone); the lower band is 0 where Ŝ = 0 (R: NA, which can leave the lower bound NA
- * under a finite estimate); 0 < p < 2⁻²⁶ is read as 2⁻²⁶ (R: NA). O(n log n).
+ * under a finite estimate); 0 < p < 2⁻²⁶ is read as 2⁻²⁶ (R: NA). O(n): the durations are
+ * radix-sorted (Float64Array#sort's order), the rest is linear; `points` is made from typed
+ * columns on first read (see docs/kaplan-meier.md), so a caller who needs only the median or
+ * quantiles never pays for one object per time.
  *
  * @param durations - time to the event or to censoring for each subject, finite and ≥ 0, in any
  *   unit (cx-metrics uses milliseconds); typed arrays accepted; not mutated
@@ -35,7 +38,8 @@ import { type KaplanMeierOptions, type KaplanMeierResult, kaplanMeierResult } fr
  *   0 when the observation was censored (still no event at that time)
  * @param options - `confidence` (0.95), `confType` (`'log-log'`)
  * @returns `{ points, median, confidence, confType, n, warnings }`, plain JSON-able data
- *   (`Infinity` serializes as null); other quantiles with `kaplanMeierQuantile(result, p)`
+ *   (`Infinity` serializes as null; `points` materialized on first read, then a plain data
+ *   property); other quantiles with `kaplanMeierQuantile(result, p)`
  * @throws CxMetricsError EMPTY_INPUT for no observations; INVALID_VALUE (with index and value) for
  *   a duration that is not a finite number ≥ 0, an event flag that is not a boolean, 0 or 1, or
  *   arrays of different lengths; INVALID_OPTION for confidence outside (0, 1) or an unknown confType

@@ -1,13 +1,14 @@
 import { CxMetricsError } from '../errors.ts';
 import { printable } from '../format/printable.ts';
 import { mergeSurvivalTables, survivalTable, tableArrays, tableSize } from '../stats/kaplanMeierTable.ts';
+import { sortDurations } from '../stats/sortDurations.ts';
 import { describe } from '../stats/validate.ts';
 import { summaryArray, summaryCount, summaryFields, summaryNumber } from '../summary/check.ts';
 import type { SummaryFamily } from '../summary/family.ts';
 import type { DurationSummary } from '../summary/types.ts';
 import type { Schedule } from '../time/businessDuration.ts';
 import { checkClockFields, checkNotes, clockFields, mergeNotes, notesField, sameClock } from './clockSummary.ts';
-import { type DurationResult, durationStatistics, resolveDurationOptions } from './durations.ts';
+import { type DurationResult, type DurationTable, durationStatistics, resolveDurationOptions } from './durations.ts';
 import { COMPLETED, readTicketClock, type TicketClockField, type TicketClockOptions } from './tickets.ts';
 
 // The duration summary families ('ttr' and 'first-response'): the table of distinct durations
@@ -47,6 +48,33 @@ export function summarizeDurations(
   kind: DurationKind,
   options: TicketClockOptions,
 ): DurationSummary {
+  const { table, clock, notes } = readDurationTable(fn, input, kind, options);
+  return {
+    kind,
+    version: 1,
+    ...clockFields(clock, options.businessHours as Schedule | undefined),
+    unit: 'ms',
+    ...tableArrays(table),
+    ...notesField(notes),
+  };
+}
+
+/**
+ * What `summarizeDurations` reads, the table still as typed columns: `ttr` and
+ * `firstResponseTime` estimate from it directly, skipping the summary's plain arrays (the same
+ * numbers, so the same result as `estimate(summarize(…))`). @internal
+ */
+export function durationTableOf(
+  fn: string,
+  input: unknown,
+  kind: DurationKind,
+  options: TicketClockOptions,
+): DurationTable {
+  const { table, clock, notes } = readDurationTable(fn, input, kind, options);
+  return { ...table, clock, ...notesField(notes) };
+}
+
+function readDurationTable(fn: string, input: unknown, kind: DurationKind, options: TicketClockOptions) {
   const field: TicketClockField = kind === 'ttr-summary' ? 'resolution' : 'firstResponse';
   const { durations, status, clock, notes } = readTicketClock(fn, input, field, options);
   let eventCount = 0;
@@ -57,15 +85,8 @@ export function summarizeDurations(
     if (status[i] === COMPLETED) eventTimes[a++] = durations[i] as number;
     else censorTimes[b++] = durations[i] as number;
   }
-  const table = tableArrays(survivalTable(eventTimes.sort(), censorTimes.sort()));
-  return {
-    kind,
-    version: 1,
-    ...clockFields(clock, options.businessHours as Schedule | undefined),
-    unit: 'ms',
-    ...table,
-    ...notesField(notes),
-  };
+  const table = survivalTable(sortDurations(eventTimes), sortDurations(censorTimes));
+  return { table, clock, notes };
 }
 
 /** Check a duration summary from outside and copy it. @internal */

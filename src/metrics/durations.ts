@@ -4,6 +4,7 @@ import {
   type KaplanMeierConfType,
   type KaplanMeierCurve,
   kaplanMeierCurve,
+  quantileSourceOf,
 } from '../stats/kaplanMeier.ts';
 import { survivalQuantile } from '../stats/kaplanMeierQuantile.ts';
 import { type SurvivalTable, tableSize } from '../stats/kaplanMeierTable.ts';
@@ -233,7 +234,8 @@ export function durationStatistics(
 
   const km = kaplanMeierCurve(fn, data, confidence, settings.confType);
   const quantileAt = (p: number): DurationQuantile => {
-    const q = survivalQuantile(fn, km.curves, p, km);
+    // The curve's median is this very computation (same fn, confidence, confType, n).
+    const q = p === 0.5 ? km.median : survivalQuantile(fn, quantileSourceOf(km), p, km);
     return { ...q, warnings: relabel(fn, q.warnings) };
   };
   const median = quantileAt(0.5);

@@ -2,7 +2,7 @@ import { printable } from '../format/printable.ts';
 import { checkOptions } from '../options.ts';
 import type { DurationSummary } from '../summary/types.ts';
 import type { ArrowColumn } from './arrowColumn.ts';
-import { DURATION_ESTIMATE_KEYS, DURATION_SUMMARY_KEYS, summarizeDurations } from './durationSummary.ts';
+import { DURATION_ESTIMATE_KEYS, DURATION_SUMMARY_KEYS, durationTableOf } from './durationSummary.ts';
 import {
   type DurationResult,
   type DurationStatisticsOptions,
@@ -131,5 +131,5 @@ function durations(fn: string, tickets: DurationInput, field: TicketClockField, 
   const o = checkOptions(fn, options as Record<string, unknown> | undefined, DURATION_KEYS) as DurationOptions;
   const settings = resolveDurationOptions(fn, o);
   const kind: DurationSummary['kind'] = field === 'resolution' ? 'ttr-summary' : 'first-response-summary';
-  return durationStatistics(fn, summarizeDurations(fn, tickets, kind, o), field, settings);
+  return durationStatistics(fn, durationTableOf(fn, tickets, kind, o), field, settings);
 }

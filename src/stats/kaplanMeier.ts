@@ -1,9 +1,17 @@
 import { CxMetricsError } from '../errors.ts';
 import { checkOptions } from '../options.ts';
 import type { CxWarning, Estimate } from '../types.ts';
-import { type QuantileCurves, quantileCurvesOf, survivalQuantile } from './kaplanMeierQuantile.ts';
-import { type SurvivalTable, survivalTable, tableSize } from './kaplanMeierTable.ts';
+import { withLazyPoints } from './kaplanMeierPoints.ts';
+import {
+  preparedSource,
+  type QuantileSource,
+  quantileCurvesOf,
+  streamingSource,
+  survivalQuantile,
+} from './kaplanMeierQuantile.ts';
+import { type SurvivalTable, survivalTable } from './kaplanMeierTable.ts';
 import { zCritical } from './normal.ts';
+import { sortDurations } from './sortDurations.ts';
 import { checkConfidence, checkOneOf, describe } from './validate.ts';
 
 /**
@@ -94,7 +102,11 @@ export interface KaplanMeierQuantile extends Estimate {
  */
 export interface KaplanMeierResult {
   kind: 'kaplan-meier';
-  /** One point per distinct time, event or censored, in increasing time. */
+  /**
+   * One point per distinct time, event or censored, in increasing time. Made from the engine's
+   * typed columns on first read, then an ordinary data property (JSON, structuredClone and
+   * spreading see the same plain array).
+   */
   points: KaplanMeierPoint[];
   /** The median event time, `kaplanMeierQuantile(result, 0.5)`, precomputed. */
   median: KaplanMeierQuantile;
@@ -131,10 +143,69 @@ export interface KaplanMeierCurve extends CurveColumns {
   n: number;
   confidence: number;
   confType: KaplanMeierConfType;
-  /** The curve and band prepared for reading quantiles. */
-  curves: QuantileCurves;
+  /** How far `lower`/`upper` are filled: log-log fills them as they are read (see fillBand). */
+  band: BandState;
+  /** Quantiles read so far, and the prepared curves once reading them is worth it. */
+  reads: number;
+  prepared?: QuantileSource;
   median: KaplanMeierQuantile;
   warnings: CxWarning[];
+}
+
+/** The band's progress: filled for times [0, filled). */
+interface BandState {
+  filled: number;
+  confType: KaplanMeierConfType;
+  z: number;
+  clipped: number;
+  wasClipped: boolean;
+}
+
+/** The whole band filled in (for the points, and for preparing the curves). @internal */
+export function completeBand(curve: KaplanMeierCurve): void {
+  fillBand(curve, curve.band, curve.time.length);
+}
+
+/**
+ * Where the next quantile of `curve` is read from: the columns in one pass for the first three
+ * (the median and two more: ttr's default percentiles, p50 and p90), then the curves prepared
+ * once for O(log n) reads. @internal
+ */
+export function quantileSourceOf(curve: KaplanMeierCurve): QuantileSource {
+  curve.reads++;
+  if (curve.prepared === undefined && curve.reads > 3) {
+    completeBand(curve);
+    curve.prepared = preparedSource(
+      quantileCurvesOf(curve.time, curve.survival, curve.lower, curve.upper, curve.confType),
+    );
+  }
+  return curve.prepared ?? columnSource(curve);
+}
+
+/** The columns read in one pass per quantile, the band filled as far as the reading goes. */
+function columnSource(curve: KaplanMeierCurve): QuantileSource {
+  const { time, survival, lower, upper, band } = curve;
+  const m = time.length;
+  // Chunks of 1/64 of the curve (at least 1024 times): a read that stops early fills at most
+  // that much beyond where it stopped.
+  const chunk = Math.max(1024, Math.ceil(m / 64));
+  const ensure = (k: number) => {
+    if (k >= band.filled) fillBand(curve, band, Math.min(m, k + chunk));
+  };
+  return streamingSource(
+    m,
+    (k) => time[k] as number,
+    (k) => survival[k] as number,
+    (k) => {
+      ensure(k);
+      return lower[k] as number;
+    },
+    (k) => {
+      ensure(k);
+      return upper[k] as number;
+    },
+    curve.confType,
+  );
 }
 
 /**
@@ -147,15 +218,34 @@ export function kaplanMeierCurve(
   confidence: number,
   confType: KaplanMeierConfType,
 ): KaplanMeierCurve {
-  const n = tableSize(table);
   let eventCount = 0;
-  for (let k = 0; k < table.events.length; k++) eventCount += table.events[k] as number;
-  const curve = kaplanMeierColumns(table, n);
-  const warnings: CxWarning[] = [];
-  const clipped = addBand(curve, confType, zCritical(confidence));
-  const m = curve.time.length;
+  let censoredCount = 0;
+  for (let k = 0; k < table.events.length; k++) {
+    eventCount += table.events[k] as number;
+    censoredCount += table.censored[k] as number;
+  }
+  const n = eventCount + censoredCount;
+  const columns = kaplanMeierColumns(table, n);
+  const m = columns.time.length;
+  const band: BandState = { filled: 0, confType, z: zCritical(confidence), clipped: 0, wasClipped: false };
+  const curve: KaplanMeierCurve = {
+    ...columns,
+    events: table.events,
+    censored: table.censored,
+    n,
+    confidence,
+    confType,
+    band,
+    reads: 0,
+    median: undefined as unknown as KaplanMeierQuantile,
+    warnings: [],
+  };
+  // log-log stays inside [0, 1] by construction (exp(−exp(·))), so nothing can be clipped and
+  // the band is filled only as far as it is read; the others are filled now, to count clipping.
+  if (confType !== 'log-log') completeBand(curve);
+  const { clipped } = band;
   if (clipped > 0) {
-    warnings.push({
+    curve.warnings.push({
       code: 'CLIPPED',
       message:
         `${fn}: the '${confType}' band reached outside [0, 1] at ${clipped} of ${m} times ` +
@@ -163,24 +253,13 @@ export function kaplanMeierCurve(
     });
   }
   if (eventCount === 0) {
-    warnings.push({
+    curve.warnings.push({
       code: 'ZERO_EVENTS',
       message: `${fn}: no events among ${n} observations; survival stays 1 and no quantile is reached`,
     });
   }
-  const curves = quantileCurvesOf(curve.time, curve.survival, curve.lower, curve.upper, confType);
-  const median = survivalQuantile(fn, curves, 0.5, { confidence, confType, n });
-  return {
-    ...curve,
-    events: table.events,
-    censored: table.censored,
-    n,
-    confidence,
-    confType,
-    curves,
-    median,
-    warnings,
-  };
+  curve.median = survivalQuantile(fn, quantileSourceOf(curve), 0.5, { confidence, confType, n });
+  return curve;
 }
 
 /**
@@ -194,24 +273,11 @@ export function kaplanMeierFromTable(
   confType: KaplanMeierConfType,
 ): KaplanMeierResult {
   const curve = kaplanMeierCurve(fn, table, confidence, confType);
-  const m = curve.time.length;
-  // The points, plain objects, made once at the end from the columns; pushed, not new Array(m):
-  // a large preallocated array is held in slow (dictionary) mode.
-  const points: KaplanMeierPoint[] = [];
-  for (let k = 0; k < m; k++) {
-    points.push({
-      time: curve.time[k] as number,
-      atRisk: curve.atRisk[k] as number,
-      events: curve.events[k] as number,
-      censored: curve.censored[k] as number,
-      survival: curve.survival[k] as number,
-      lower: curve.lower[k] as number,
-      upper: curve.upper[k] as number,
-      standardError: curve.standardError[k] as number,
-    });
-  }
   const { median, n, warnings } = curve;
-  return { kind: 'kaplan-meier', points, median, confidence, confType, n, warnings };
+  // `points` is a placeholder here, so that it keeps its place in the key order; withLazyPoints
+  // replaces it with the array made from the columns on first read (see kaplanMeierPoints.ts).
+  const result: KaplanMeierResult = { kind: 'kaplan-meier', points: [], median, confidence, confType, n, warnings };
+  return withLazyPoints(result, curve);
 }
 
 /**
@@ -274,8 +340,8 @@ export function checkSurvivalData(
     else censorTimes[b++] = d;
   }
   if (!sorted) return { eventTimes, censorTimes };
-  // Typed-array sort is numeric, unlike Array.prototype.sort.
-  return { eventTimes: eventTimes.sort(), censorTimes: censorTimes.sort() };
+  // Float64Array#sort's order, by radix (see sortDurations.ts).
+  return { eventTimes: sortDurations(eventTimes), censorTimes: sortDurations(censorTimes) };
 }
 
 /** The curve as columns, one entry per distinct time. @internal */
@@ -323,14 +389,27 @@ function kaplanMeierColumns(table: SurvivalTable, n: number): CurveColumns {
   };
 }
 
-/** Fill in `lower`/`upper` as R's survfit_confint; returns how many times were clipped. */
-function addBand(curve: CurveColumns, confType: KaplanMeierConfType, z: number): number {
-  let clipped = 0;
+/**
+ * Fill in `lower`/`upper` as R's survfit_confint for the times from `state.filled` up to `to`,
+ * counting the times clipped in `state`.
+ */
+function fillBand(curve: CurveColumns, state: BandState, to: number): void {
+  const { confType, z } = state;
+  let { clipped, wasClipped } = state;
   const overshoot = 1e-12;
   const { survival, standardError, lower: lowerColumn, upper: upperColumn } = curve;
-  for (let k = 0; k < survival.length; k++) {
+  for (let k = state.filled; k < to; k++) {
     const s = survival[k] as number;
     const se = standardError[k] as number;
+    if (k > 0 && s === survival[k - 1] && se === standardError[k - 1]) {
+      // A time with only censored observations: the same Ŝ and σ as before, so the same band,
+      // clipped or not. Copied: the transformations cost most of the curve.
+      lowerColumn[k] = lowerColumn[k - 1] as number;
+      upperColumn[k] = upperColumn[k - 1] as number;
+      if (wasClipped) clipped++;
+      continue;
+    }
+    wasClipped = false;
     if (s === 0) {
       // σ = ∞: every transformation breaks down (R gives NA); report the whole range.
       lowerColumn[k] = 0;
@@ -366,9 +445,14 @@ function addBand(curve: CurveColumns, confType: KaplanMeierConfType, z: number):
         break;
       }
     }
-    if (lower < -overshoot || upper > 1 + overshoot) clipped++;
+    if (lower < -overshoot || upper > 1 + overshoot) {
+      clipped++;
+      wasClipped = true;
+    }
     lowerColumn[k] = Math.max(0, lower);
     upperColumn[k] = Math.min(1, upper);
   }
-  return clipped;
+  if (to > state.filled) state.filled = to;
+  state.clipped = clipped;
+  state.wasClipped = wasClipped;
 }

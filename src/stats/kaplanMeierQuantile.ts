@@ -7,7 +7,10 @@ import {
   type KaplanMeierPoint,
   type KaplanMeierQuantile,
   type KaplanMeierResult,
+  quantileSourceOf,
 } from './kaplanMeier.ts';
+import { pristineCurve } from './kaplanMeierPoints.ts';
+import { type CurveKind, LOWER, levelOf, SURVIVAL, streamQuantile, UPPER } from './kaplanMeierStream.ts';
 import { checkProbability, describe } from './validate.ts';
 
 // Quantiles of a Kaplan–Meier curve with Brookmeyer–Crowley intervals: R's quantile.survfit rule
@@ -27,6 +30,9 @@ import { checkProbability, describe } from './validate.ts';
  * Agrees with R 4.2.2 / survival 3.5.3 to 1e-9 (test/fixtures/r-survival-km.json); see
  * `kaplanMeier` for the few places where R's answer is an artefact and this one differs. The
  * result may come from `kaplanMeier` or from its JSON (the band and confType are read from it).
+ * On the result `kaplanMeier` returned, its points never read, it reads the typed columns behind
+ * it (one pass stopping at the crossing; O(log n) once a result has been asked a few times);
+ * on anything else it checks the points and reads them in one pass, copying nothing (O(n)).
  *
  * @param result - a `kaplanMeier` result (or the same parsed from JSON)
  * @param p - the probability, from 0 to 1 (0.5 for the median, 0.9 for the 90th percentile)
@@ -42,10 +48,52 @@ import { checkProbability, describe } from './validate.ts';
  */
 export function kaplanMeierQuantile(result: KaplanMeierResult, p: number): KaplanMeierQuantile {
   const fn = 'kaplanMeierQuantile';
+  // The result kaplanMeier returned, points never read: its columns (prepared on the first call,
+  // then O(log n)).
+  const curve = isPlainObject(result) ? pristineCurve(result) : undefined;
+  if (
+    curve !== undefined &&
+    result.confType === curve.confType &&
+    result.confidence === curve.confidence &&
+    result.n === curve.n
+  ) {
+    checkProbability(fn, 'p', p);
+    return survivalQuantile('kaplanMeier', quantileSourceOf(curve), p, curve);
+  }
+  // Anything else (a copy, parsed JSON, points read and perhaps edited): check the points, then
+  // read them in one pass per curve, copying nothing (O(n)).
   const r = checkResult(fn, result);
+  const points = checkPoints(fn, r.points);
   checkProbability(fn, 'p', p);
+  const source = streamingSource(
+    points.length,
+    (k) => (points[k] as KaplanMeierPoint).time,
+    (k) => (points[k] as KaplanMeierPoint).survival,
+    (k) => (points[k] as KaplanMeierPoint).lower,
+    (k) => (points[k] as KaplanMeierPoint).upper,
+    r.confType,
+  );
   // Warnings speak of the curve, as the median's in the result do.
-  return survivalQuantile('kaplanMeier', quantileCurves(r.points, r.confType), p, r);
+  return survivalQuantile('kaplanMeier', source, p, r);
+}
+
+/** Every point a plain object with numeric time, survival, lower and upper (read once each). */
+function checkPoints(fn: string, points: readonly unknown[]): KaplanMeierPoint[] {
+  const m = points.length;
+  for (let k = 0; k < m; k++) {
+    const point: unknown = points[k];
+    if (!isPlainObject(point)) throw badPoint(fn, k, point);
+    const { time, survival, lower, upper } = point;
+    if (
+      typeof time !== 'number' ||
+      typeof survival !== 'number' ||
+      typeof lower !== 'number' ||
+      typeof upper !== 'number'
+    ) {
+      throw badPoint(fn, k, point);
+    }
+  }
+  return points as KaplanMeierPoint[];
 }
 
 function checkResult(fn: string, result: unknown): KaplanMeierResult {
@@ -61,16 +109,16 @@ function checkResult(fn: string, result: unknown): KaplanMeierResult {
     throw bad(`confidence is ${describe(confidence)}`, confidence);
   }
   if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) throw bad(`n is ${describe(n)}`, n);
-  points.forEach((point: unknown, k) => {
-    const ok =
-      isPlainObject(point) &&
-      typeof point.time === 'number' &&
-      typeof point.survival === 'number' &&
-      typeof point.lower === 'number' &&
-      typeof point.upper === 'number';
-    if (!ok) throw bad(`points[${k}] is ${describe(point)}; expected { time, survival, lower, upper, … }`, point);
-  });
+  // The points themselves are checked as quantileCurves reads them (one pass, no copy).
   return result as unknown as KaplanMeierResult;
+}
+
+function badPoint(fn: string, k: number, point: unknown): CxMetricsError {
+  return new CxMetricsError(
+    'INVALID_VALUE',
+    `${fn}: points[${k}] is ${describe(point)}; expected { time, survival, lower, upper, … }; expected a kaplanMeier result`,
+    { value: point },
+  );
 }
 
 /**
@@ -93,18 +141,27 @@ export interface QuantileCurves {
  * 0 (the lower limit of every band type there), not NA, so a curve that drops straight to 0 gets
  * a lower bound where R's is NA. @internal
  */
-export function quantileCurves(points: readonly KaplanMeierPoint[], confType: KaplanMeierConfType): QuantileCurves {
+export function quantileCurves(
+  points: readonly KaplanMeierPoint[],
+  confType: KaplanMeierConfType,
+  fn = 'kaplanMeierQuantile',
+): QuantileCurves {
   const m = points.length;
   const time = new Float64Array(m);
   const survival = new Float64Array(m);
   const lower = new Float64Array(m);
   const upper = new Float64Array(m);
   for (let k = 0; k < m; k++) {
-    const point = points[k] as KaplanMeierPoint;
-    time[k] = point.time;
-    survival[k] = point.survival;
-    lower[k] = point.lower;
-    upper[k] = point.upper;
+    const point: unknown = points[k];
+    if (!isPlainObject(point)) throw badPoint(fn, k, point);
+    const { time: t, survival: s, lower: l, upper: u } = point;
+    if (typeof t !== 'number' || typeof s !== 'number' || typeof l !== 'number' || typeof u !== 'number') {
+      throw badPoint(fn, k, point);
+    }
+    time[k] = t;
+    survival[k] = s;
+    lower[k] = l;
+    upper[k] = u;
   }
   return quantileCurvesOf(time, survival, lower, upper, confType);
 }
@@ -117,27 +174,110 @@ export function quantileCurvesOf(
   upperColumn: ArrayLike<number>,
   confType: KaplanMeierConfType,
 ): QuantileCurves {
-  const m = time.length + 1;
-  const x = new Float64Array(m);
-  const survival = new Float64Array(m);
-  const lower = new Float64Array(m);
-  const upper = new Float64Array(m);
-  const logLog = confType === 'log-log';
-  for (let k = 0; k < m - 1; k++) {
-    const s = survivalColumn[k] as number;
-    const undefinedAtOne = logLog && s === 1;
-    x[k + 1] = time[k] as number;
-    survival[k + 1] = 1 - s;
-    lower[k + 1] = undefinedAtOne ? Number.NaN : s === 0 ? 1 : 1 - (lowerColumn[k] as number);
-    upper[k + 1] = undefinedAtOne || s === 0 ? Number.NaN : 1 - (upperColumn[k] as number);
-  }
-  return { survival: prepareCurve(x, survival), lower: prepareCurve(x, lower), upper: prepareCurve(x, upper) };
+  const columns = {
+    time,
+    survival: survivalColumn,
+    lower: lowerColumn,
+    upper: upperColumn,
+    logLog: confType === 'log-log',
+  };
+  return {
+    survival: prepareColumn(columns, SURVIVAL),
+    lower: prepareColumn(columns, LOWER),
+    upper: prepareColumn(columns, UPPER),
+  };
 }
 
-/** The p-quantile (p checked) with its Brookmeyer–Crowley interval from prepared curves. @internal */
+interface BandColumns {
+  time: ArrayLike<number>;
+  survival: ArrayLike<number>;
+  lower: ArrayLike<number>;
+  upper: ArrayLike<number>;
+  logLog: boolean;
+}
+
+/**
+ * prepareCurve of one curve read straight from the columns, with no copy of the whole curve:
+ * x = (0, time…), y = (0, 1 − curve…) with NaN where R has NA (see quantileCurves).
+ */
+function prepareColumn(c: BandColumns, which: CurveKind): PreparedCurve {
+  const { time, survival, lower, upper, logLog } = c;
+  const length = time.length + 1;
+  const keptX = new Float64Array(length);
+  const keptY = new Float64Array(length);
+  const defined = new Int32Array(length);
+  // The start, (0, 0), is always kept and defined.
+  let kept = 1;
+  let definedCount = 1;
+  let runningMax = 0;
+  let seenNaN = false;
+  for (let k = 0; k < length - 1; k++) {
+    const v = levelOf(which, survival[k] as number, lower[k] as number, upper[k] as number, logLog);
+    if (Number.isNaN(v)) {
+      // NaN: R's NA, kept once.
+      if (seenNaN) continue;
+      seenNaN = true;
+    } else {
+      // With a running maximum, a repeated level can only repeat the latest kept one.
+      if (v <= runningMax) continue;
+      runningMax = v;
+      defined[definedCount++] = kept;
+    }
+    keptX[kept] = time[k] as number;
+    keptY[kept] = v;
+    kept++;
+  }
+  return {
+    x: keptX.subarray(0, kept),
+    y: keptY.subarray(0, kept),
+    defined: defined.subarray(0, definedCount),
+    xmax: length === 1 ? 0 : (time[length - 2] as number),
+  };
+}
+
+/** Where quantiles are read from: prepared curves, or the columns in one pass. @internal */
+export interface QuantileSource {
+  /** findq on one curve at p (≥ 2⁻²⁶); NaN where R gives NA. */
+  read(which: CurveKind, p: number): number;
+  /** The last time of the curve (for the messages). */
+  lastTime: number;
+}
+
+/** Reading prepared curves: O(log n) per read. @internal */
+export function preparedSource(curves: QuantileCurves): QuantileSource {
+  const byKind = [curves.survival, curves.lower, curves.upper] as const;
+  return { read: (which, p) => readQuantile(byKind[which], p), lastTime: curves.survival.xmax };
+}
+
+/**
+ * Reading columns (or anything indexable) in one pass per read, allocating nothing of the
+ * curve's size: `at(k)` gives time, survival and band at the k-th time. @internal
+ */
+export function streamingSource(
+  m: number,
+  time: (k: number) => number,
+  survival: (k: number) => number,
+  lower: (k: number) => number,
+  upper: (k: number) => number,
+  confType: KaplanMeierConfType,
+): QuantileSource {
+  const logLog = confType === 'log-log';
+  return {
+    read: (which, p) =>
+      streamQuantile(
+        m,
+        time,
+        (k) => levelOf(which, survival(k), which === LOWER ? lower(k) : 0, which === UPPER ? upper(k) : 0, logLog),
+        p,
+      ),
+    lastTime: m === 0 ? 0 : time(m - 1),
+  };
+}
+
+/** The p-quantile (p checked) with its Brookmeyer–Crowley interval. @internal */
 export function survivalQuantile(
   fn: string,
-  curves: QuantileCurves,
+  curves: QuantileSource,
   p: number,
   context: { confidence: number; confType: KaplanMeierConfType; n: number },
 ): KaplanMeierQuantile {
@@ -151,12 +291,12 @@ export function survivalQuantile(
   // R returns NA for 0 < p < tol (p lies below its first knot, 0 + tol); the curve at level 0
   // is within tol of such a p, so answer as R does at p = tol.
   const at = Math.max(p, TOLERANCE);
-  const value = readQuantile(curves.survival, at);
-  const lower = readQuantile(curves.lower, at);
-  const upper = readQuantile(curves.upper, at);
+  const value = curves.read(SURVIVAL, at);
+  const lower = curves.read(LOWER, at);
+  const upper = curves.read(UPPER, at);
   const warnings: CxWarning[] = [];
   // Rounded for reading: the exact values are in `points`.
-  const last = Number(curves.survival.xmax.toPrecision(6));
+  const last = Number(curves.lastTime.toPrecision(6));
   const shown = Number(level.toPrecision(6));
   const what = p === 0.5 ? 'median' : `${p} quantile`;
   if (Number.isNaN(value)) {
