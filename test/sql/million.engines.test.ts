@@ -4,10 +4,10 @@ import type { SqlPeriod } from '../../src/sql/index.ts';
 import { expectSameSummaries, viaSql } from './compare.ts';
 import { type Engine, openDuckDb, openPostgres } from './engines.ts';
 import {
-  AS_OF,
   ANCHORS,
-  type Contact,
+  AS_OF,
   CONTACT_COLUMNS,
+  type Contact,
   contacts,
   contactsSql,
   fingerprint,
@@ -117,7 +117,7 @@ beforeAll(async () => {
   for (const e of engines) {
     await e.query(`CREATE ${e.dialect === 'duckdb' ? 'TABLE' : 'VIEW'} contacts AS ${contactsSql(e.dialect, N)}`);
   }
-}, 120_000);
+}, 600_000);
 afterAll(async () => {
   for (const e of engines) await e.close();
 });
@@ -128,8 +128,11 @@ describe.each([0, 1])(`${N} generated rows, engine %#`, (index) => {
   it('the engine holds the rows of the formula: the first and last 1000 read back, and a fingerprint of all', async () => {
     const e = engine();
     const names = CONTACT_COLUMNS.map(([name]) => `"${name.replaceAll('"', '""')}"`);
-    const ms = (c: string) => (e.dialect === 'duckdb' ? `epoch_ms(${c})` : `CAST(FLOOR(EXTRACT(EPOCH FROM ${c}) * 1000) AS BIGINT)`);
-    const select = CONTACT_COLUMNS.map(([, type], k) => (type === 'TIMESTAMPTZ' ? `${ms(names[k] as string)} AS ${names[k]}` : names[k]));
+    const ms = (c: string) =>
+      e.dialect === 'duckdb' ? `epoch_ms(${c})` : `CAST(FLOOR(EXTRACT(EPOCH FROM ${c}) * 1000) AS BIGINT)`;
+    const select = CONTACT_COLUMNS.map(([, type], k) =>
+      type === 'TIMESTAMPTZ' ? `${ms(names[k] as string)} AS ${names[k]}` : names[k],
+    );
     const read = await e.query(
       `SELECT ${select.join(', ')} FROM contacts WHERE "i" < 1000 OR "i" >= ${N - 1000} ORDER BY "i"`,
     );
@@ -137,10 +140,27 @@ describe.each([0, 1])(`${N} generated rows, engine %#`, (index) => {
     expect(read.length).toBe(want.length);
     read.forEach((r, k) => {
       const c = want[k] as Contact;
-      const got = Object.values(r).map((v) => (typeof v === 'bigint' || typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v));
+      const got = Object.values(r).map((v) =>
+        typeof v === 'bigint' || (typeof v === 'string' && /^\d+$/.test(v)) ? Number(v) : v,
+      );
       expect(got).toEqual([
-        c.i, c.nps, c.csat, c.ces, c.w, c.group, c.at, c.firstResponseAt, c.resolvedAt, c.reopenedAt,
-        c.agentReplies, c.customerContacts, c.firstContactResolved, c.customerId, c.startedAt, c.endedAt, c.plan,
+        c.i,
+        c.nps,
+        c.csat,
+        c.ces,
+        c.w,
+        c.group,
+        c.at,
+        c.firstResponseAt,
+        c.resolvedAt,
+        c.reopenedAt,
+        c.agentReplies,
+        c.customerContacts,
+        c.firstContactResolved,
+        c.customerId,
+        c.startedAt,
+        c.endedAt,
+        c.plan,
       ]);
     });
     const [sums] = await e.query(fingerprintSql(e.dialect, 'contacts'));
@@ -148,7 +168,7 @@ describe.each([0, 1])(`${N} generated rows, engine %#`, (index) => {
     expect(big).toEqual(fingerprint(rows));
     // The data reaches what the checks below are about.
     expect(rows.filter((c) => ANCHORS.some((a) => Math.abs(c.at - a) < 3_600_000)).length).toBeGreaterThan(N / 100);
-  }, 120_000);
+  }, 600_000);
 
   it('weighted NPS per hostile-named group and ISO week in Berlin', async () => {
     const week = periodsOf('week', BERLIN);
@@ -164,11 +184,16 @@ describe.each([0, 1])(`${N} generated rows, engine %#`, (index) => {
         inMemory(
           rows,
           (c) => [c.group, week(c.at)],
-          (part) => summarize('nps', part.map((c) => c.nps), { weights: part.map((c) => c.w) }),
+          (part) =>
+            summarize(
+              'nps',
+              part.map((c) => c.nps),
+              { weights: part.map((c) => c.w) },
+            ),
         ),
       ),
     );
-  }, 120_000);
+  }, 600_000);
 
   it('CSAT (1-5) per group and month, CES (1-7) per day in Berlin', async () => {
     const month = periodsOf('month', BERLIN);
@@ -185,7 +210,12 @@ describe.each([0, 1])(`${N} generated rows, engine %#`, (index) => {
         inMemory(
           rows,
           (c) => [c.group, month(c.at)],
-          (part) => summarize('csat', part.map((c) => c.csat), { scale: '1-5' }),
+          (part) =>
+            summarize(
+              'csat',
+              part.map((c) => c.csat),
+              { scale: '1-5' },
+            ),
         ),
       ),
     );
@@ -202,11 +232,16 @@ describe.each([0, 1])(`${N} generated rows, engine %#`, (index) => {
         inMemory(
           rows,
           (c) => [day(c.at)],
-          (part) => summarize('ces', part.map((c) => c.ces), { scale: { min: 1, max: 7 } }),
+          (part) =>
+            summarize(
+              'ces',
+              part.map((c) => c.ces),
+              { scale: { min: 1, max: 7 } },
+            ),
         ),
       ),
     );
-  }, 120_000);
+  }, 600_000);
 
   it('ttr per month in Berlin and first-response per group: open tickets censored at asOf', async () => {
     const month = periodsOf('month', BERLIN);
@@ -242,7 +277,7 @@ describe.each([0, 1])(`${N} generated rows, engine %#`, (index) => {
         ),
       ),
     );
-  }, 120_000);
+  }, 600_000);
 
   it('SLA (resolution within 24 h) per group and day in Berlin', async () => {
     const day = periodsOf('day', BERLIN);
@@ -264,53 +299,58 @@ describe.each([0, 1])(`${N} generated rows, engine %#`, (index) => {
         ),
       ),
     );
-  }, 120_000);
+  }, 600_000);
 
   it.each([
     ['one-touch', { missing: 'exclude' }],
     ['no-reopen', {}],
-  ] as const)('FCR (%s) per group and quarter in Berlin', async (definition, extra) => {
-    const quarter = periodsOf('quarter', BERLIN);
-    const options = { asOf, definition, ...extra };
-    const sql = await viaSql(engine(), 'fcr', {
-      table: 'contacts',
-      columns: TICKET_COLUMNS,
-      ...options,
-      groupBy: GROUP,
-      period: { column: 'at', unit: 'quarter', timeZone: BERLIN },
-    });
-    expectSameSummaries(
-      sql,
-      expected(`fcr ${definition}`, () =>
-        inMemory(
-          tickets,
-          (c) => [c.group, quarter(c.at)],
-          (part) => dynamicSummarize('fcr', part, options),
+  ] as const)(
+    'FCR (%s) per group and quarter in Berlin',
+    async (definition, extra) => {
+      const quarter = periodsOf('quarter', BERLIN);
+      const options = { asOf, definition, ...extra };
+      const sql = await viaSql(engine(), 'fcr', {
+        table: 'contacts',
+        columns: TICKET_COLUMNS,
+        ...options,
+        groupBy: GROUP,
+        period: { column: 'at', unit: 'quarter', timeZone: BERLIN },
+      });
+      expectSameSummaries(
+        sql,
+        expected(`fcr ${definition}`, () =>
+          inMemory(
+            tickets,
+            (c) => [c.group, quarter(c.at)],
+            (part) => dynamicSummarize('fcr', part, options),
+          ),
         ),
-      ),
-    );
-  }, 120_000);
+      );
+    },
+    120_000,
+  );
 
-  it.each([
-    { definition: 'cohort' },
-    { definition: 'exposure', unit: 'month' },
-  ] as const)('churn %j over the first half of 2026 per plan', async (extra) => {
-    const options = { from: '2026-01-01T00:00:00.000Z', to: '2026-07-01T00:00:00.000Z', ...extra };
-    const sql = await viaSql(engine(), 'churn', {
-      table: 'contacts',
-      columns: { startedAt: 'started_at', endedAt: 'ended_at' },
-      ...options,
-      groupBy: 'plan',
-    });
-    expectSameSummaries(
-      sql,
-      expected(`churn ${extra.definition}`, () =>
-        inMemory(
-          rows.map((c) => ({ startedAt: c.startedAt, endedAt: c.endedAt })),
-          (c) => [c.plan],
-          (part) => dynamicSummarize('churn', part, options),
+  it.each([{ definition: 'cohort' }, { definition: 'exposure', unit: 'month' }] as const)(
+    'churn %j over the first half of 2026 per plan',
+    async (extra) => {
+      const options = { from: '2026-01-01T00:00:00.000Z', to: '2026-07-01T00:00:00.000Z', ...extra };
+      const sql = await viaSql(engine(), 'churn', {
+        table: 'contacts',
+        columns: { startedAt: 'started_at', endedAt: 'ended_at' },
+        ...options,
+        groupBy: 'plan',
+      });
+      expectSameSummaries(
+        sql,
+        expected(`churn ${extra.definition}`, () =>
+          inMemory(
+            rows.map((c) => ({ startedAt: c.startedAt, endedAt: c.endedAt })),
+            (c) => [c.plan],
+            (part) => dynamicSummarize('churn', part, options),
+          ),
         ),
-      ),
-    );
-  }, 120_000);
+      );
+    },
+    120_000,
+  );
 });
