@@ -264,6 +264,8 @@ export interface QueryParts {
   window?: (partition: string, sameKeys: (alias: string) => string) => string[];
   /** Whether the middle list reads the inner rows again (a correlated subquery): write them as a CTE. */
   correlated?: boolean;
+  /** Whether the aggregates read the inner columns many times (PostgreSQL then computes them once per row first). */
+  fence?: boolean;
   /** Extra grouping aliases after the keys (e.g. "cx_score"). */
   extraKeys?: string[];
   /** The aggregates of the outer SELECT. */
@@ -295,9 +297,14 @@ export function assemble(base: QueryBase, params: Params, parts: QueryParts): st
   const partition = keys.length > 0 ? `PARTITION BY ${keys.join(', ')}` : '';
   const sameKeys = (alias: string) =>
     keys.length === 0 ? 'TRUE' : keys.map((k) => `"${alias}".${k} IS NOT DISTINCT FROM "cx_rows".${k}`).join(' AND ');
-  const source = parts.correlated ? '"cx_rows"' : `(${innerText}) AS "cx_rows"`;
+  // PostgreSQL pulls a plain subquery up into the query around it, writing each use of an inner
+  // column as its whole expression: the middle SELECT's ticket state (a CASE over the epoch times)
+  // was then computed once per aggregate that reads it, 20 times per row for SLA. OFFSET 0 (a no-op
+  // that PostgreSQL never pulls up) computes each column once per row.
+  const fence = base.dialect === 'postgres' && (parts.window || parts.fence) ? ' OFFSET 0' : '';
+  const source = parts.correlated ? '"cx_rows"' : `(${innerText}${fence}) AS "cx_rows"`;
   const from = parts.window
-    ? `(SELECT *, ${parts.window(partition, sameKeys).join(', ')} FROM ${source}) AS "cx_window"`
+    ? `(SELECT *, ${parts.window(partition, sameKeys).join(', ')} FROM ${source}${fence}) AS "cx_window"`
     : source;
   const groupKeys = [...keys, ...(parts.extraKeys ?? [])];
   const select = [...groupKeys, ...parts.aggregates].join(', ');

@@ -463,6 +463,7 @@ export const CHURN_SPEC: SqlMetricSpec = {
         `${epochMs(base.dialect, q(base, base.columns.endedAt as string))} AS "cx_end"`,
       ],
       aggregates: [...aggregates, count(`${s} IS NULL OR ${e} < ${s}`, 'cx_invalid')],
+      fence: true,
     };
   },
   summary(fn, rows, _base, o) {

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { readCsvTable } from '../../examples/csv.ts';
-import { calendarPeriod } from '../../src/index.ts';
+import { calendarPeriod, estimate, type Summary } from '../../src/index.ts';
+import { type SqlMetric, type SummaryQueryOptions, summariesFromRows, summaryQuery } from '../../src/sql/index.ts';
+import type { Engine } from './engines.ts';
 
 // Shared by the engine tests: the sample tables as text and parsed, deterministic generated data,
 // and comparisons that demand counts exactly and every other number to 1e-12 (relative).
@@ -14,6 +16,7 @@ export function readData(path: string): { text: string; rows: Record<string, str
 /** Counts (integers on both sides) exactly; other numbers to `tol` relative (absolute near 0); the rest deeply. */
 export function expectSame(actual: unknown, expected: unknown, tol = 1e-12, path = '$'): void {
   if (typeof expected === 'number' && typeof actual === 'number') {
+    if (Object.is(actual, expected)) return; // ±Infinity (an unreached percentile) and NaN included
     if (Number.isInteger(expected) && Number.isInteger(actual)) {
       expect(actual, path).toBe(expected);
       return;
@@ -41,6 +44,39 @@ export function expectSame(actual: unknown, expected: unknown, tol = 1e-12, path
     return;
   }
   expect(actual, path).toEqual(expected);
+}
+
+/** Run the metric's query on the engine and read the summaries back, keyed by group and period. */
+export async function viaSql<M extends SqlMetric>(
+  engine: Engine,
+  metric: M,
+  options: Omit<SummaryQueryOptions<M>, 'dialect'>,
+): Promise<Map<string, Summary>> {
+  const o = { ...options, dialect: engine.dialect } as SummaryQueryOptions<M>;
+  const { text, params } = summaryQuery(metric, o);
+  const rows = await engine.query(text, params);
+  const out = new Map<string, Summary>();
+  for (const s of summariesFromRows(metric, rows, o)) {
+    out.set(JSON.stringify([...Object.values(s.group), ...(s.period ? [s.period.label] : [])]), s.summary as Summary);
+  }
+  return out;
+}
+
+/** The SQL summaries equal the in-memory ones, group by group, and so do their estimates. */
+export function expectSameSummaries(actual: Map<string, Summary>, expected: Map<string, Summary>): void {
+  expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [key, e] of expected) {
+    const a = actual.get(key) as Summary;
+    expectSame(a, e, 1e-12, key);
+    let r: unknown;
+    try {
+      r = estimate(e);
+    } catch (error) {
+      expect(() => estimate(a)).toThrow((error as Error).message);
+      continue;
+    }
+    expectSame(estimate(a), r, 1e-12, `estimate ${key}`);
+  }
 }
 
 /** A seeded generator (mulberry32), so the generated tables are the same on every run. */
