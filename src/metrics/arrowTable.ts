@@ -35,8 +35,8 @@ const KIND_EXPECTED: Record<ArrowColumnKind, string> = {
   id: 'a Utf8, dictionary-encoded Utf8 or integer column',
 };
 
-/** The names of the table's columns, for messages. */
-function columnNames(table: ArrowTable): string {
+/** The names of the table's columns, for messages ("it has \"a\", \"b\""). @internal */
+export function columnNames(table: ArrowTable): string {
   const fields = (table as { schema?: { fields?: readonly { name?: unknown }[] } }).schema?.fields;
   if (!Array.isArray(fields)) return 'its columns could not be listed';
   return fields.length === 0 ? 'it has no columns' : `it has ${fields.map((f) => describe(f.name)).join(', ')}`;

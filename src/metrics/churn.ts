@@ -254,6 +254,9 @@ export function churnRateByExposure(
  * [march.churned, march.n, march.value] // => [1, 3, 1 / 3]
  * const perDay = churn(customers, { from: '2025-03-01', to: '2025-04-01', definition: 'exposure' })
  * [perDay.churned, perDay.exposure] // => [2, 4 + 31 + 31 + 10]
+ * // The same customers as an Arrow table (arrow = apache-arrow); a null endedAt is still active:
+ * const table = arrow.tableFromArrays({ startedAt: customers.map((c) => new Date(c.startedAt)), endedAt: customers.map((c) => (c.endedAt ? new Date(c.endedAt) : null)) })
+ * churn(table, { from: '2025-03-01', to: '2025-04-01' }).value // => 1 / 3
  */
 export function churn(customers: readonly CustomerRecord[] | ArrowTable, options: ChurnOptions): ChurnResult {
   const fn = 'churn';

@@ -161,6 +161,9 @@ export interface FcrResult extends Estimate {
  * [r.firstContact, r.n, r.unresolved] // => [2, 3, 1]
  * r.value // => 2 / 3
  * r.definition // => 'one-touch'
+ * // An Arrow table (arrow = apache-arrow) with the columns the definition reads:
+ * const table = arrow.tableFromArrays({ createdAt: tickets.map((t) => new Date(t.createdAt)), resolvedAt: tickets.map((t) => (t.resolvedAt ? new Date(t.resolvedAt) : null)), agentReplies: Int32Array.from(tickets, (t) => t.agentReplies) })
+ * fcr(table, { definition: 'one-touch' }).value // => 2 / 3
  */
 export function fcr(tickets: readonly TicketRecord[] | ArrowTable, options: FcrOptions): FcrResult {
   const fn = 'fcr';

@@ -8,6 +8,7 @@ import type { FcrSummary } from '../summary/types.ts';
 import type { CxWarning } from '../types.ts';
 import { warning } from '../warnings.ts';
 import { isArrowTable } from './arrowColumn.ts';
+import { columnNames } from './arrowTable.ts';
 import { arrowTickets, type TicketColumn } from './arrowTickets.ts';
 import type { FcrOptions, FcrResult } from './fcr.ts';
 import {
@@ -227,9 +228,15 @@ function ticketSource(fn: string, tickets: unknown, definition: FcrDefinition): 
   if (!isArrowTable(tickets)) return recordTickets(checkTickets(fn, tickets));
   const carriers = CARRIERS[definition] as readonly (keyof TicketRecord)[];
   const columns: TicketColumn[] = [{ field: 'createdAt' }, { field: 'resolvedAt' }];
-  // 'no-reopen' reads either a reopenedAt or a reopens column; it needs one of them.
-  const either = carriers.length > 1 && carriers.some((field) => tickets.getChild(field) !== null);
-  for (const field of carriers) columns.push({ field, optional: either });
+  // 'no-reopen' reads a reopenedAt or a reopens column, or both; it needs one of them.
+  if (carriers.every((field) => tickets.getChild(field) === null)) {
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: the Arrow table has no column ${carriers.map((c) => `"${c}"`).join(' or ')}, which definition '${definition}' reads (${columnNames(tickets)})`,
+      { value: FCR_NEEDS[definition] },
+    );
+  }
+  for (const field of carriers) columns.push({ field, optional: true });
   return arrowTickets(fn, tickets, columns);
 }
 

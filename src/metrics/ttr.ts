@@ -88,6 +88,9 @@ export type DurationInput = readonly TicketRecord[] | ArrayLike<number> | ArrowC
  * r.median.value / 3_600_000 // => 4 (hours)
  * r.mean.horizon / 3_600_000 // => 6 (the open ticket's age at asOf)
  * r.mean.value / 3_600_000 // => 4 (to 1e-12) (area under the curve: 2 + 2 · 2/3 + 2 · 1/3 hours)
+ * // The same tickets as an Arrow table (arrow = apache-arrow), e.g. from DuckDB: one column per field.
+ * const table = arrow.tableFromArrays({ createdAt: tickets.map((t) => new Date(t.createdAt)), resolvedAt: tickets.map((t) => (t.resolvedAt ? new Date(t.resolvedAt) : null)) })
+ * ttr(table, { asOf: '2026-05-01T18:00Z' }).median.value / 3_600_000 // => 4
  */
 export function ttr(tickets: DurationInput, options: DurationOptions = {}): DurationResult {
   return printable(durations('ttr', tickets, 'resolution', options));

@@ -136,7 +136,16 @@ describe('Arrow tables of tickets', () => {
     expect(fcr(asAny<never>(table), o)).toEqual(fcr(records, o));
     const e = thrown(() => fcr(asAny<never>(ticketTable()), o));
     expect(e.code).toBe('INVALID_OPTION');
-    expect(e.message).toMatch(/no column "reopenedAt"/);
+    expect(e.message).toBe(
+      'fcr: the Arrow table has no column "reopenedAt" or "reopens", which definition \'no-reopen\' reads ' +
+        '(it has "id", "customerId", "createdAt", "firstResponseAt", "resolvedAt", "agentReplies")',
+    );
+    const both = ticketTable('ms', {
+      reopens: vectorFromArray(reopens, new Int32()),
+      reopenedAt: timeVector([null, t0 + 2 * H, null, null], 'ms'),
+    });
+    const reopened = records.map((t, i) => ({ ...t, reopenedAt: i === 1 ? t0 + 2 * H : null }));
+    expect(fcr(asAny<never>(both), o)).toEqual(fcr(reopened, o));
   });
 
   it('a missing column is INVALID_OPTION naming it and the table’s columns', () => {
