@@ -1,5 +1,4 @@
 import { Bool, Float64, Int32, Utf8, type Vector, vectorFromArray } from 'apache-arrow';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   CxMetricsError,
@@ -12,6 +11,7 @@ import {
   summarize,
   ttr,
 } from '../../src/index.ts';
+import { fc } from '../helpers/fc.ts';
 import { chunkedTable, TIME_UNITS, type TimeUnitName, timeVector, UNIT_STEP_MS } from './arrowTables.ts';
 
 // An Arrow table of tickets (or customers) built from records gives the record path's result to
