@@ -18,14 +18,18 @@ const TYPE_TIMESTAMP = 10;
 const TYPE_LARGE_UTF8 = 20;
 const TYPE_DICTIONARY = -1;
 
-/** What a column must hold: times, whole-number counts, true/false flags or ids (text or integers). @internal */
-export type ArrowColumnKind = 'time' | 'count' | 'flag' | 'id';
+/**
+ * What a column must hold: times, whole-number counts, true/false flags, ids (text or integers),
+ * or anything (a label for messages, read through the column's `get`). @internal
+ */
+export type ArrowColumnKind = 'time' | 'count' | 'flag' | 'id' | 'label';
 
-const KIND_TYPES: Record<ArrowColumnKind, readonly number[]> = {
+const KIND_TYPES: Record<ArrowColumnKind, readonly number[] | undefined> = {
   time: [TYPE_TIMESTAMP, TYPE_DATE],
   count: [TYPE_INT, TYPE_FLOAT],
   flag: [TYPE_BOOL],
   id: [TYPE_UTF8, TYPE_LARGE_UTF8, TYPE_INT, TYPE_DICTIONARY],
+  label: undefined,
 };
 
 const KIND_EXPECTED: Record<ArrowColumnKind, string> = {
@@ -33,6 +37,7 @@ const KIND_EXPECTED: Record<ArrowColumnKind, string> = {
   count: 'an integer or floating-point column',
   flag: 'a Bool column',
   id: 'a Utf8, dictionary-encoded Utf8 or integer column',
+  label: 'any column',
 };
 
 /** The names of the table's columns, for messages ("it has \"a\", \"b\""). @internal */
@@ -84,7 +89,8 @@ export function arrowTableColumn(
     );
   }
   const type = typeOf(column);
-  if (!KIND_TYPES[kind].includes(type?.typeId as number)) {
+  const types = KIND_TYPES[kind];
+  if (types !== undefined && !types.includes(type?.typeId as number)) {
     throw new CxMetricsError(
       'INVALID_VALUE',
       `${fn}: column ${describe(name)} is ${type === undefined ? 'of an unknown type' : `of type ${String(type)}`}; expected ${KIND_EXPECTED[kind]}`,
@@ -97,6 +103,12 @@ export function arrowTableColumn(
 /** The values of a checked column as a plain array, null for a null (64-bit integers as numbers). @internal */
 export function arrowCells(column: ArrowColumn): unknown[] {
   return arrowValues(column);
+}
+
+/** The table's `id` column when it has one (any type), for messages; undefined otherwise. @internal */
+export function arrowIds(fn: string, table: ArrowTable): unknown[] | undefined {
+  const column = arrowTableColumn(fn, table, 'id', 'label', true);
+  return column === undefined ? undefined : arrowCells(column);
 }
 
 const MS_PER_DAY = 86_400_000;

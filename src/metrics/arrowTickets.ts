@@ -1,6 +1,6 @@
 import { CxMetricsError } from '../errors.ts';
 import type { ArrowTable } from './arrowColumn.ts';
-import { type ArrowColumnKind, arrowCells, arrowTableColumn, arrowTimes } from './arrowTable.ts';
+import { type ArrowColumnKind, arrowCells, arrowIds, arrowTableColumn, arrowTimes } from './arrowTable.ts';
 import { missingTime, type TicketRecord, type TicketSource, type TicketTimeField, ticketLabel } from './tickets.ts';
 
 // Tickets as the columns of an Arrow table (a DuckDB or Polars result, an IPC file): each column
@@ -38,14 +38,14 @@ const MAX_DATE_MS = 8.64e15;
 export function arrowTickets(fn: string, table: ArrowTable, columns: readonly TicketColumn[]): TicketSource {
   const times: Partial<Record<keyof TicketRecord, Float64Array>> = {};
   const cells: Partial<Record<keyof TicketRecord, unknown[]>> = {};
-  for (const { field, optional } of [...columns, { field: 'id' as const, optional: true }]) {
+  for (const { field, optional } of columns) {
     const column = arrowTableColumn(fn, table, field, KINDS[field], optional);
     if (column === undefined) continue;
     if (KINDS[field] === 'time') times[field] = arrowTimes(column);
     else cells[field] = arrowCells(column);
   }
   if (table.numRows === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: needs at least one ticket (row)`);
-  const ids = cells.id;
+  const ids = arrowIds(fn, table);
   const label = (index: number) => ticketLabel(ids === undefined ? undefined : { id: ids[index] }, index);
   return {
     length: table.numRows,

@@ -2,7 +2,7 @@ import { CxMetricsError } from '../errors.ts';
 import { describe } from '../stats/validate.ts';
 import { parseTimestamp, type Timestamp, timestampHint } from '../time/timestamp.ts';
 import { type ArrowTable, isArrowTable } from './arrowColumn.ts';
-import { arrowTableColumn, arrowTimes } from './arrowTable.ts';
+import { arrowIds, arrowTableColumn, arrowTimes } from './arrowTable.ts';
 
 /**
  * Reading customer (subscription) records and timestamps for the churn and retention metrics.
@@ -192,13 +192,15 @@ function arrowCustomers(fn: string, table: ArrowTable): CustomerSpans {
   const start = arrowTimes(arrowTableColumn(fn, table, 'startedAt', 'time'));
   const end = arrowTimes(arrowTableColumn(fn, table, 'endedAt', 'time'));
   if (table.numRows === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: needs at least one customer record`);
+  const ids = arrowIds(fn, table);
+  const at = (i: number) => `the customer at index ${i}${ids === undefined ? '' : idLabel({ id: ids[i] })}`;
   for (let i = 0; i < start.length; i++) {
     const s = start[i] as number;
     const e = end[i] as number;
     if (!(Math.abs(s) <= MAX_DATE_MS)) {
       throw new CxMetricsError(
         'INVALID_VALUE',
-        `${fn}: startedAt of the customer at index ${i} is ${Number.isNaN(s) ? 'null' : `${s} ms from 1970, outside the range of a Date`}; expected a time`,
+        `${fn}: startedAt of ${at(i)} is ${Number.isNaN(s) ? 'null' : `${s} ms from 1970, outside the range of a Date`}; expected a time`,
         { index: i, value: Number.isNaN(s) ? null : s },
       );
     }
@@ -207,13 +209,13 @@ function arrowCustomers(fn: string, table: ArrowTable): CustomerSpans {
     } else if (!(Math.abs(e) <= MAX_DATE_MS)) {
       throw new CxMetricsError(
         'INVALID_VALUE',
-        `${fn}: endedAt of the customer at index ${i} is ${e} ms from 1970, outside the range of a Date`,
+        `${fn}: endedAt of ${at(i)} is ${e} ms from 1970, outside the range of a Date`,
         { index: i, value: e },
       );
     } else if (e < s) {
       throw new CxMetricsError(
         'INVALID_VALUE',
-        `${fn}: endedAt of the customer at index ${i} (${iso(e)}) is before its startedAt (${iso(s)}); expected endedAt ≥ startedAt`,
+        `${fn}: endedAt of ${at(i)} (${iso(e)}) is before its startedAt (${iso(s)}); expected endedAt ≥ startedAt`,
         { index: i, value: e },
       );
     }

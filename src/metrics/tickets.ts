@@ -277,7 +277,9 @@ function durationFunction(fn: string, schedule: Schedule | undefined): (start: n
 }
 
 /**
- * Read the durations a support metric measures, from ticket records or plain durations.
+ * Read the durations a support metric measures, from ticket records (an array, or an Arrow table
+ * of them, read column by column through the same loop), or plain durations (an array or an Arrow
+ * vector).
  *
  * Tickets: the duration runs from createdAt to resolvedAt ('resolution') or firstResponseAt
  * ('firstResponse'). A ticket without that time is open and censored at asOf (which must then

@@ -214,6 +214,13 @@ describe('Arrow tables of tickets', () => {
     );
   });
 
+  it('an id column of any type only labels messages', () => {
+    const numericIds = ticketTable('ms', { id: vectorFromArray([1.5, 2.5, 3.5, 4.5], new Float64()) });
+    expect(ttr(asAny<never>(numericIds), { asOf })).toEqual(ttr(tickets, { asOf }));
+    const e = thrown(() => ttr(asAny<never>(numericIds)));
+    expect(e.message).toMatch(/^ttr: ticket at index 2 \(id 3.5\) has no resolvedAt/);
+  });
+
   it('an empty table is EMPTY_INPUT; events with a table is INVALID_OPTION', () => {
     const empty = new Table({ createdAt: timeVector([], 'ms'), resolvedAt: timeVector([], 'ms') });
     expect(thrown(() => ttr(asAny<never>(empty), { asOf })).code).toBe('EMPTY_INPUT');
@@ -279,6 +286,19 @@ describe('Arrow tables of customers', () => {
     const backwards = new Table({ startedAt: timeVector([c0 + day], 'ms'), endedAt: timeVector([c0], 'ms') });
     expect(thrown(() => retentionCurve(asAny<never>(backwards), { asOf: '2025-05-01' })).message).toMatch(
       /endedAt of the customer at index 0 \(2025-01-01T00:00:00.000Z\) is before its startedAt/,
+    );
+    // With an id column, the message is the records' own.
+    const labelled = new Table({
+      id: vectorFromArray(['a', 'b'], new Utf8()),
+      startedAt: timeVector([c0, c0 + day], 'ms'),
+      endedAt: timeVector([null, c0], 'ms'),
+    });
+    const records = [
+      { id: 'a', startedAt: new Date(c0), endedAt: null },
+      { id: 'b', startedAt: new Date(c0 + day), endedAt: new Date(c0) },
+    ];
+    expect(thrown(() => churn(asAny<never>(labelled), window)).message).toBe(
+      thrown(() => churn(records, window)).message,
     );
     const wrong = new Table({ startedAt: vectorFromArray([c0], new Float64()), endedAt: timeVector([null], 'ms') });
     expect(thrown(() => churn(asAny<never>(wrong), window)).code).toBe('INVALID_VALUE');
