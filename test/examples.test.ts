@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import * as arrow from 'apache-arrow';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as arbitraries from '../src/arbitraries/index.ts';
@@ -15,8 +16,9 @@ import * as sql from '../src/sql/index.ts';
  * expected value are comments.
  */
 const root = join(import.meta.dirname, '..', 'src');
-// `fc` for the examples of 'cx-metrics/arbitraries', which draw samples with fast-check.
-const scope: Record<string, unknown> = { ...main, ...schemas, ...notebook, ...arbitraries, ...sql, fc };
+// `fc` for the examples of 'cx-metrics/arbitraries', which draw samples with fast-check; `arrow`
+// (apache-arrow, an optional peer) for those that read Arrow tables.
+const scope: Record<string, unknown> = { ...main, ...schemas, ...notebook, ...arbitraries, ...sql, fc, arrow };
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

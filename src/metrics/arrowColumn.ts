@@ -43,7 +43,8 @@ export interface ArrowColumn {
 }
 
 /**
- * An Arrow table (apache-arrow's `Table`): the metrics read the column named by `accessor`.
+ * An Arrow table (apache-arrow's `Table`): the survey metrics read the column named by
+ * `accessor`; the record metrics (`ttr`, `fcr`, `churn`, …) the columns named as the record fields.
  *
  * @example
  * const score: ArrowColumn = { length: 2, nullCount: 0, data: [{ offset: 0, length: 2, values: Int32Array.of(10, 9), nullBitmap: null, nullCount: 0, type: { typeId: 2 } }], get: (i) => [10, 9][i] }

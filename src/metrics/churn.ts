@@ -5,6 +5,7 @@ import { PROPORTION_METHODS, type ProportionMethod, proportionIntervalUnchecked 
 import { checkConfidence, checkCount, checkOneOf, checkPositive, describe } from '../stats/validate.ts';
 import type { Timestamp } from '../time/timestamp.ts';
 import type { Estimate } from '../types.ts';
+import type { ArrowTable } from './arrowColumn.ts';
 import {
   CHURN_ESTIMATE_KEYS,
   CHURN_SUMMARY_KEYS,
@@ -230,7 +231,9 @@ export function churnRateByExposure(
  *   interval (Garwood 1936), as `churnRateByExposure`; n = churned events.
  *
  * @param customers - records `{ id, startedAt, endedAt? }` (Date, ISO-8601 string without offset
- *   read as UTC, or epoch ms; endedAt absent/null/blank while active); not mutated
+ *   read as UTC, or epoch ms; endedAt absent/null/blank while active), or an Arrow table with
+ *   `startedAt` and `endedAt` columns (Timestamp in any unit or Date; null = still active); not
+ *   mutated
  * @param options - `from`, `to` (required, to > from), `definition`, `unit`, `method` (cohort),
  *   `confidence`
  * @returns ChurnResult: the Estimate with `definition`, `churned`, `customers`, `from`, `to`, and
@@ -251,8 +254,11 @@ export function churnRateByExposure(
  * [march.churned, march.n, march.value] // => [1, 3, 1 / 3]
  * const perDay = churn(customers, { from: '2025-03-01', to: '2025-04-01', definition: 'exposure' })
  * [perDay.churned, perDay.exposure] // => [2, 4 + 31 + 31 + 10]
+ * // The same customers as an Arrow table (arrow = apache-arrow); a null endedAt is still active:
+ * const table = arrow.tableFromArrays({ startedAt: customers.map((c) => new Date(c.startedAt)), endedAt: customers.map((c) => (c.endedAt ? new Date(c.endedAt) : null)) })
+ * churn(table, { from: '2025-03-01', to: '2025-04-01' }).value // => 1 / 3
  */
-export function churn(customers: readonly CustomerRecord[], options: ChurnOptions): ChurnResult {
+export function churn(customers: readonly CustomerRecord[] | ArrowTable, options: ChurnOptions): ChurnResult {
   const fn = 'churn';
   const o = checkOptions(fn, options as unknown as Record<string, unknown> | undefined, CHURN_KEYS);
   checkConfidence(fn, o.confidence ?? 0.95);

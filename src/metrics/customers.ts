@@ -1,6 +1,8 @@
 import { CxMetricsError } from '../errors.ts';
 import { describe } from '../stats/validate.ts';
 import { parseTimestamp, type Timestamp, timestampHint } from '../time/timestamp.ts';
+import { type ArrowTable, isArrowTable } from './arrowColumn.ts';
+import { arrowIds, arrowTableColumn, arrowTimes } from './arrowTable.ts';
 
 /**
  * Reading customer (subscription) records and timestamps for the churn and retention metrics.
@@ -116,7 +118,8 @@ export function checkTimeUnit(fn: string, name: string, unit: unknown): TimeUnit
  * message) for a record that is not an object, a timestamp that cannot be read, or an `endedAt`
  * before its `startedAt`. @internal
  */
-export function readCustomers(fn: string, customers: readonly CustomerRecord[]): CustomerSpans {
+export function readCustomers(fn: string, customers: readonly CustomerRecord[] | ArrowTable): CustomerSpans {
+  if (isArrowTable(customers)) return arrowCustomers(fn, customers);
   if (!Array.isArray(customers)) {
     throw new CxMetricsError(
       'INVALID_VALUE',
@@ -179,6 +182,49 @@ export function readCustomers(fn: string, customers: readonly CustomerRecord[]):
   }
   return { start, end };
 }
+
+/**
+ * The spans of an Arrow table of customers: its startedAt and endedAt columns (Timestamp in any
+ * unit or Date; a null endedAt is still active), read column by column, never as row objects,
+ * with the record path's checks. @internal
+ */
+function arrowCustomers(fn: string, table: ArrowTable): CustomerSpans {
+  const start = arrowTimes(arrowTableColumn(fn, table, 'startedAt', 'time'));
+  const end = arrowTimes(arrowTableColumn(fn, table, 'endedAt', 'time'));
+  if (table.numRows === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: needs at least one customer record`);
+  const ids = arrowIds(fn, table);
+  const at = (i: number) => `the customer at index ${i}${ids === undefined ? '' : idLabel({ id: ids[i] })}`;
+  for (let i = 0; i < start.length; i++) {
+    const s = start[i] as number;
+    const e = end[i] as number;
+    if (!(Math.abs(s) <= MAX_DATE_MS)) {
+      throw new CxMetricsError(
+        'INVALID_VALUE',
+        `${fn}: startedAt of ${at(i)} is ${Number.isNaN(s) ? 'null' : `${s} ms from 1970, outside the range of a Date`}; expected a time`,
+        { index: i, value: Number.isNaN(s) ? null : s },
+      );
+    }
+    if (Number.isNaN(e)) {
+      end[i] = Number.POSITIVE_INFINITY;
+    } else if (!(Math.abs(e) <= MAX_DATE_MS)) {
+      throw new CxMetricsError(
+        'INVALID_VALUE',
+        `${fn}: endedAt of ${at(i)} is ${e} ms from 1970, outside the range of a Date`,
+        { index: i, value: e },
+      );
+    } else if (e < s) {
+      throw new CxMetricsError(
+        'INVALID_VALUE',
+        `${fn}: endedAt of ${at(i)} (${iso(e)}) is before its startedAt (${iso(s)}); expected endedAt ≥ startedAt`,
+        { index: i, value: e },
+      );
+    }
+  }
+  return { start, end };
+}
+
+// The instants a Date can hold (±10⁸ days around 1970).
+const MAX_DATE_MS = 8.64e15;
 
 /** Absent, null or a blank cell: the customer is still active. */
 function isBlank(value: unknown): boolean {

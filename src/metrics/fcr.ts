@@ -5,6 +5,7 @@ import { checkCount, checkOneOf, describe } from '../stats/validate.ts';
 import type { FcrSummary } from '../summary/types.ts';
 import type { Timestamp } from '../time/timestamp.ts';
 import type { Estimate } from '../types.ts';
+import type { ArrowTable } from './arrowColumn.ts';
 import {
   checkFcrDefinition,
   estimateFcr,
@@ -133,7 +134,10 @@ export interface FcrResult extends Estimate {
  * doi:10.1080/01621459.1927.10502953); any method of `proportionInterval` can be chosen.
  *
  * @param tickets - ticket records `{ id, customerId?, createdAt, resolvedAt?, reopenedAt?, reopens?,
- *   agentReplies?, customerContacts?, firstContactResolved? }`; not mutated
+ *   agentReplies?, customerContacts?, firstContactResolved? }`, or an Arrow table with a column per
+ *   field read (`createdAt`, `resolvedAt` and the definition's: `agentReplies`, `customerContacts`,
+ *   `reopenedAt` and/or `reopens`, `customerId` or `firstContactResolved`; times as Timestamp or
+ *   Date, null = not yet), read column by column; not mutated
  * @param options - `definition` (required), `windowMs`, `missing` ('error'), `asOf`, `method`
  *   ('wilson'), `confidence` (0.95)
  * @returns FcrResult: Estimate (value = firstContact / n, n = resolved tickets counted) plus
@@ -157,8 +161,11 @@ export interface FcrResult extends Estimate {
  * [r.firstContact, r.n, r.unresolved] // => [2, 3, 1]
  * r.value // => 2 / 3
  * r.definition // => 'one-touch'
+ * // An Arrow table (arrow = apache-arrow) with the columns the definition reads:
+ * const table = arrow.tableFromArrays({ createdAt: tickets.map((t) => new Date(t.createdAt)), resolvedAt: tickets.map((t) => (t.resolvedAt ? new Date(t.resolvedAt) : null)), agentReplies: Int32Array.from(tickets, (t) => t.agentReplies) })
+ * fcr(table, { definition: 'one-touch' }).value // => 2 / 3
  */
-export function fcr(tickets: readonly TicketRecord[], options: FcrOptions): FcrResult {
+export function fcr(tickets: readonly TicketRecord[] | ArrowTable, options: FcrOptions): FcrResult {
   const fn = 'fcr';
   const o = checkOptions(fn, options as unknown as Record<string, unknown> | undefined, FCR_KEYS);
   checkFcrDefinition(fn, o.definition);

@@ -7,6 +7,9 @@ import type { SummaryFamily } from '../summary/family.ts';
 import type { FcrSummary } from '../summary/types.ts';
 import type { CxWarning } from '../types.ts';
 import { warning } from '../warnings.ts';
+import { isArrowTable } from './arrowColumn.ts';
+import { columnNames } from './arrowTable.ts';
+import { arrowTickets, type TicketColumn } from './arrowTickets.ts';
 import type { FcrOptions, FcrResult } from './fcr.ts';
 import {
   checkTickets,
@@ -14,8 +17,9 @@ import {
   readAsOf,
   readCreatedAt,
   readTicketSpan,
+  recordTickets,
   type TicketRecord,
-  ticketLabel,
+  type TicketSource,
 } from './tickets.ts';
 
 // The FCR summary family: under one definition, the resolved tickets counted, those resolved at
@@ -126,26 +130,26 @@ export function summarizeFcr(fn: string, tickets: unknown, o: Record<string, unk
       { value: o.windowMs },
     );
   }
-  const list = checkTickets(fn, tickets);
+  const list = ticketSource(fn, tickets, definition);
   const asOf = readAsOf(fn, o.asOf);
 
   // Records that carry the definition's field at all: none means the definition has nothing to
   // read (estimate refuses it), and then a ticket without it is not an error of its own.
   const carriers = CARRIERS[definition] as readonly (keyof TicketRecord)[];
   let withField = 0;
-  for (const ticket of list) {
-    if (carriers.some((field) => !isAbsent(ticket[field]))) withField++;
+  for (let i = 0; i < list.length; i++) {
+    if (carriers.some((field) => !isAbsent(list.value(field, i)))) withField++;
   }
   const strict = missing === 'error' && withField > 0;
 
   // Times first, for every ticket (a repeat can come from any ticket, resolved or not).
   const created = new Float64Array(list.length);
   const resolved: (number | undefined)[] = [];
-  list.forEach((ticket, i) => {
-    created[i] = readCreatedAt(fn, ticket, i, asOf);
-    const at = readTicketSpan(fn, ticket, i, 'resolvedAt', created[i] as number);
+  for (let i = 0; i < list.length; i++) {
+    created[i] = readCreatedAt(fn, list, i, asOf);
+    const at = readTicketSpan(fn, list, i, 'resolvedAt', created[i] as number);
     resolved.push(asOf !== undefined && at !== undefined && at > asOf ? undefined : at);
-  });
+  }
   const repeats = definition === 'no-repeat-within' ? repeatFinder(fn, list, created) : undefined;
   let observedUntil = asOf;
   if (observedUntil === undefined) observedUntil = created.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
@@ -155,35 +159,35 @@ export function summarizeFcr(fn: string, tickets: unknown, o: Record<string, unk
   let unresolved = 0;
   let missingField = 0;
   let windowOpen = 0;
-  list.forEach((ticket, i) => {
+  for (let i = 0; i < list.length; i++) {
     const resolvedAt = resolved[i];
     if (resolvedAt === undefined) {
       unresolved++;
-      return;
+      continue;
     }
     let success: boolean | undefined;
     switch (definition) {
       case 'one-touch':
-        success = atMostOne(fn, ticket, i, 'agentReplies');
+        success = atMostOne(fn, list, i, 'agentReplies');
         break;
       case 'single-contact':
-        success = atMostOne(fn, ticket, i, 'customerContacts');
+        success = atMostOne(fn, list, i, 'customerContacts');
         break;
       case 'no-reopen':
-        success = notReopened(fn, ticket, i, created[i] as number, asOf);
+        success = notReopened(fn, list, i, created[i] as number, asOf);
         break;
       case 'no-repeat-within': {
-        const customer = customerKey(fn, ticket, i);
+        const customer = customerKey(fn, list, i);
         if (customer === undefined) break;
         if (resolvedAt + windowMs > (observedUntil as number)) {
           windowOpen++;
-          return;
+          continue;
         }
         success = !(repeats as RepeatFinder)(customer, resolvedAt, resolvedAt + windowMs);
         break;
       }
       case 'reported':
-        success = flag(fn, ticket, i);
+        success = flag(fn, list, i);
         break;
     }
     if (success === undefined) {
@@ -191,17 +195,17 @@ export function summarizeFcr(fn: string, tickets: unknown, o: Record<string, unk
         const needed = CARRIERS[definition][0];
         throw new CxMetricsError(
           'INVALID_VALUE',
-          `${fn}: ${ticketLabel(ticket, i)} is resolved but has no ${needed}, which definition '${definition}' needs; ` +
+          `${fn}: ${list.label(i)} is resolved but has no ${needed}, which definition '${definition}' needs; ` +
             `fill it in, or pass missing: 'exclude' to leave such tickets out (counted in excluded)`,
-          { index: i, value: ticket[needed] },
+          { index: i, value: list.value(needed, i) },
         );
       }
       missingField++;
-      return;
+      continue;
     }
     total++;
     if (success) firstContact++;
-  });
+  }
   return {
     kind: 'fcr-summary',
     version: 1,
@@ -214,6 +218,26 @@ export function summarizeFcr(fn: string, tickets: unknown, o: Record<string, unk
     windowOpen,
     withField,
   };
+}
+
+/**
+ * Tickets as fcr reads them: records, or an Arrow table with a column per field read —
+ * createdAt and resolvedAt, and the definition's (reopenedAt and/or reopens for 'no-reopen'). @internal
+ */
+function ticketSource(fn: string, tickets: unknown, definition: FcrDefinition): TicketSource {
+  if (!isArrowTable(tickets)) return recordTickets(checkTickets(fn, tickets));
+  const carriers = CARRIERS[definition] as readonly (keyof TicketRecord)[];
+  const columns: TicketColumn[] = [{ field: 'createdAt' }, { field: 'resolvedAt' }];
+  // 'no-reopen' reads a reopenedAt or a reopens column, or both; it needs one of them.
+  if (carriers.every((field) => tickets.getChild(field) === null)) {
+    throw new CxMetricsError(
+      'INVALID_OPTION',
+      `${fn}: the Arrow table has no column ${carriers.map((c) => `"${c}"`).join(' or ')}, which definition '${definition}' reads (${columnNames(tickets)})`,
+      { value: FCR_NEEDS[definition] },
+    );
+  }
+  for (const field of carriers) columns.push({ field, optional: true });
+  return arrowTickets(fn, tickets, columns);
 }
 
 /** Check an FCR summary from outside and copy it. @internal */
@@ -373,16 +397,16 @@ export function estimateFcr(fn: string, s: FcrSummary, settings: FcrEstimateSett
 /** count ≤ 1, or undefined when the count is absent. */
 function atMostOne(
   fn: string,
-  ticket: TicketRecord,
+  tickets: TicketSource,
   index: number,
   field: 'agentReplies' | 'customerContacts' | 'reopens',
 ): boolean | undefined {
-  const value: unknown = ticket[field];
+  const value: unknown = tickets.value(field, index);
   if (isAbsent(value)) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw new CxMetricsError(
       'INVALID_VALUE',
-      `${fn}: ${ticketLabel(ticket, index)}: ${field} is ${describe(value)}; expected a whole number ≥ 0`,
+      `${fn}: ${tickets.label(index)}: ${field} is ${describe(value)}; expected a whole number ≥ 0`,
       { index, value },
     );
   }
@@ -395,34 +419,34 @@ function atMostOne(
  */
 function notReopened(
   fn: string,
-  ticket: TicketRecord,
+  tickets: TicketSource,
   index: number,
   createdAt: number,
   asOf: number | undefined,
 ): boolean {
-  if (!isAbsent(ticket.reopenedAt)) {
-    const reopenedAt = readTicketSpan(fn, ticket, index, 'reopenedAt', createdAt) as number;
+  if (!isAbsent(tickets.value('reopenedAt', index))) {
+    const reopenedAt = readTicketSpan(fn, tickets, index, 'reopenedAt', createdAt) as number;
     return asOf !== undefined && reopenedAt > asOf;
   }
-  const value: unknown = ticket.reopens;
+  const value: unknown = tickets.value('reopens', index);
   if (isAbsent(value)) return true;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw new CxMetricsError(
       'INVALID_VALUE',
-      `${fn}: ${ticketLabel(ticket, index)}: reopens is ${describe(value)}; expected a whole number ≥ 0`,
+      `${fn}: ${tickets.label(index)}: reopens is ${describe(value)}; expected a whole number ≥ 0`,
       { index, value },
     );
   }
   return value === 0;
 }
 
-function flag(fn: string, ticket: TicketRecord, index: number): boolean | undefined {
-  const value: unknown = ticket.firstContactResolved;
+function flag(fn: string, tickets: TicketSource, index: number): boolean | undefined {
+  const value: unknown = tickets.value('firstContactResolved', index);
   if (isAbsent(value)) return undefined;
   if (typeof value !== 'boolean') {
     throw new CxMetricsError(
       'INVALID_VALUE',
-      `${fn}: ${ticketLabel(ticket, index)}: firstContactResolved is ${describe(value)}; expected true or false (parse CSV rows with parseTickets first)`,
+      `${fn}: ${tickets.label(index)}: firstContactResolved is ${describe(value)}; expected true or false (parse CSV rows with parseTickets first)`,
       { index, value },
     );
   }
@@ -430,14 +454,14 @@ function flag(fn: string, ticket: TicketRecord, index: number): boolean | undefi
 }
 
 /** The customer id as text ('1042' and 1042 are the same customer), or undefined when absent. */
-function customerKey(fn: string, ticket: TicketRecord, index: number): string | undefined {
-  const value: unknown = ticket.customerId;
+function customerKey(fn: string, tickets: TicketSource, index: number): string | undefined {
+  const value: unknown = tickets.value('customerId', index);
   if (isAbsent(value)) return undefined;
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   throw new CxMetricsError(
     'INVALID_VALUE',
-    `${fn}: ${ticketLabel(ticket, index)}: customerId is ${describe(value)}; expected text or a number`,
+    `${fn}: ${tickets.label(index)}: customerId is ${describe(value)}; expected text or a number`,
     { index, value },
   );
 }
@@ -445,15 +469,15 @@ function customerKey(fn: string, ticket: TicketRecord, index: number): string | 
 /** Whether the customer opened a ticket with createdAt in (from, to]. */
 type RepeatFinder = (customer: string, from: number, to: number) => boolean;
 
-function repeatFinder(fn: string, tickets: readonly TicketRecord[], created: Float64Array): RepeatFinder {
+function repeatFinder(fn: string, tickets: TicketSource, created: Float64Array): RepeatFinder {
   const byCustomer = new Map<string, number[]>();
-  tickets.forEach((ticket, i) => {
-    const customer = customerKey(fn, ticket, i);
-    if (customer === undefined) return;
+  for (let i = 0; i < tickets.length; i++) {
+    const customer = customerKey(fn, tickets, i);
+    if (customer === undefined) continue;
     const times = byCustomer.get(customer);
     if (times === undefined) byCustomer.set(customer, [created[i] as number]);
     else times.push(created[i] as number);
-  });
+  }
   for (const times of byCustomer.values()) times.sort((a, b) => a - b);
   return (customer, from, to) => {
     const times = byCustomer.get(customer) ?? [];

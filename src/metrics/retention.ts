@@ -12,6 +12,7 @@ import { PROPORTION_METHODS, type ProportionMethod, proportionIntervalUnchecked 
 import { checkConfidence, checkOneOf } from '../stats/validate.ts';
 import type { Timestamp } from '../time/timestamp.ts';
 import type { CxWarning, Estimate } from '../types.ts';
+import type { ArrowTable } from './arrowColumn.ts';
 import {
   type CustomerRecord,
   checkTimeUnit,
@@ -97,7 +98,8 @@ export interface RetentionCurveResult {
  * NOT_REACHED warning.
  *
  * @param customers - records `{ id, startedAt, endedAt? }` (Date, ISO-8601 string without offset
- *   read as UTC, or epoch ms; endedAt absent/null/blank while active); not mutated
+ *   read as UTC, or epoch ms; endedAt absent/null/blank while active), or an Arrow table with
+ *   `startedAt` and `endedAt` columns (as `churn` reads them); not mutated
  * @param options - `asOf` (required), `unit` (`'day'`), `confidence` (0.95), `confType` (`'log-log'`)
  * @returns RetentionCurveResult: points, median, unit, asOf, n, churned, active, excluded, warnings
  * @throws CxMetricsError EMPTY_INPUT for no records; INVALID_VALUE (with the record index, the
@@ -119,7 +121,7 @@ export interface RetentionCurveResult {
  * retentionCurve(customers, { asOf: '2025-01-15' }).median.value // => Infinity
  */
 export function retentionCurve(
-  customers: readonly CustomerRecord[],
+  customers: readonly CustomerRecord[] | ArrowTable,
   options: RetentionCurveOptions,
 ): RetentionCurveResult {
   const fn = 'retentionCurve';

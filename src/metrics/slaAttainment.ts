@@ -1,6 +1,7 @@
 import { checkOptions } from '../options.ts';
 import type { ProportionMethod } from '../stats/proportionInterval.ts';
 import type { Estimate } from '../types.ts';
+import type { ArrowColumn, ArrowTable } from './arrowColumn.ts';
 import {
   checkTarget,
   estimateSla,
@@ -73,8 +74,8 @@ export interface SlaResult extends Estimate {
  * The interval is Wilson's score interval by default (Wilson 1927,
  * doi:10.1080/01621459.1927.10502953); any method of `proportionInterval` can be chosen.
  *
- * @param tickets - ticket records `{ id, createdAt, firstResponseAt?, resolvedAt?, … }`, or durations
- *   in ms (with option `events`: false = still open at that duration); not mutated
+ * @param tickets - ticket records `{ id, createdAt, firstResponseAt?, resolvedAt?, … }`, an Arrow
+ *   table with those columns (as `ttr` and `firstResponseTime` read them), or durations in ms (with option `events`: false = still open at that duration); not mutated
  * @param targetMs - the target in ms, a finite number ≥ 0 (e.g. 4 * 3_600_000 for 4 hours)
  * @param options - `field` ('resolution'), `asOf`, `businessHours`, `events`, `method` ('wilson'),
  *   `confidence` (0.95)
@@ -97,7 +98,7 @@ export interface SlaResult extends Estimate {
  * sla.value // => 1 / 3
  */
 export function slaAttainment(
-  tickets: readonly TicketRecord[] | ArrayLike<number>,
+  tickets: readonly TicketRecord[] | ArrayLike<number> | ArrowColumn | ArrowTable,
   targetMs: number,
   options: SlaOptions = {},
 ): SlaResult {

@@ -6,7 +6,8 @@ import { businessMsBetween, type CompiledSchedule, compileSchedule, type Schedul
 import { parseTimestamp, type Timestamp, timestampHint } from '../time/timestamp.ts';
 import type { CxWarning } from '../types.ts';
 import { warning } from '../warnings.ts';
-import { type ArrowColumn, arrowValues, isArrowColumn } from './arrowColumn.ts';
+import { type ArrowColumn, arrowValues, isArrowColumn, isArrowTable } from './arrowColumn.ts';
+import { arrowTickets, type TicketColumn } from './arrowTickets.ts';
 
 // Reading and checking support tickets, shared by ttr, firstResponseTime, slaAttainment and fcr.
 // Internal to cx-metrics except the record types, which index.ts re-exports.
@@ -139,6 +140,34 @@ export function checkTickets(fn: string, tickets: unknown): readonly TicketRecor
   return tickets as readonly TicketRecord[];
 }
 
+/** The time fields of a ticket. @internal */
+export type TicketTimeField = 'createdAt' | 'firstResponseAt' | 'resolvedAt' | 'reopenedAt';
+
+/**
+ * Tickets read field by field: an array of records, or the columns of an Arrow table (never
+ * turned into row objects). The metrics' loops read through it, so both inputs give the same
+ * numbers by construction. @internal
+ */
+export interface TicketSource {
+  readonly length: number;
+  /** A field of ticket `index` as given (null or undefined when absent); for checks and messages. */
+  value(field: keyof TicketRecord, index: number): unknown;
+  /** A time field of ticket `index` in epoch ms, undefined when absent and not required. */
+  time(fn: string, field: TicketTimeField, index: number, required: boolean): number | undefined;
+  /** "ticket at index 3 (id "T-4")", for messages. */
+  label(index: number): string;
+}
+
+/** Ticket records as a TicketSource (checked with checkTickets first). @internal */
+export function recordTickets(tickets: readonly TicketRecord[]): TicketSource {
+  return {
+    length: tickets.length,
+    value: (field, index) => (tickets[index] as TicketRecord)[field],
+    time: (fn, field, index, required) => readTicketTime(fn, tickets[index] as TicketRecord, index, field, required),
+    label: (index) => ticketLabel(tickets[index], index),
+  };
+}
+
 /**
  * A ticket's timestamp field to epoch ms; `undefined` when absent (null, undefined, blank) and
  * not required. Errors name the function, the ticket index and id, and the field. @internal
@@ -147,17 +176,13 @@ export function readTicketTime(
   fn: string,
   ticket: TicketRecord,
   index: number,
-  field: 'createdAt' | 'firstResponseAt' | 'resolvedAt' | 'reopenedAt',
+  field: TicketTimeField,
   required: boolean,
 ): number | undefined {
   const value: unknown = ticket[field];
   if (isAbsent(value)) {
     if (!required) return undefined;
-    throw new CxMetricsError(
-      'INVALID_VALUE',
-      `${fn}: ${ticketLabel(ticket, index)} has no ${field}; ${TIMESTAMP_EXPECTED}`,
-      { index, value },
-    );
+    throw missingTime(fn, ticketLabel(ticket, index), index, field, value);
   }
   const ms = parseTimestamp(value);
   if (ms === undefined) {
@@ -170,34 +195,42 @@ export function readTicketTime(
   return ms;
 }
 
+/** The error for a required time that is absent. @internal */
+export function missingTime(fn: string, label: string, index: number, field: string, value: unknown): CxMetricsError {
+  return new CxMetricsError('INVALID_VALUE', `${fn}: ${label} has no ${field}; ${TIMESTAMP_EXPECTED}`, {
+    index,
+    value,
+  });
+}
+
 /** A later field of one ticket (ms), which must not be before its createdAt. @internal */
 export function readTicketSpan(
   fn: string,
-  ticket: TicketRecord,
+  tickets: TicketSource,
   index: number,
   field: 'firstResponseAt' | 'resolvedAt' | 'reopenedAt',
   createdAt: number,
 ): number | undefined {
-  const at = readTicketTime(fn, ticket, index, field, false);
+  const at = tickets.time(fn, field, index, false);
   if (at !== undefined && at < createdAt) {
     throw new CxMetricsError(
       'INVALID_VALUE',
-      `${fn}: ${ticketLabel(ticket, index)}: ${field} (${iso(at)}) is before createdAt (${iso(createdAt)}); expected a time at or after createdAt`,
-      { index, value: ticket[field] },
+      `${fn}: ${tickets.label(index)}: ${field} (${iso(at)}) is before createdAt (${iso(createdAt)}); expected a time at or after createdAt`,
+      { index, value: tickets.value(field, index) },
     );
   }
   return at;
 }
 
 /** createdAt of one ticket (ms), checked against asOf when given. @internal */
-export function readCreatedAt(fn: string, ticket: TicketRecord, index: number, asOf: number | undefined): number {
-  const createdAt = readTicketTime(fn, ticket, index, 'createdAt', true) as number;
+export function readCreatedAt(fn: string, tickets: TicketSource, index: number, asOf: number | undefined): number {
+  const createdAt = tickets.time(fn, 'createdAt', index, true) as number;
   if (asOf !== undefined && createdAt > asOf) {
     throw new CxMetricsError(
       'INVALID_VALUE',
-      `${fn}: ${ticketLabel(ticket, index)}: createdAt (${iso(createdAt)}) is after asOf (${iso(asOf)}); ` +
+      `${fn}: ${tickets.label(index)}: createdAt (${iso(createdAt)}) is after asOf (${iso(asOf)}); ` +
         'expected only tickets that existed at asOf (the time the data was taken)',
-      { index, value: ticket.createdAt },
+      { index, value: tickets.value('createdAt', index) },
     );
   }
   return createdAt;
@@ -244,7 +277,9 @@ function durationFunction(fn: string, schedule: Schedule | undefined): (start: n
 }
 
 /**
- * Read the durations a support metric measures, from ticket records or plain durations.
+ * Read the durations a support metric measures, from ticket records (an array, or an Arrow table
+ * of them, read column by column through the same loop), or plain durations (an array or an Arrow
+ * vector).
  *
  * Tickets: the duration runs from createdAt to resolvedAt ('resolution') or firstResponseAt
  * ('firstResponse'). A ticket without that time is open and censored at asOf (which must then
@@ -267,6 +302,15 @@ export function readTicketClock(
     if (values.length === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: needs at least one duration`);
     return readPlainDurations(fn, values as ArrayLike<number>, options);
   }
+  if (isArrowTable(input)) {
+    // An Arrow table of tickets: its columns named as the record fields, read column by column.
+    const endField = field === 'resolution' ? 'resolvedAt' : 'firstResponseAt';
+    const columns: TicketColumn[] = [{ field: 'createdAt' }, { field: endField }];
+    // First response also reads resolutions (closed unanswered), where the export has them.
+    if (field === 'firstResponse') columns.push({ field: 'resolvedAt', optional: true });
+    checkNoEvents(fn, field, options);
+    return readClock(fn, arrowTickets(fn, input, columns), field, options);
+  }
   if (input === null || typeof input !== 'object' || typeof (input as ArrayLike<unknown>).length !== 'number') {
     throw new CxMetricsError(
       'INVALID_VALUE',
@@ -277,6 +321,11 @@ export function readTicketClock(
   const values = input as ArrayLike<unknown>;
   if (values.length === 0) throw new CxMetricsError('EMPTY_INPUT', `${fn}: needs at least one ticket or duration`);
   if (typeof values[0] === 'number') return readPlainDurations(fn, values as ArrayLike<number>, options);
+  checkNoEvents(fn, field, options);
+  return readClock(fn, recordTickets(checkTickets(fn, input)), field, options);
+}
+
+function checkNoEvents(fn: string, field: TicketClockField, options: TicketClockOptions): void {
   if (options.events !== undefined) {
     throw new CxMetricsError(
       'INVALID_OPTION',
@@ -284,7 +333,15 @@ export function readTicketClock(
       { value: options.events },
     );
   }
-  const tickets = checkTickets(fn, input);
+}
+
+/** The durations of a clock from tickets, records or Arrow columns. */
+function readClock(
+  fn: string,
+  tickets: TicketSource,
+  field: TicketClockField,
+  options: TicketClockOptions,
+): TicketClock {
   const asOf = readAsOf(fn, options.asOf);
   const duration = durationFunction(fn, options.businessHours);
   const n = tickets.length;
@@ -295,11 +352,10 @@ export function readTicketClock(
   let unanswered = 0;
   let respondedAfterResolution = 0;
   for (let i = 0; i < n; i++) {
-    const ticket = tickets[i] as TicketRecord;
-    const createdAt = readCreatedAt(fn, ticket, i, asOf);
-    let end = readTicketSpan(fn, ticket, i, endField, createdAt);
+    const createdAt = readCreatedAt(fn, tickets, i, asOf);
+    let end = readTicketSpan(fn, tickets, i, endField, createdAt);
     // For first response, the resolution matters too: a ticket closed unanswered stops waiting.
-    let resolvedAt = field === 'firstResponse' ? readTicketSpan(fn, ticket, i, 'resolvedAt', createdAt) : undefined;
+    let resolvedAt = field === 'firstResponse' ? readTicketSpan(fn, tickets, i, 'resolvedAt', createdAt) : undefined;
     // A first response after the resolution is possible (a reply to a closed ticket) but usually a
     // data error; it is kept as given and counted in a warning.
     if (end !== undefined && resolvedAt !== undefined && end > resolvedAt) respondedAfterResolution++;
@@ -321,9 +377,9 @@ export function readTicketClock(
       if (asOf === undefined) {
         throw new CxMetricsError(
           'INVALID_OPTION',
-          `${fn}: ${ticketLabel(ticket, i)} has no ${endField} (still open), so asOf is required: the time the data ` +
+          `${fn}: ${tickets.label(i)} has no ${endField} (still open), so asOf is required: the time the data ` +
             'was taken, at which open tickets are censored (never dropped)',
-          { index: i, value: ticket[endField] },
+          { index: i, value: tickets.value(endField, i) },
         );
       }
       durations[i] = duration(createdAt, asOf);

@@ -1,7 +1,7 @@
 import { printable } from '../format/printable.ts';
 import { checkOptions } from '../options.ts';
 import type { DurationSummary } from '../summary/types.ts';
-import type { ArrowColumn } from './arrowColumn.ts';
+import type { ArrowColumn, ArrowTable } from './arrowColumn.ts';
 import { DURATION_ESTIMATE_KEYS, DURATION_SUMMARY_KEYS, durationTableOf } from './durationSummary.ts';
 import {
   type DurationResult,
@@ -23,13 +23,14 @@ export type { DurationMean, DurationQuantile, DurationResult, DurationStatistics
 export interface DurationOptions extends DurationStatisticsOptions, TicketClockOptions {}
 
 /**
- * Ticket records, or plain durations in milliseconds (typed arrays too, or an Arrow vector).
+ * Ticket records (or an Arrow table of them, one column per field), or plain durations in
+ * milliseconds (typed arrays too, or an Arrow vector).
  *
  * @example
  * ttr(new Float64Array([1000, 2000, 3000])).median.value // => 2000
  * ttr([{ id: 1, createdAt: '2026-05-01T09:00Z', resolvedAt: '2026-05-01T09:00:02Z' }]).median.value // => 2000
  */
-export type DurationInput = readonly TicketRecord[] | ArrayLike<number> | ArrowColumn;
+export type DurationInput = readonly TicketRecord[] | ArrayLike<number> | ArrowColumn | ArrowTable;
 
 /**
  * Time to resolution (TTR) of support tickets: median (the headline), mean and percentiles, each
@@ -59,7 +60,9 @@ export type DurationInput = readonly TicketRecord[] | ArrayLike<number> | ArrowC
  * Dropping open tickets, as many helpdesk reports do, biases TTR low: see docs/ttr.md.
  *
  * @param tickets - ticket records `{ id, createdAt, resolvedAt?, … }` (times as Date, ISO-8601
- *   string — no offset = UTC — or epoch ms), or durations in ms; not mutated
+ *   string — no offset = UTC — or epoch ms), an Arrow table with `createdAt` and `resolvedAt`
+ *   columns (Timestamp in any unit or Date; null = not yet) and optionally `id`, read column by
+ *   column, or durations in ms; not mutated
  * @param options - `asOf` (required when a ticket is open), `businessHours`, `percentiles`
  *   (default [0.5, 0.9]), `confidence` (0.95), `meanMethod` ('t'), `resamples`/`seed`/`rng` (for
  *   the bootstrap), `horizon` (ms), `confType` (Kaplan–Meier band, 'log-log'), `events` (plain
@@ -85,6 +88,9 @@ export type DurationInput = readonly TicketRecord[] | ArrayLike<number> | ArrowC
  * r.median.value / 3_600_000 // => 4 (hours)
  * r.mean.horizon / 3_600_000 // => 6 (the open ticket's age at asOf)
  * r.mean.value / 3_600_000 // => 4 (to 1e-12) (area under the curve: 2 + 2 · 2/3 + 2 · 1/3 hours)
+ * // The same tickets as an Arrow table (arrow = apache-arrow), e.g. from DuckDB: one column per field.
+ * const table = arrow.tableFromArrays({ createdAt: tickets.map((t) => new Date(t.createdAt)), resolvedAt: tickets.map((t) => (t.resolvedAt ? new Date(t.resolvedAt) : null)) })
+ * ttr(table, { asOf: '2026-05-01T18:00Z' }).median.value / 3_600_000 // => 4
  */
 export function ttr(tickets: DurationInput, options: DurationOptions = {}): DurationResult {
   return printable(durations('ttr', tickets, 'resolution', options));
@@ -103,8 +109,9 @@ export function ttr(tickets: DurationInput, options: DurationOptions = {}): Dura
  * with Brookmeyer–Crowley intervals and a restricted mean (Klein & Moeschberger 2003, §4.5)
  * otherwise. See `ttr` for the methods and references, docs/ttr.md for a worked example.
  *
- * @param tickets - ticket records `{ id, createdAt, firstResponseAt?, resolvedAt?, … }` or durations
- *   in ms; not mutated
+ * @param tickets - ticket records `{ id, createdAt, firstResponseAt?, resolvedAt?, … }`, an Arrow
+ *   table with `createdAt`, `firstResponseAt` (and, when the export has it, `resolvedAt`) columns,
+ *   or durations in ms; not mutated
  * @param options - as `ttr`
  * @returns DurationResult
  * @throws CxMetricsError as `ttr`, for firstResponseAt (and resolvedAt) instead of resolvedAt

@@ -126,24 +126,28 @@ export function summarize<T extends object>(
 ): ProportionSummary;
 /** The summary of a mean: n, mean and M2 of finite values. */
 export function summarize(metric: 'mean', values: ArrayLike<number>): MeanSummary;
-/** The FCR summary of tickets under one definition. */
-export function summarize(metric: 'fcr', tickets: readonly TicketRecord[], options: FcrSummaryOptions): FcrSummary;
-/** The SLA summary of tickets (or durations in ms) against `targetMs`. */
+/** The FCR summary of tickets (records, or an Arrow table of them) under one definition. */
+export function summarize(
+  metric: 'fcr',
+  tickets: readonly TicketRecord[] | ArrowTable,
+  options: FcrSummaryOptions,
+): FcrSummary;
+/** The SLA summary of tickets (records or an Arrow table), or of durations in ms, against `targetMs`. */
 export function summarize(
   metric: 'sla',
-  tickets: readonly TicketRecord[] | ArrayLike<number>,
+  tickets: readonly TicketRecord[] | ArrayLike<number> | ArrowTable | ArrowColumn,
   options: SlaSummaryOptions,
 ): SlaSummary;
-/** The table of resolution (or first-response) times of tickets, or of durations in ms. */
+/** The table of resolution (or first-response) times of tickets (records or an Arrow table), or of durations in ms. */
 export function summarize(
   metric: 'ttr' | 'first-response',
-  tickets: readonly TicketRecord[] | ArrayLike<number>,
+  tickets: readonly TicketRecord[] | ArrayLike<number> | ArrowTable | ArrowColumn,
   options?: DurationSummaryOptions,
 ): DurationSummary;
-/** The churn summary of customer records over a window. */
+/** The churn summary of customer records (or an Arrow table of them) over a window. */
 export function summarize(
   metric: 'churn',
-  customers: readonly CustomerRecord[],
+  customers: readonly CustomerRecord[] | ArrowTable,
   options: ChurnSummaryOptions,
 ): ChurnSummary;
 /**
